@@ -1,0 +1,196 @@
+//! Command-line arguments (clap derive). The parsing lives here; each command lives in its own
+//! module next to this one.
+
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+
+use crate::data::{Day, PDate};
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "aifactories",
+    version,
+    about = "The EuroHPC AI Factories in your terminal: who hosts what, where, for which \
+             sectors, and when each machine arrives.",
+    long_about = "The EuroHPC AI Factories in your terminal: who hosts what, where, for which \
+                  sectors, and when each machine arrives.\n\nWith no command, opens the \
+                  dashboard (needs a terminal). The commands print plain text, CSV or JSON for \
+                  scripts.",
+    after_help = "Exit status: 0 ok, 1 failure (or no match for `search`), 2 bad input or usage.\n\
+                  Environment: NO_COLOR disables colour; LANG/LC_ALL starting with `fr` selects French."
+)]
+pub struct Cli {
+    /// Read the dataset from FILE (RON, same format as assets/factories.ron) instead of the
+    /// embedded one.
+    #[arg(long, global = true, value_name = "FILE")]
+    pub data: Option<PathBuf>,
+
+    /// Language of labels, sectors and summaries [default: from LC_ALL/LANG, else en].
+    #[arg(long, global = true, value_enum)]
+    pub lang: Option<LangArg>,
+
+    /// The date used as "today" for milestone status [default: the system date].
+    #[arg(long, global = true, value_name = "YYYY-MM-DD", value_parser = parse_day)]
+    pub today: Option<Day>,
+
+    /// When to use colour (NO_COLOR set means never, unless `always`).
+    #[arg(long, global = true, value_enum, default_value_t = ColorArg::Auto)]
+    pub color: ColorArg,
+
+    /// Leave the mouse to the terminal (text selection) instead of capturing it.
+    #[arg(long)]
+    pub no_mouse: bool,
+
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// List factories (and, with --antennas, antennas).
+    List(ListArgs),
+    /// Show one factory or antenna in full, by id or name (case and accents ignored).
+    Show(ShowArgs),
+    /// Check a dataset file and report every problem (default: the embedded data).
+    Validate(ValidateArgs),
+    /// Write the whole dataset as RON (accepted by --data), JSON or CSV.
+    Export(ExportArgs),
+    /// Fuzzy search factories and antennas by sector, name, country, city, machine.
+    Search(SearchArgs),
+    /// Milestones in date order, with their status relative to --today.
+    Timeline(TimelineArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct ListArgs {
+    /// Only factories of this selection wave.
+    #[arg(long, value_name = "N")]
+    pub wave: Option<u8>,
+    /// Only factories hosted in, or partnering with, this country (ISO code or name).
+    #[arg(long, value_name = "CC")]
+    pub country: Option<String>,
+    /// Only factories serving this sector (key, label or synonym, in English or French).
+    #[arg(long, value_name = "KEY")]
+    pub sector: Option<String>,
+    /// Also list the AI Factory Antennas.
+    #[arg(long)]
+    pub antennas: bool,
+    #[arg(long, value_enum, default_value_t = ListFormat::Table)]
+    pub format: ListFormat,
+}
+
+#[derive(Debug, Args)]
+pub struct ShowArgs {
+    /// Factory or antenna id, name or other name.
+    #[arg(value_name = "ID-OR-NAME")]
+    pub query: String,
+    #[arg(long, value_enum, default_value_t = ShowFormat::Text)]
+    pub format: ShowFormat,
+}
+
+#[derive(Debug, Args)]
+pub struct ValidateArgs {
+    /// The file to check; without it, --data or the embedded dataset.
+    #[arg(value_name = "FILE")]
+    pub file: Option<PathBuf>,
+}
+
+#[derive(Debug, Args)]
+pub struct ExportArgs {
+    #[arg(long, value_enum)]
+    pub format: ExportFormat,
+}
+
+#[derive(Debug, Args)]
+pub struct SearchArgs {
+    /// Words and filters: `health spain`, `sector:energy`, `country:es wave:1`, `system:jupiter`.
+    #[arg(value_name = "QUERY", num_args = 1.., required = true)]
+    pub query: Vec<String>,
+    /// At most N results.
+    #[arg(long, value_name = "N", default_value_t = 20)]
+    pub limit: usize,
+    #[arg(long, value_enum, default_value_t = TableJson::Table)]
+    pub format: TableJson,
+}
+
+#[derive(Debug, Args)]
+pub struct TimelineArgs {
+    /// Only milestones dated in this year.
+    #[arg(long, value_name = "Y", conflicts_with_all = ["from", "to"])]
+    pub year: Option<i32>,
+    /// Only milestones from this date (any precision: 2025, 2025-07, 2025-H1, 2025-07-01).
+    #[arg(long, value_name = "DATE", value_parser = parse_pdate)]
+    pub from: Option<PDate>,
+    /// Only milestones up to this date (any precision).
+    #[arg(long, value_name = "DATE", value_parser = parse_pdate)]
+    pub to: Option<PDate>,
+    /// Only this factory's milestones (id or name).
+    #[arg(long, value_name = "ID")]
+    pub factory: Option<String>,
+    /// Only this kind: policy, call, selection, agreement, procurement (tender), contract,
+    /// installation, launch (inauguration), operation, other.
+    #[arg(long, value_name = "K")]
+    pub kind: Option<String>,
+    #[arg(long, value_enum, default_value_t = TableJson::Table)]
+    pub format: TableJson,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum LangArg {
+    En,
+    Fr,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ColorArg {
+    Auto,
+    Always,
+    Never,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ListFormat {
+    Table,
+    Json,
+    Csv,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ShowFormat {
+    Text,
+    Json,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ExportFormat {
+    Ron,
+    Json,
+    Csv,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum TableJson {
+    Table,
+    Json,
+}
+
+fn parse_day(s: &str) -> Result<Day, String> {
+    s.parse::<Day>()
+        .map_err(|e| format!("{e} (expected YYYY-MM-DD)"))
+}
+
+fn parse_pdate(s: &str) -> Result<PDate, String> {
+    PDate::parse(s).map_err(|e| e.to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use clap::CommandFactory;
+
+    #[test]
+    fn cli_definition_is_consistent() {
+        Cli::command().debug_assert();
+    }
+}

@@ -1,0 +1,233 @@
+//! The stable JSON shape of factories and antennas, shared by `list`, `show` and `export`.
+//! Field names here are a public interface (documented in the README): add, never rename.
+
+use serde::Serialize;
+
+use crate::data::{Antenna, Catalog, Certainty, Factory, Lang, Link, Milestone, PDate, Precision};
+
+/// A date with its precision and the span it covers.
+#[derive(Debug, Serialize)]
+pub struct JsonDate {
+    /// As written in the data: `2024-12-10`, `2025-07`, `2026-H1`, `end-2025`, `2027`.
+    pub date: String,
+    pub precision: Precision,
+    /// First and last day covered (ISO).
+    pub start: String,
+    pub end: String,
+}
+
+impl From<&PDate> for JsonDate {
+    fn from(d: &PDate) -> JsonDate {
+        JsonDate {
+            date: d.iso(),
+            precision: d.precision(),
+            start: d.start().to_string(),
+            end: d.end().to_string(),
+        }
+    }
+}
+
+#[derive(Debug, Serialize)]
+pub struct JsonSource {
+    pub id: String,
+    pub url: String,
+    pub title: String,
+    pub official: bool,
+}
+
+#[derive(Debug, Serialize)]
+pub struct JsonSystem {
+    pub name: Option<String>,
+    pub description: String,
+    /// `null` when the vendor is not confirmed.
+    pub vendor: Option<String>,
+    pub operation: Option<JsonDate>,
+    pub operation_certainty: Certainty,
+}
+
+#[derive(Debug, Serialize)]
+pub struct JsonFunding {
+    pub amount: String,
+    pub detail: String,
+    pub certainty: Certainty,
+}
+
+#[derive(Debug, Serialize)]
+pub struct JsonMilestone {
+    pub date: JsonDate,
+    pub kind: &'static str,
+    pub title: String,
+    pub planned: bool,
+    pub first_announced: Option<JsonDate>,
+    pub certainty: Certainty,
+    pub sources: Vec<String>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct JsonNote {
+    pub certainty: Certainty,
+    pub text: String,
+}
+
+#[derive(Debug, Serialize)]
+pub struct JsonFactory {
+    pub id: String,
+    pub name: String,
+    pub aliases: Vec<String>,
+    pub wave: u8,
+    pub selected: JsonDate,
+    pub country: String,
+    pub country_name: String,
+    pub city: String,
+    pub lat: f64,
+    pub lon: f64,
+    pub host: String,
+    pub consortium: Vec<String>,
+    pub partners: Vec<String>,
+    pub sectors: Vec<String>,
+    pub sector_labels: Vec<String>,
+    pub system: JsonSystem,
+    pub funding: Vec<JsonFunding>,
+    pub summary: String,
+    pub antennas: Vec<String>,
+    pub milestones: Vec<JsonMilestone>,
+    pub notes: Vec<JsonNote>,
+    pub sources: Vec<JsonSource>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct JsonAntenna {
+    pub id: String,
+    pub name: String,
+    pub country: String,
+    pub country_name: String,
+    pub eu_member: bool,
+    pub selected: JsonDate,
+    /// Linked factory ids; `null` when no source says.
+    pub linked: Option<Vec<String>>,
+    pub link_certainty: Certainty,
+    pub city: Option<String>,
+    pub notes: Vec<JsonNote>,
+    pub sources: Vec<JsonSource>,
+}
+
+fn sources(cat: &Catalog, ids: &[String]) -> Vec<JsonSource> {
+    ids.iter()
+        .filter_map(|id| cat.source(id))
+        .map(|s| JsonSource {
+            id: s.id.clone(),
+            url: s.url.clone(),
+            title: s.title.clone(),
+            official: s.official,
+        })
+        .collect()
+}
+
+pub fn milestone(m: &Milestone, lang: Lang) -> JsonMilestone {
+    JsonMilestone {
+        date: (&m.date).into(),
+        kind: m.kind.key(),
+        title: m.title.get(lang).to_string(),
+        planned: m.planned,
+        first_announced: m.first_announced.as_ref().map(Into::into),
+        certainty: m.certainty,
+        sources: m.sources.clone(),
+    }
+}
+
+pub fn factory(cat: &Catalog, f: &Factory, lang: Lang) -> JsonFactory {
+    // The record's own sources first, then those of its parts, without repeats.
+    let mut ids: Vec<String> = f.sources.clone();
+    let parts = f
+        .system
+        .sources
+        .iter()
+        .chain(f.funding.iter().flat_map(|x| x.sources.iter()))
+        .chain(f.milestones.iter().flat_map(|m| m.sources.iter()))
+        .chain(f.notes.iter().flat_map(|n| n.sources.iter()));
+    for id in parts {
+        if !ids.contains(id) {
+            ids.push(id.clone());
+        }
+    }
+    JsonFactory {
+        id: f.id.clone(),
+        name: f.name.clone(),
+        aliases: f.aliases.clone(),
+        wave: f.wave,
+        selected: (&f.selected).into(),
+        country: f.country.clone(),
+        country_name: cat.country_name(&f.country, lang).to_string(),
+        city: f.city.clone(),
+        lat: f.coords.lat,
+        lon: f.coords.lon,
+        host: f.host.clone(),
+        consortium: f.consortium.clone(),
+        partners: f.partners.clone(),
+        sectors: f.sectors.clone(),
+        sector_labels: f
+            .sectors
+            .iter()
+            .map(|k| cat.sector_label(k, lang).to_string())
+            .collect(),
+        system: JsonSystem {
+            name: f.system.name.clone(),
+            description: f.system.description.get(lang).to_string(),
+            vendor: f.system.vendor.clone(),
+            operation: f.system.operation.as_ref().map(Into::into),
+            operation_certainty: f.system.operation_certainty,
+        },
+        funding: f
+            .funding
+            .iter()
+            .map(|x| JsonFunding {
+                amount: x.amount.clone(),
+                detail: x.detail.clone(),
+                certainty: x.certainty,
+            })
+            .collect(),
+        summary: f.summary.get(lang).to_string(),
+        antennas: cat.antennas_of(&f.id).map(|a| a.id.clone()).collect(),
+        milestones: f.milestones.iter().map(|m| milestone(m, lang)).collect(),
+        notes: f
+            .notes
+            .iter()
+            .map(|n| JsonNote {
+                certainty: n.certainty,
+                text: n.text.get(lang).to_string(),
+            })
+            .collect(),
+        sources: sources(cat, &ids),
+    }
+}
+
+pub fn antenna(cat: &Catalog, a: &Antenna, lang: Lang) -> JsonAntenna {
+    JsonAntenna {
+        id: a.id.clone(),
+        name: a.name.clone(),
+        country: a.country.clone(),
+        country_name: cat.country_name(&a.country, lang).to_string(),
+        eu_member: a.eu_member,
+        selected: (&a.selected).into(),
+        linked: match &a.linked {
+            Link::Factories(ids) => Some(ids.clone()),
+            Link::Unknown => None,
+        },
+        link_certainty: a.link_certainty,
+        city: a.city.clone(),
+        notes: a
+            .notes
+            .iter()
+            .map(|n| JsonNote {
+                certainty: n.certainty,
+                text: n.text.get(lang).to_string(),
+            })
+            .collect(),
+        sources: sources(cat, &a.sources),
+    }
+}
+
+/// Pretty JSON text; serializing these plain structs cannot fail.
+pub fn to_string<T: Serialize>(v: &T) -> String {
+    serde_json::to_string_pretty(v).unwrap_or_else(|_| "null".to_string())
+}

@@ -1,0 +1,146 @@
+//! `aifactories list`: factories (and antennas) as a table, JSON or CSV, with filters.
+
+use std::io::Write;
+
+use super::args::{ListArgs, ListFormat};
+use super::table::Table;
+use super::{Ctx, EXIT_OK, Failure, json};
+use crate::data::{Catalog, Factory, Link};
+use crate::text::fold;
+
+/// Resolve a country given as ISO code or name (English or French, accents optional).
+pub fn country_code(cat: &Catalog, q: &str) -> Result<String, Failure> {
+    let up = q.trim().to_ascii_uppercase();
+    if cat.country(&up).is_some() {
+        return Ok(up);
+    }
+    let fq = fold(q.trim());
+    cat.countries
+        .iter()
+        .find(|c| fold(&c.en) == fq || fold(&c.fr) == fq)
+        .map(|c| c.code.clone())
+        .ok_or_else(|| {
+            Failure::bad_input(format!(
+                "unknown country `{}`: give an ISO code (FI, DE, ES...) or a name",
+                crate::text::sanitize(q)
+            ))
+        })
+}
+
+/// Resolve a sector given as key, label or synonym, in either language, accents optional.
+pub fn sector_key(cat: &Catalog, q: &str) -> Result<String, Failure> {
+    let fq = fold(q.trim());
+    cat.sectors
+        .iter()
+        .find(|s| {
+            s.key == fq
+                || fold(&s.en) == fq
+                || fold(&s.fr) == fq
+                || s.synonyms.iter().any(|y| fold(y) == fq)
+        })
+        .map(|s| s.key.clone())
+        .ok_or_else(|| {
+            let keys: Vec<&str> = cat.sectors.iter().map(|s| s.key.as_str()).collect();
+            Failure::bad_input(format!(
+                "unknown sector `{}`; sectors: {}",
+                crate::text::sanitize(q),
+                keys.join(", ")
+            ))
+        })
+}
+
+pub fn run(ctx: &Ctx, a: &ListArgs, out: &mut dyn Write) -> Result<u8, Failure> {
+    let cat = &ctx.cat;
+    let country = a.country.as_deref().map(|c| country_code(cat, c)).transpose()?;
+    let sector = a.sector.as_deref().map(|s| sector_key(cat, s)).transpose()?;
+    let keep = |f: &Factory| {
+        a.wave.is_none_or(|w| f.wave == w)
+            && country
+                .as_ref()
+                .is_none_or(|c| f.country == *c || f.partners.contains(c))
+            && sector.as_ref().is_none_or(|s| f.sectors.contains(s))
+    };
+    let factories: Vec<&Factory> = cat.factories().iter().filter(|f| keep(f)).collect();
+    // Antennas only make sense with the country filter among the filters.
+    let antennas: Vec<_> = if a.antennas && a.wave.is_none() && sector.is_none() {
+        cat.antennas()
+            .iter()
+            .filter(|x| country.as_ref().is_none_or(|c| x.country == *c))
+            .collect()
+    } else {
+        Vec::new()
+    };
+    let lang = ctx.lang;
+    match a.format {
+        ListFormat::Json => {
+            let fs: Vec<_> = factories
+                .iter()
+                .map(|f| json::factory(cat, f, lang))
+                .collect();
+            if a.antennas {
+                let an: Vec<_> = antennas
+                    .iter()
+                    .map(|x| json::antenna(cat, x, lang))
+                    .collect();
+                let v = serde_json::json!({ "factories": fs, "antennas": an });
+                writeln!(out, "{}", json::to_string(&v))?;
+            } else {
+                writeln!(out, "{}", json::to_string(&fs))?;
+            }
+        }
+        ListFormat::Table | ListFormat::Csv => {
+            let mut t = Table::new([
+                "id", "name", "wave", "selected", "country", "city", "partners", "sectors",
+            ]);
+            for f in &factories {
+                t.row([
+                    f.id.clone(),
+                    f.name.clone(),
+                    f.wave.to_string(),
+                    f.selected.iso(),
+                    f.country.clone(),
+                    f.city.clone(),
+                    f.partners.join(" "),
+                    f.sectors
+                        .iter()
+                        .map(|k| cat.sector_label(k, lang))
+                        .collect::<Vec<_>>()
+                        .join(", "),
+                ]);
+            }
+            let mut at = Table::new(["id", "name", "country", "selected", "linked to"]);
+            for x in &antennas {
+                let linked = match &x.linked {
+                    Link::Factories(ids) => ids.join(" "),
+                    Link::Unknown => if lang.is_fr() { "inconnu" } else { "unknown" }.into(),
+                };
+                let q = if x.link_certainty.is_confirmed() { "" } else { " ?" };
+                t_row_antenna(&mut at, x, linked + q);
+            }
+            if a.format == ListFormat::Csv {
+                t.write_csv(out)?;
+                if a.antennas {
+                    writeln!(out)?;
+                    at.write_csv(out)?;
+                }
+            } else {
+                t.write(out, ctx.color)?;
+                if a.antennas {
+                    writeln!(out)?;
+                    at.write(out, ctx.color)?;
+                }
+            }
+        }
+    }
+    Ok(EXIT_OK)
+}
+
+fn t_row_antenna(t: &mut Table, x: &crate::data::Antenna, linked: String) {
+    t.row([
+        x.id.clone(),
+        x.name.clone(),
+        x.country.clone(),
+        x.selected.iso(),
+        linked,
+    ]);
+}

@@ -1,0 +1,340 @@
+//! The dataset: model, RON loading and validation. Knows nothing of the terminal.
+
+pub mod date;
+mod error;
+pub mod model;
+mod validate;
+
+use std::collections::HashMap;
+use std::io::Read;
+use std::path::Path;
+
+pub use date::{Day, PDate, Precision};
+pub use error::{LoadError, Problem};
+pub use model::*;
+
+/// The embedded dataset, compiled into the binary.
+pub const EMBEDDED_FACTORIES: &str = include_str!("../../assets/factories.ron");
+pub const EMBEDDED_COUNTRIES: &str = include_str!("../../assets/countries.ron");
+pub const EMBEDDED_SECTORS: &str = include_str!("../../assets/sectors.ron");
+
+/// Name used in messages for the built-in data.
+pub const EMBEDDED_NAME: &str = "<embedded>/assets/factories.ron";
+
+/// Larger files are refused before they are read.
+pub const MAX_FILE_BYTES: u64 = 64 * 1024 * 1024;
+
+/// A validated dataset with its reference tables and lookup indexes. Built once at start-up;
+/// everything else (search, timeline, UI) reads it.
+#[derive(Debug, Clone)]
+pub struct Catalog {
+    pub data: Dataset,
+    pub countries: Vec<Country>,
+    pub sectors: Vec<Sector>,
+    /// Where the data came from, for messages and the status bar.
+    pub origin: String,
+    countries_by_code: HashMap<String, usize>,
+    sectors_by_key: HashMap<String, usize>,
+    sources_by_id: HashMap<String, usize>,
+    factories_by_id: HashMap<String, usize>,
+}
+
+impl Catalog {
+    /// The built-in data. It is validated by the test suite, so failing here is a bug in a
+    /// release, reported as any load error would be.
+    pub fn embedded() -> Result<Catalog, LoadError> {
+        Catalog::from_ron(EMBEDDED_FACTORIES, EMBEDDED_NAME)
+    }
+
+    /// Read, parse and validate a dataset file. Refuses files over [`MAX_FILE_BYTES`] without
+    /// reading them, empty files and files that are not UTF-8.
+    pub fn from_file(path: &Path) -> Result<Catalog, LoadError> {
+        let text = read_text(path)?;
+        Catalog::from_ron(&text, &path.display().to_string())
+    }
+
+    /// Parse and validate dataset text; `file` names it in messages.
+    pub fn from_ron(text: &str, file: &str) -> Result<Catalog, LoadError> {
+        let countries = parse_table::<Vec<Country>>(EMBEDDED_COUNTRIES, "<embedded>/assets/countries.ron")?;
+        let sectors = parse_table::<Vec<Sector>>(EMBEDDED_SECTORS, "<embedded>/assets/sectors.ron")?;
+        let data = parse_dataset(text, file)?;
+        Catalog::build(data, countries, sectors, file)
+    }
+
+    /// Validate an in-memory dataset against the embedded tables (used by the synthetic
+    /// generator and tests).
+    pub fn from_dataset(data: Dataset, origin: &str) -> Result<Catalog, LoadError> {
+        let countries = parse_table::<Vec<Country>>(EMBEDDED_COUNTRIES, "<embedded>/assets/countries.ron")?;
+        let sectors = parse_table::<Vec<Sector>>(EMBEDDED_SECTORS, "<embedded>/assets/sectors.ron")?;
+        Catalog::build(data, countries, sectors, origin)
+    }
+
+    fn build(
+        data: Dataset,
+        countries: Vec<Country>,
+        sectors: Vec<Sector>,
+        file: &str,
+    ) -> Result<Catalog, LoadError> {
+        let table_problems = validate::tables(&countries, &sectors);
+        if !table_problems.is_empty() {
+            return Err(LoadError {
+                file: "<embedded>/assets".to_string(),
+                problems: table_problems,
+            });
+        }
+        let countries_by_code = countries
+            .iter()
+            .enumerate()
+            .map(|(i, c)| (c.code.clone(), i))
+            .collect();
+        let sectors_by_key = sectors
+            .iter()
+            .enumerate()
+            .map(|(i, s)| (s.key.clone(), i))
+            .collect();
+        let mut catalog = Catalog {
+            data,
+            countries,
+            sectors,
+            origin: file.to_string(),
+            countries_by_code,
+            sectors_by_key,
+            sources_by_id: HashMap::new(),
+            factories_by_id: HashMap::new(),
+        };
+        let problems = validate::dataset(&catalog);
+        if !problems.is_empty() {
+            return Err(LoadError {
+                file: file.to_string(),
+                problems,
+            });
+        }
+        catalog.sources_by_id = catalog
+            .data
+            .sources
+            .iter()
+            .enumerate()
+            .map(|(i, s)| (s.id.clone(), i))
+            .collect();
+        catalog.factories_by_id = catalog
+            .data
+            .factories
+            .iter()
+            .enumerate()
+            .map(|(i, f)| (f.id.clone(), i))
+            .collect();
+        Ok(catalog)
+    }
+
+    pub fn factories(&self) -> &[Factory] {
+        &self.data.factories
+    }
+
+    pub fn antennas(&self) -> &[Antenna] {
+        &self.data.antennas
+    }
+
+    pub fn country(&self, code: &str) -> Option<&Country> {
+        self.countries_by_code.get(code).map(|&i| &self.countries[i])
+    }
+
+    /// The country's name in the language, or the code itself if unknown.
+    pub fn country_name<'a>(&'a self, code: &'a str, lang: Lang) -> &'a str {
+        self.country(code).map_or(code, |c| c.name(lang))
+    }
+
+    pub fn sector(&self, key: &str) -> Option<&Sector> {
+        self.sectors_by_key.get(key).map(|&i| &self.sectors[i])
+    }
+
+    pub fn sector_label<'a>(&'a self, key: &'a str, lang: Lang) -> &'a str {
+        self.sector(key).map_or(key, |s| s.label(lang))
+    }
+
+    pub fn source(&self, id: &str) -> Option<&Source> {
+        self.sources_by_id.get(id).map(|&i| &self.data.sources[i])
+    }
+
+    pub fn factory_index(&self, id: &str) -> Option<usize> {
+        self.factories_by_id.get(id).copied()
+    }
+
+    pub fn factory(&self, id: &str) -> Option<&Factory> {
+        self.factory_index(id).map(|i| &self.data.factories[i])
+    }
+
+    /// Antennas linked to a factory.
+    pub fn antennas_of<'a>(&'a self, factory_id: &'a str) -> impl Iterator<Item = &'a Antenna> {
+        self.data.antennas.iter().filter(move |a| match &a.linked {
+            Link::Factories(ids) => ids.iter().any(|i| i == factory_id),
+            Link::Unknown => false,
+        })
+    }
+
+    /// Display name of a record.
+    pub fn record_name(&self, r: Record) -> &str {
+        match r {
+            Record::Factory(i) => &self.data.factories[i].name,
+            Record::Antenna(i) => &self.data.antennas[i].name,
+        }
+    }
+
+    /// Number of milestones, programme-wide and per factory.
+    pub fn milestone_count(&self) -> usize {
+        self.data.milestones.len()
+            + self
+                .data
+                .factories
+                .iter()
+                .map(|f| f.milestones.len())
+                .sum::<usize>()
+    }
+
+    /// The one-line summary printed by `validate`.
+    pub fn summary_line(&self) -> String {
+        format!(
+            "ok: {} factories, {} antennas, {} milestones, {} sources",
+            self.data.factories.len(),
+            self.data.antennas.len(),
+            self.milestone_count(),
+            self.data.sources.len()
+        )
+    }
+
+    /// The dataset written back as RON, accepted by `--data`.
+    pub fn to_ron(&self) -> String {
+        let cfg = ron::ser::PrettyConfig::new()
+            .struct_names(true)
+            .indentor("  ".to_string());
+        // Serializing plain data structs cannot fail.
+        ron::ser::to_string_pretty(&self.data, cfg).unwrap_or_default()
+    }
+}
+
+/// A factory or an antenna, by its index in the catalog.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Record {
+    Factory(usize),
+    Antenna(usize),
+}
+
+/// Read a file as UTF-8 text with the checks that come before parsing.
+pub fn read_text(path: &Path) -> Result<String, LoadError> {
+    let file_name = path.display().to_string();
+    let fail = |msg: String| LoadError::one(&file_name, Problem::whole(msg));
+    let file = std::fs::File::open(path).map_err(|e| fail(format!("cannot open: {e}")))?;
+    let meta = file
+        .metadata()
+        .map_err(|e| fail(format!("cannot read: {e}")))?;
+    if meta.is_dir() {
+        return Err(fail("is a directory, not a data file".to_string()));
+    }
+    if meta.len() > MAX_FILE_BYTES {
+        return Err(fail(format!(
+            "file is {} bytes, over the {} MiB limit; not read",
+            meta.len(),
+            MAX_FILE_BYTES / (1024 * 1024)
+        )));
+    }
+    // The size can change between the check and the read (a pipe, a growing file): never
+    // read more than the limit.
+    let mut bytes = Vec::with_capacity(meta.len() as usize);
+    file.take(MAX_FILE_BYTES + 1)
+        .read_to_end(&mut bytes)
+        .map_err(|e| fail(format!("cannot read: {e}")))?;
+    if bytes.len() as u64 > MAX_FILE_BYTES {
+        return Err(fail(format!(
+            "file is over the {} MiB limit; not read",
+            MAX_FILE_BYTES / (1024 * 1024)
+        )));
+    }
+    text_from_bytes(bytes, &file_name)
+}
+
+/// Decode bytes as UTF-8, locating the first invalid byte.
+pub fn text_from_bytes(bytes: Vec<u8>, file: &str) -> Result<String, LoadError> {
+    String::from_utf8(bytes).map_err(|e| {
+        let valid = &e.as_bytes()[..e.utf8_error().valid_up_to()];
+        // Valid prefix, so this is always UTF-8.
+        let prefix = std::str::from_utf8(valid).unwrap_or("");
+        let (line, col) = line_col_at_end(prefix);
+        let bad = e.as_bytes()[valid.len()];
+        LoadError::one(
+            file,
+            Problem::at(
+                line,
+                col,
+                format!("file is not valid UTF-8 (byte 0x{bad:02X})"),
+            ),
+        )
+    })
+}
+
+fn line_col_at_end(prefix: &str) -> (usize, usize) {
+    let line = prefix.matches('\n').count() + 1;
+    let col = prefix
+        .rsplit('\n')
+        .next()
+        .map_or(0, |l| l.chars().count())
+        + 1;
+    (line, col)
+}
+
+fn parse_dataset(text: &str, file: &str) -> Result<Dataset, LoadError> {
+    if text.trim().is_empty() {
+        return Err(LoadError::one(
+            file,
+            Problem::whole("file is empty: expected a Dataset(...)"),
+        ));
+    }
+    // Control characters written literally in the file, located before parsing.
+    for (n, line) in text.split('\n').enumerate() {
+        let line = line.strip_suffix('\r').unwrap_or(line);
+        if let Some((col, c)) = line
+            .chars()
+            .enumerate()
+            .find(|&(_, c)| c != '\t' && crate::text::is_forbidden_char(c))
+        {
+            return Err(LoadError::one(
+                file,
+                Problem::at(
+                    n + 1,
+                    col + 1,
+                    format!(
+                        "control character {} in the file; it would reach the terminal",
+                        crate::text::char_name(c)
+                    ),
+                ),
+            ));
+        }
+    }
+    parse_table(text, file)
+}
+
+fn parse_table<T: serde::de::DeserializeOwned>(text: &str, file: &str) -> Result<T, LoadError> {
+    ron::Options::default().from_str(text).map_err(|e| {
+        LoadError::one(
+            file,
+            Problem::at(e.span.start.line, e.span.start.col, e.code.to_string()),
+        )
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn embedded_data_loads_and_validates() {
+        let c = Catalog::embedded().unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(c.factories().len(), 19);
+        assert_eq!(c.antennas().len(), 13);
+    }
+
+    #[test]
+    fn utf8_errors_are_located() {
+        let e = text_from_bytes(b"ab\ncd\xffe".to_vec(), "f.ron").unwrap_err();
+        assert_eq!(e.problems[0].position, Some((2, 3)));
+        assert!(e.to_string().starts_with("f.ron:2:3: error: file is not valid UTF-8"));
+    }
+}

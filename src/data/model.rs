@@ -1,0 +1,401 @@
+//! The typed model of the dataset, exactly as it is written in RON.
+//!
+//! Three files make a dataset: `assets/factories.ron` (a [`Dataset`]: factories, antennas,
+//! programme milestones and sources; replaceable with `--data`), `assets/countries.ron`
+//! (the [`Country`] table with map tiles) and `assets/sectors.ron` (the [`Sector`]
+//! vocabulary). Every struct denies unknown fields so that a typo is an error, not a silent
+//! default.
+
+use serde::{Deserialize, Serialize};
+
+use super::date::PDate;
+
+/// How sure the sources are about a fact. Anything other than `Confirmed` is shown with a `?`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+pub enum Certainty {
+    #[default]
+    Confirmed,
+    /// No source confirms it (the reference marks it UNCONFIRMED).
+    Unconfirmed,
+    /// Sources disagree; the `note` says how.
+    Conflicting,
+}
+
+impl Certainty {
+    pub fn is_confirmed(self) -> bool {
+        self == Certainty::Confirmed
+    }
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Certainty::Confirmed => "confirmed",
+            Certainty::Unconfirmed => "unconfirmed",
+            Certainty::Conflicting => "conflicting",
+        }
+    }
+}
+
+/// A text in English and French.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Text {
+    pub en: String,
+    pub fr: String,
+}
+
+impl Text {
+    pub fn get(&self, lang: Lang) -> &str {
+        match lang {
+            Lang::En => &self.en,
+            Lang::Fr => &self.fr,
+        }
+    }
+}
+
+/// Display language.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Lang {
+    #[default]
+    En,
+    Fr,
+}
+
+impl Lang {
+    pub fn is_fr(self) -> bool {
+        self == Lang::Fr
+    }
+    pub fn toggled(self) -> Lang {
+        match self {
+            Lang::En => Lang::Fr,
+            Lang::Fr => Lang::En,
+        }
+    }
+    pub fn code(self) -> &'static str {
+        match self {
+            Lang::En => "en",
+            Lang::Fr => "fr",
+        }
+    }
+}
+
+/// The whole replaceable dataset (`assets/factories.ron`, or `--data FILE`).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Dataset {
+    /// The day the data was last checked against its sources.
+    pub as_of: PDate,
+    pub factories: Vec<Factory>,
+    pub antennas: Vec<Antenna>,
+    /// Programme-wide milestones (calls, selections, policy steps, announced plans).
+    pub milestones: Vec<Milestone>,
+    /// Every source cited anywhere in the file, referred to by `id`.
+    pub sources: Vec<Source>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Source {
+    /// Short kebab-case key, cited by records (`sources: ["okm-2024-12-11"]`).
+    pub id: String,
+    /// http(s) address. Where the reference only gives the site and a shortened path, this is
+    /// the site's address and `title` carries the citation as the reference wrote it.
+    pub url: String,
+    pub title: String,
+    /// Date printed on the source, when visible.
+    pub date: Option<PDate>,
+    /// Published by EuroHPC JU or the European Commission.
+    #[serde(default)]
+    pub official: bool,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Factory {
+    /// Stable kebab-case key (`lumi-aif`).
+    pub id: String,
+    /// Official name, as in the EuroHPC list.
+    pub name: String,
+    /// Other names it is known by.
+    #[serde(default)]
+    pub aliases: Vec<String>,
+    /// Selection wave: 1 (10 Dec 2024), 2 (12 Mar 2025), 3 (10 Oct 2025).
+    pub wave: u8,
+    pub selected: PDate,
+    /// Hosting entity.
+    pub host: String,
+    /// Other members of the consortium (institutions), as named by the sources.
+    #[serde(default)]
+    pub consortium: Vec<String>,
+    pub city: String,
+    /// ISO 3166-1 alpha-2 code of the host country.
+    pub country: String,
+    /// City coordinates (not the site's).
+    pub coords: Coords,
+    /// Where the machine itself stands, when it is not the city above (Pharos: Lavrio).
+    #[serde(default)]
+    pub site: Option<Place>,
+    /// Consortium partner countries besides the host (ISO codes).
+    #[serde(default)]
+    pub partners: Vec<String>,
+    pub system: System,
+    /// Sector keys from the sector vocabulary.
+    pub sectors: Vec<String>,
+    /// Whether the sector list comes from the sources (`Confirmed`) or is a reading of a vaguer
+    /// statement (`Unconfirmed`, e.g. "general").
+    #[serde(default)]
+    pub sectors_certainty: Certainty,
+    #[serde(default)]
+    pub funding: Vec<Funding>,
+    pub summary: Text,
+    #[serde(default)]
+    pub milestones: Vec<Milestone>,
+    /// Notes on unconfirmed or conflicting facts about this factory.
+    #[serde(default)]
+    pub notes: Vec<Note>,
+    /// Sources for the record as a whole (selection, host, city, partners, sectors).
+    pub sources: Vec<String>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Coords {
+    pub lat: f64,
+    pub lon: f64,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Place {
+    pub name: String,
+    pub coords: Coords,
+}
+
+/// The AI system a factory runs or will run.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct System {
+    /// Machine name (`LUMI-AI`, `DAEDALUS`); `None` when the sources give none.
+    pub name: Option<String>,
+    /// What it is, in a few words (`new AI-optimised supercomputer`).
+    pub description: Text,
+    /// Vendor or integrator; `None` means "not confirmed".
+    pub vendor: Option<String>,
+    /// Planned start of operation, when the sources give one.
+    pub operation: Option<PDate>,
+    #[serde(default)]
+    pub operation_certainty: Certainty,
+    pub sources: Vec<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Funding {
+    /// Amount as the sources state it (`€112 M`, `CZK 1 bn`).
+    pub amount: String,
+    /// What the amount covers and who pays (`total, 50/50 EuroHPC/Luxembourg`).
+    pub detail: String,
+    #[serde(default)]
+    pub certainty: Certainty,
+    pub sources: Vec<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Note {
+    pub certainty: Certainty,
+    pub text: Text,
+    pub sources: Vec<String>,
+}
+
+/// What kind of step a milestone is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+pub enum Kind {
+    /// Policy steps: initiatives, action plans, regulations, MoUs.
+    Policy,
+    /// Calls for proposals, cut-offs.
+    Call,
+    /// Selections of factories and antennas.
+    Selection,
+    /// Grant or hosting agreements, government approvals.
+    Agreement,
+    /// Tenders and procurement procedures.
+    Procurement,
+    /// Signed supply contracts.
+    Contract,
+    /// Construction and installation.
+    Installation,
+    /// Inaugurations, launches, kick-offs, openings.
+    Launch,
+    /// Start of operation of a machine or service.
+    Operation,
+    Other,
+}
+
+impl Kind {
+    pub const ALL: [Kind; 10] = [
+        Kind::Policy,
+        Kind::Call,
+        Kind::Selection,
+        Kind::Agreement,
+        Kind::Procurement,
+        Kind::Contract,
+        Kind::Installation,
+        Kind::Launch,
+        Kind::Operation,
+        Kind::Other,
+    ];
+
+    pub fn key(self) -> &'static str {
+        match self {
+            Kind::Policy => "policy",
+            Kind::Call => "call",
+            Kind::Selection => "selection",
+            Kind::Agreement => "agreement",
+            Kind::Procurement => "procurement",
+            Kind::Contract => "contract",
+            Kind::Installation => "installation",
+            Kind::Launch => "launch",
+            Kind::Operation => "operation",
+            Kind::Other => "other",
+        }
+    }
+
+    pub fn label(self, lang: Lang) -> &'static str {
+        match (self, lang) {
+            (Kind::Policy, Lang::En) => "policy",
+            (Kind::Policy, Lang::Fr) => "politique",
+            (Kind::Call, Lang::En) => "call",
+            (Kind::Call, Lang::Fr) => "appel",
+            (Kind::Selection, Lang::En) => "selection",
+            (Kind::Selection, Lang::Fr) => "sélection",
+            (Kind::Agreement, Lang::En) => "agreement",
+            (Kind::Agreement, Lang::Fr) => "accord",
+            (Kind::Procurement, Lang::En) => "procurement",
+            (Kind::Procurement, Lang::Fr) => "appel d'offres",
+            (Kind::Contract, Lang::En) => "contract",
+            (Kind::Contract, Lang::Fr) => "contrat",
+            (Kind::Installation, Lang::En) => "installation",
+            (Kind::Installation, Lang::Fr) => "installation",
+            (Kind::Launch, Lang::En) => "launch",
+            (Kind::Launch, Lang::Fr) => "lancement",
+            (Kind::Operation, Lang::En) => "operation",
+            (Kind::Operation, Lang::Fr) => "mise en service",
+            (Kind::Other, Lang::En) => "other",
+            (Kind::Other, Lang::Fr) => "autre",
+        }
+    }
+
+    /// Accepts the key, `tender` (procurement) and `inauguration` (launch).
+    pub fn parse(s: &str) -> Option<Kind> {
+        let s = s.trim().to_ascii_lowercase();
+        match s.as_str() {
+            "tender" => return Some(Kind::Procurement),
+            "inauguration" | "kickoff" | "kick-off" => return Some(Kind::Launch),
+            _ => {}
+        }
+        Kind::ALL.into_iter().find(|k| k.key() == s)
+    }
+}
+
+/// A dated step, programme-wide or in a factory's `milestones`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Milestone {
+    /// Optional key, so that an event can say which announced plan it answers.
+    #[serde(default)]
+    pub id: Option<String>,
+    pub date: PDate,
+    pub kind: Kind,
+    pub title: Text,
+    /// An announced plan or expectation, not an event that happened.
+    #[serde(default)]
+    pub planned: bool,
+    /// The date first announced for this step, when it later moved (it slipped).
+    #[serde(default)]
+    pub first_announced: Option<PDate>,
+    /// The `id` of the announced-plan milestone this event answers.
+    #[serde(default)]
+    pub answers: Option<String>,
+    /// Factories this programme milestone concerns (e.g. the selections); empty for a
+    /// factory's own milestones, which belong to their factory.
+    #[serde(default)]
+    pub factories: Vec<String>,
+    #[serde(default)]
+    pub certainty: Certainty,
+    pub sources: Vec<String>,
+}
+
+/// What an antenna is linked to.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub enum Link {
+    /// Linked to these factories (ids); several when sources name several.
+    Factories(Vec<String>),
+    /// No source says which factory it serves.
+    Unknown,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Antenna {
+    pub id: String,
+    /// Name where one is known (`Pharos-CY`); otherwise "AI Factory Antenna <country>".
+    pub name: String,
+    pub country: String,
+    /// EU member state (true) or partner country (false).
+    pub eu_member: bool,
+    pub selected: PDate,
+    pub linked: Link,
+    #[serde(default)]
+    pub link_certainty: Certainty,
+    /// Host city, when known.
+    pub city: Option<String>,
+    #[serde(default)]
+    pub notes: Vec<Note>,
+    pub sources: Vec<String>,
+}
+
+/// A country of the map (`assets/countries.ron`).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Country {
+    /// ISO 3166-1 alpha-2.
+    pub code: String,
+    pub en: String,
+    pub fr: String,
+    pub eu: bool,
+    /// Tile position on the map-style grid of Europe: column (west to east), row (north to
+    /// south).
+    pub tile: (u8, u8),
+    /// Approximate centre, for the geographic map.
+    pub centre: Coords,
+}
+
+impl Country {
+    pub fn name(&self, lang: Lang) -> &str {
+        match lang {
+            Lang::En => &self.en,
+            Lang::Fr => &self.fr,
+        }
+    }
+}
+
+/// A sector of the vocabulary (`assets/sectors.ron`).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Sector {
+    pub key: String,
+    pub en: String,
+    pub fr: String,
+    /// Other words that mean this sector, in either language.
+    #[serde(default)]
+    pub synonyms: Vec<String>,
+}
+
+impl Sector {
+    pub fn label(&self, lang: Lang) -> &str {
+        match lang {
+            Lang::En => &self.en,
+            Lang::Fr => &self.fr,
+        }
+    }
+}

@@ -1,0 +1,13 @@
+//! aifactories: the EuroHPC AI Factories, their machines and milestones, in a terminal.
+//!
+//! Layers, from the bottom: [`data`] (model, loading, validation), [`search`] and
+//! [`timeline`] (pure logic over the data), [`cli`] (the non-interactive commands), and the
+//! dashboard: [`app`] (state and `update`), [`keymap`] (events to actions), [`ui`] (drawing
+//! from `&App`) and [`tui`] (the terminal itself).
+
+pub mod data;
+pub mod text;
+pub mod cli;
+pub mod search;
+pub mod synth;
+pub mod timeline;
