@@ -7,7 +7,12 @@
 
 pub mod data;
 pub mod text;
+pub mod app;
 pub mod cli;
+pub mod keymap;
+pub mod layout;
 pub mod search;
 pub mod synth;
 pub mod timeline;
+pub mod tui;
+pub mod ui;

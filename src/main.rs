@@ -6,6 +6,7 @@ use std::process::ExitCode;
 
 use clap::Parser;
 
+use aifactories::app::{App, Options};
 use aifactories::cli::{self, Cli};
 
 fn main() -> ExitCode {
@@ -28,16 +29,27 @@ fn main() -> ExitCode {
             );
             cli::EXIT_BAD_INPUT
         }
-        None => cli::run_to_stdout(
-            &ctx,
-            &cli::Command::List(cli::args::ListArgs {
-                wave: None,
-                country: None,
-                sector: None,
-                antennas: true,
-                format: cli::args::ListFormat::Table,
-            }),
-        ),
+        None => dashboard(ctx, &args),
     };
     ExitCode::from(code)
+}
+
+fn dashboard(ctx: cli::Ctx, args: &Cli) -> u8 {
+    // The colour decision for the screen: `always`/`never` win, NO_COLOR means monochrome.
+    let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
+    let mono = !cli::color_from(args.color, true, no_color);
+    let opts = Options {
+        lang: ctx.lang,
+        today: ctx.today,
+        mono,
+        size: (80, 24),
+    };
+    let mut app = App::new(ctx.cat, opts);
+    match aifactories::tui::run(&mut app, !args.no_mouse) {
+        Ok(()) => cli::EXIT_OK,
+        Err(e) => {
+            eprintln!("aifactories: terminal error: {e}");
+            cli::EXIT_FAILURE
+        }
+    }
 }

@@ -313,11 +313,36 @@ fn parse_dataset(text: &str, file: &str) -> Result<Dataset, LoadError> {
 
 fn parse_table<T: serde::de::DeserializeOwned>(text: &str, file: &str) -> Result<T, LoadError> {
     ron::Options::default().from_str(text).map_err(|e| {
-        LoadError::one(
-            file,
-            Problem::at(e.span.start.line, e.span.start.col, e.code.to_string()),
-        )
+        let (line, col) = (e.span.start.line, e.span.start.col);
+        let mut message = e.code.to_string();
+        if let Some(field) = field_before(text, line, col)
+            && !message.contains(&format!("`{field}`"))
+        {
+            message.push_str(&format!(" (field `{field}`)"));
+        }
+        LoadError::one(file, Problem::at(line, col, message))
     })
+}
+
+/// The field name written before a position on its line (`wave` in `wave: "one"`), to name
+/// the field in type errors, which RON reports by position only.
+fn field_before(text: &str, line: usize, col: usize) -> Option<String> {
+    let l = text.lines().nth(line.checked_sub(1)?)?;
+    let prefix: String = l.chars().take(col.saturating_sub(1)).collect();
+    let before_colon = prefix.trim_end().strip_suffix(':').or_else(|| {
+        // The value may have started already: look back to the last `name:`.
+        prefix.rfind(':').map(|i| &prefix[..i])
+    })?;
+    let name: String = before_colon
+        .trim_end()
+        .chars()
+        .rev()
+        .take_while(|c| c.is_ascii_alphanumeric() || *c == '_')
+        .collect::<Vec<_>>()
+        .into_iter()
+        .rev()
+        .collect();
+    (!name.is_empty() && !name.starts_with(|c: char| c.is_ascii_digit())).then_some(name)
 }
 
 #[cfg(test)]

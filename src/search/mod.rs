@@ -1,1 +1,341 @@
-//! placeholder
+//! Fuzzy search over factories and antennas, for the `search` command and the dashboard.
+//!
+//! - [`SearchIndex::new`] indexes a catalog once per load (folding, interning, masks).
+//! - [`SearchIndex::search`] runs one query and returns ranked [`Hit`]s with highlight
+//!   positions (what the CLI needs).
+//! - [`Searcher`] is for typing: it keeps the previous queries' results, narrows them when the
+//!   query only grew, returns them at once when the query shrinks back (backspace), and
+//!   computes highlight positions only for the rows asked for ([`Searcher::hit`],
+//!   [`Searcher::name_positions`]).
+//!
+//! Matching is case- and accent-insensitive both ways: the data and the query are folded to
+//! lower-case ASCII ([`crate::text::Folded`]) before `SkimMatcherV2` sees them, and match
+//! positions are mapped back to char positions in the original text. See [`query`] for the
+//! query syntax and [`Field::weight`] for how fields rank.
+
+mod engine;
+mod index;
+pub mod query;
+
+use crate::data::{Lang, Record};
+
+pub use index::SearchIndex;
+pub use query::{FILTER_KEYS, MAX_QUERY_CHARS, QueryError};
+
+use engine::Cache;
+use query::Query;
+
+/// The field a hit matched in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Field {
+    /// A sector: its key, English or French label, or a synonym.
+    Sector,
+    /// The display name.
+    Name,
+    /// Another name of a factory.
+    Alias,
+    /// The country (English or French name, ISO code): host country, or antenna country.
+    Country,
+    /// City, or the site when the machine stands elsewhere.
+    City,
+    /// Hosting entity.
+    Host,
+    /// AI system (machine) name.
+    System,
+    /// AI system vendor.
+    Vendor,
+    /// For an antenna: the name of a factory it serves.
+    Serves,
+    /// A consortium partner country (name or code).
+    Partner,
+    /// A consortium member institution.
+    Consortium,
+}
+
+impl Field {
+    pub const ALL: [Field; 11] = [
+        Field::Sector,
+        Field::Name,
+        Field::Alias,
+        Field::Country,
+        Field::City,
+        Field::Host,
+        Field::System,
+        Field::Vendor,
+        Field::Serves,
+        Field::Partner,
+        Field::Consortium,
+    ];
+
+    /// Percentage applied to the skim score of a match in this field.
+    ///
+    /// Sectors weigh most: the dashboard is about who serves which sector, and `health` must
+    /// rank the factories that serve health above a name or host that merely contains the
+    /// word. Names come next (people search what they know by name), then where it is, then
+    /// who runs it and with what; partner countries and consortium members are incidental.
+    /// The gaps are small enough that a clean match in a lighter field still beats a
+    /// scattered subsequence in a heavier one (skim scores vary by 2-3x with match quality).
+    pub fn weight(self) -> i64 {
+        match self {
+            Field::Sector => 150,
+            Field::Name => 130,
+            Field::Alias => 115,
+            Field::Country => 100,
+            Field::City => 90,
+            Field::Host => 70,
+            Field::System => 70,
+            Field::Vendor => 60,
+            Field::Serves => 60,
+            Field::Partner => 50,
+            Field::Consortium => 45,
+        }
+    }
+
+    /// Stable key, for JSON.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Field::Sector => "sector",
+            Field::Name => "name",
+            Field::Alias => "alias",
+            Field::Country => "country",
+            Field::City => "city",
+            Field::Host => "host",
+            Field::System => "system",
+            Field::Vendor => "vendor",
+            Field::Serves => "serves",
+            Field::Partner => "partner",
+            Field::Consortium => "consortium",
+        }
+    }
+
+    /// Label for people.
+    pub fn label(self, lang: Lang) -> &'static str {
+        match (self, lang) {
+            (Field::Sector, Lang::En) => "sector",
+            (Field::Sector, Lang::Fr) => "secteur",
+            (Field::Name, Lang::En) => "name",
+            (Field::Name, Lang::Fr) => "nom",
+            (Field::Alias, Lang::En) => "other name",
+            (Field::Alias, Lang::Fr) => "autre nom",
+            (Field::Country, Lang::En) => "country",
+            (Field::Country, Lang::Fr) => "pays",
+            (Field::City, Lang::En) => "city",
+            (Field::City, Lang::Fr) => "ville",
+            (Field::Host, Lang::En) => "host",
+            (Field::Host, Lang::Fr) => "hébergeur",
+            (Field::System, Lang::En) => "system",
+            (Field::System, Lang::Fr) => "système",
+            (Field::Vendor, Lang::En) => "vendor",
+            (Field::Vendor, Lang::Fr) => "fournisseur",
+            (Field::Serves, Lang::En) => "serves",
+            (Field::Serves, Lang::Fr) => "rattachée à",
+            (Field::Partner, Lang::En) => "partner country",
+            (Field::Partner, Lang::Fr) => "pays partenaire",
+            (Field::Consortium, Lang::En) => "consortium",
+            (Field::Consortium, Lang::Fr) => "consortium",
+        }
+    }
+}
+
+/// A search result with what it matched.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Hit {
+    pub record: Record,
+    /// Sum over the query words of each word's best weighted score; 0 with no free word.
+    pub score: i64,
+    /// The field of the best (word, field) match; `Name` with no free word.
+    pub field: Field,
+    /// That field's original text (not folded, not sanitized).
+    pub text: String,
+    /// Char positions (not bytes) in `text` of the matched letters, sorted.
+    pub positions: Vec<usize>,
+}
+
+/// `Match::term` when no word matched (empty or filter-only query).
+const NO_TERM: u16 = u16::MAX;
+
+/// A ranked result without highlight positions: cheap to produce for every record on every
+/// keystroke. [`Searcher::hit`] turns it into a [`Hit`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Match {
+    pub record: Record,
+    pub score: i64,
+    pub field: Field,
+    /// Internal record id (factories, then antennas).
+    rec: u32,
+    /// Text id of the matched string.
+    text: u32,
+    /// Index of the query word that matched it best.
+    term: u16,
+}
+
+impl Match {
+    fn new(record: Record, rec: u32, score: i64, field: Field, text: u32, term: u16) -> Match {
+        Match {
+            record,
+            score,
+            field,
+            rec,
+            text,
+            term,
+        }
+    }
+}
+
+impl SearchIndex {
+    /// Run a query: ranked hits, each with its best field and highlight positions.
+    /// An empty query returns every record in dataset order (factories, then antennas), and
+    /// so does a query of filters only (restricted to what passes).
+    pub fn search(&self, query: &str) -> Result<Vec<Hit>, QueryError> {
+        let q = query::parse(self, query)?;
+        let all: Vec<u32> = (0..self.entries.len() as u32).collect();
+        let mut caches = [Cache::default(), Cache::default()];
+        let matches = engine::run(self, &q, &all, &mut caches);
+        Ok(matches.iter().map(|m| self.make_hit(&q, m)).collect())
+    }
+
+    /// Char positions in the record's display name of the letters the query's free words
+    /// match, for highlighting the rows on screen. Empty for an unknown record; never fails.
+    pub fn name_positions(&self, query: &str, record: Record) -> Vec<usize> {
+        self.name_positions_for(&query::free_terms(self, query), record)
+    }
+
+    fn name_positions_for(&self, terms: &[query::Term], record: Record) -> Vec<usize> {
+        let Some(id) = self.rec_id(record) else {
+            return Vec::new();
+        };
+        let text = self.entries[id].name_text;
+        let mut out: Vec<usize> = terms
+            .iter()
+            .flat_map(|t| engine::positions(self, t, text))
+            .collect();
+        out.sort_unstable();
+        out.dedup();
+        out
+    }
+
+    /// The text a match refers to.
+    pub fn match_text(&self, m: &Match) -> &str {
+        self.texts
+            .get(m.text as usize)
+            .map_or("", |t| t.original.as_str())
+    }
+
+    fn make_hit(&self, q: &Query, m: &Match) -> Hit {
+        let positions = q
+            .terms
+            .get(usize::from(m.term))
+            .map(|t| engine::positions(self, t, m.text))
+            .unwrap_or_default();
+        Hit {
+            record: m.record,
+            score: m.score,
+            field: m.field,
+            text: self.match_text(m).to_string(),
+            positions,
+        }
+    }
+}
+
+/// Results kept for one query of the typing history.
+struct Level {
+    query: Query,
+    matches: Vec<Match>,
+}
+
+/// At most this many matches are kept across the history (24 bytes each); the oldest
+/// queries are forgotten first.
+const HISTORY_BUDGET: usize = 1 << 20;
+
+/// Incremental search for typing. Owns its index.
+///
+/// It keeps a stack of recent queries with their results. A new query that equals one of
+/// them (backspace) returns the kept results; one that narrows one of them (the last word
+/// grew, a word or a filter was added: [`Query::narrows`]) is matched on that query's results
+/// only; anything else is matched on every record.
+pub struct Searcher {
+    index: SearchIndex,
+    levels: Vec<Level>,
+    caches: [Cache; 2],
+}
+
+impl std::fmt::Debug for Searcher {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Searcher")
+            .field("index", &self.index)
+            .field("levels", &self.levels.len())
+            .finish_non_exhaustive()
+    }
+}
+
+impl Searcher {
+    pub fn new(index: SearchIndex) -> Searcher {
+        Searcher {
+            index,
+            levels: Vec::new(),
+            caches: [Cache::default(), Cache::default()],
+        }
+    }
+
+    pub fn index(&self) -> &SearchIndex {
+        &self.index
+    }
+
+    /// Run a query, reusing earlier results when it is sound to. Same results and order as
+    /// [`SearchIndex::search`], without positions. On error the previous results stay.
+    pub fn search(&mut self, query: &str) -> Result<&[Match], QueryError> {
+        let q = query::parse(&self.index, query)?;
+        if let Some(i) = self.levels.iter().rposition(|l| l.query == q) {
+            self.levels.truncate(i + 1);
+            return Ok(&self.levels[i].matches);
+        }
+        let matches = match self.levels.iter().rposition(|l| q.narrows(&l.query)) {
+            Some(i) => {
+                self.levels.truncate(i + 1);
+                let mut cands: Vec<u32> = self.levels[i].matches.iter().map(|m| m.rec).collect();
+                cands.sort_unstable();
+                engine::run(&self.index, &q, &cands, &mut self.caches)
+            }
+            None => {
+                self.levels.clear();
+                let all: Vec<u32> = (0..self.index.entries.len() as u32).collect();
+                engine::run(&self.index, &q, &all, &mut self.caches)
+            }
+        };
+        self.levels.push(Level { query: q, matches });
+        let mut total: usize = self.levels.iter().map(|l| l.matches.len()).sum();
+        while total > HISTORY_BUDGET && self.levels.len() > 1 {
+            total -= self.levels.remove(0).matches.len();
+        }
+        Ok(self.matches())
+    }
+
+    /// The results of the last successful search.
+    pub fn matches(&self) -> &[Match] {
+        self.levels.last().map_or(&[], |l| l.matches.as_slice())
+    }
+
+    /// A match of the last search with its text and highlight positions.
+    pub fn hit(&self, m: &Match) -> Hit {
+        match self.levels.last() {
+            Some(l) => self.index.make_hit(&l.query, m),
+            None => self.index.make_hit(&Query::default(), m),
+        }
+    }
+
+    /// Highlight positions of the last search's words in a record's name.
+    pub fn name_positions(&self, record: Record) -> Vec<usize> {
+        match self.levels.last() {
+            Some(l) => self.index.name_positions_for(&l.query.terms, record),
+            None => Vec::new(),
+        }
+    }
+
+    /// Forget the history (the next search starts from every record).
+    pub fn reset(&mut self) {
+        self.levels.clear();
+    }
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,56 @@
+//! Write a synthetic dataset as RON, accepted by `--data`:
+//!
+//! ```text
+//! cargo run --release --example synth -- N [SEED] > big.ron
+//! aifactories --data big.ron timeline --year 2025
+//! ```
+//!
+//! The output is validated before it is written, so a file this prints always loads. Note
+//! that `--data` refuses files over 64 MiB (about 20,000 factories).
+
+use std::io::Write;
+use std::process::ExitCode;
+
+use aifactories::data::Catalog;
+
+fn main() -> ExitCode {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let usage = "usage: synth N [SEED]   (N factories, SEED defaults to 1)";
+    let parse = |s: &String| s.trim().parse::<u64>().ok();
+    let (n, seed) = match args.as_slice() {
+        [n] => (parse(n), Some(1)),
+        [n, seed] => (parse(n), parse(seed)),
+        _ => (None, None),
+    };
+    let (Some(n), Some(seed)) = (n, seed) else {
+        eprintln!("{usage}");
+        return ExitCode::from(2);
+    };
+    let Ok(n) = usize::try_from(n) else {
+        eprintln!("{usage}");
+        return ExitCode::from(2);
+    };
+    let ds = aifactories::synth::dataset(n, seed);
+    let cat = match Catalog::from_dataset(ds, "synth") {
+        Ok(c) => c,
+        Err(e) => {
+            // A bug in the generator (or tables it cannot satisfy): say so, write nothing.
+            eprintln!("generated data does not validate:\n{e}");
+            return ExitCode::from(1);
+        }
+    };
+    let mut out = std::io::stdout().lock();
+    let written = out
+        .write_all(cat.to_ron().as_bytes())
+        .and_then(|()| out.write_all(b"\n"))
+        .and_then(|()| out.flush());
+    match written {
+        Ok(()) => ExitCode::SUCCESS,
+        // A closed pipe (`| head`) is not worth a panic.
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("cannot write output: {e}");
+            ExitCode::from(1)
+        }
+    }
+}

@@ -1,0 +1,57 @@
+//! Everything that can change the dashboard's state. Keys and mouse events become actions in
+//! `keymap`; `App::update` is the only place that applies them.
+
+use crate::layout::Pane;
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Action {
+    Quit,
+    /// Esc: close the overlay, else leave and clear the search, else clear the country filter.
+    Back,
+    FocusNext,
+    FocusPrev,
+    Focus(Pane),
+    ToggleHelp,
+    ToggleLang,
+    /// Tiles grid or geographic map.
+    ToggleMapView,
+    /// 2025 by month, or the whole span by quarter.
+    ToggleZoom,
+    /// Move within the focused pane.
+    Up,
+    Down,
+    Left,
+    Right,
+    PageUp,
+    PageDown,
+    Home,
+    End,
+    /// Enter: on the map, filter the list by the country; in search, go to the list.
+    Confirm,
+    /// Start typing a query (`/`).
+    StartSearch,
+    /// A character typed into the search box.
+    Input(char),
+    /// Pasted text, inserted in the search box as typed.
+    Paste(String),
+    Backspace,
+    DeleteWord,
+    ClearQuery,
+    CursorLeft,
+    CursorRight,
+    CursorHome,
+    CursorEnd,
+    /// Mouse: select the list row at this index of the list.
+    SelectRow(usize),
+    /// Mouse: put the map cursor on this country (index in the country table) and filter.
+    SelectCountry(usize),
+    /// Mouse: select this timeline entry.
+    SelectMilestone(usize),
+    /// Mouse wheel over a pane.
+    ScrollUp(Pane),
+    ScrollDown(Pane),
+    /// The terminal changed size.
+    Resize(u16, u16),
+    /// Redraw everything (Ctrl-L).
+    Redraw,
+}

@@ -1,0 +1,771 @@
+//! The dashboard's state and its single entry point for change, [`App::update`].
+//!
+//! Everything derived from the data (search index, timeline, per-country roles) is built
+//! once in [`App::new`]; a keystroke only re-runs the search and touches a few fields.
+
+mod action;
+
+use ratatui::layout::Rect;
+
+pub use action::Action;
+
+use crate::data::{Catalog, Day, Lang, Link, Record};
+use crate::layout::{Mode, Pane, Screen};
+use crate::search::{Hit, SearchIndex};
+use crate::timeline::{Timeline, TimelineQuery};
+
+/// Timeline zoom.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Zoom {
+    /// The 2025 procurement year, by month.
+    Year2025,
+    /// From the first selection to the last planned step, by quarter.
+    Full,
+}
+
+/// What a country is in the network: a bit set.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Roles {
+    /// Factories hosted.
+    pub hosts: u16,
+    /// Factories it partners in.
+    pub partners: u16,
+    /// Antennas hosted.
+    pub antennas: u16,
+}
+
+/// Options the dashboard starts with.
+#[derive(Debug, Clone, Copy)]
+pub struct Options {
+    pub lang: Lang,
+    pub today: Day,
+    /// No colour: bold, reverse and underline only.
+    pub mono: bool,
+    pub size: (u16, u16),
+}
+
+pub struct App {
+    pub cat: Catalog,
+    pub index: SearchIndex,
+    pub timeline: Timeline,
+    pub lang: Lang,
+    pub today: Day,
+    pub mono: bool,
+    pub size: (u16, u16),
+    pub focus: Pane,
+    /// The pane in the compact layout's right-hand slot.
+    pub tab: Pane,
+    /// Some(scroll) while the help overlay is open.
+    pub help: Option<u16>,
+    pub query: String,
+    /// Cursor position in the query, in chars.
+    pub cursor: usize,
+    /// Why the query gives nothing (a bad filter), shown in the search box.
+    pub query_error: Option<String>,
+    /// Search results for the query, ranked.
+    pub hits: Vec<Hit>,
+    /// The list: indexes into `hits` that pass the country filter.
+    pub rows: Vec<usize>,
+    /// Country index the list is filtered by (Enter on the map).
+    pub country_filter: Option<usize>,
+    pub selected: usize,
+    pub list_offset: usize,
+    /// Country index under the map cursor.
+    pub map_cursor: usize,
+    pub geo_map: bool,
+    pub detail_scroll: u16,
+    pub zoom: Zoom,
+    /// Timeline entry under the cursor.
+    pub tl_cursor: Option<usize>,
+    /// First lane shown (0 = programme, 1 + i = factory i).
+    pub lane_offset: usize,
+    pub running: bool,
+    /// Set by Ctrl-L: the terminal loop clears and redraws everything.
+    pub full_redraw: bool,
+    /// Roles per country index, built once.
+    pub roles: Vec<Roles>,
+    /// Per country index: hosts at least one factory of the current results.
+    pub matched_hosts: Vec<bool>,
+}
+
+impl App {
+    pub fn new(cat: Catalog, opts: Options) -> App {
+        let index = SearchIndex::new(&cat);
+        let timeline = Timeline::new(&cat);
+        let mut roles = vec![Roles::default(); cat.countries.len()];
+        let country_idx = |code: &str| cat.countries.iter().position(|c| c.code == code);
+        for f in cat.factories() {
+            if let Some(i) = country_idx(&f.country) {
+                roles[i].hosts = roles[i].hosts.saturating_add(1);
+            }
+            for p in &f.partners {
+                if let Some(i) = country_idx(p) {
+                    roles[i].partners = roles[i].partners.saturating_add(1);
+                }
+            }
+        }
+        for a in cat.antennas() {
+            if let Some(i) = country_idx(&a.country) {
+                roles[i].antennas = roles[i].antennas.saturating_add(1);
+            }
+        }
+        let matched_hosts = vec![false; cat.countries.len()];
+        let start_country = cat
+            .factories()
+            .first()
+            .and_then(|f| country_idx(&f.country))
+            .unwrap_or(0);
+        let mut app = App {
+            cat,
+            index,
+            timeline,
+            lang: opts.lang,
+            today: opts.today,
+            mono: opts.mono,
+            size: opts.size,
+            focus: Pane::List,
+            tab: Pane::Map,
+            help: None,
+            query: String::new(),
+            cursor: 0,
+            query_error: None,
+            hits: Vec::new(),
+            rows: Vec::new(),
+            country_filter: None,
+            selected: 0,
+            list_offset: 0,
+            map_cursor: start_country,
+            geo_map: false,
+            detail_scroll: 0,
+            zoom: Zoom::Year2025,
+            tl_cursor: None,
+            lane_offset: 0,
+            running: true,
+            full_redraw: false,
+            roles,
+            matched_hosts,
+        };
+        app.refresh_results();
+        app
+    }
+
+    pub fn help_open(&self) -> bool {
+        self.help.is_some()
+    }
+
+    /// The current layout.
+    pub fn screen(&self) -> Screen {
+        Screen::compute(
+            Rect::new(0, 0, self.size.0, self.size.1),
+            self.focus,
+            self.tab,
+        )
+    }
+
+    /// The selected record, if the list is not empty.
+    pub fn selected_record(&self) -> Option<Record> {
+        self.rows
+            .get(self.selected)
+            .and_then(|&h| self.hits.get(h))
+            .map(|h| h.record)
+    }
+
+    /// The factory whose network is shown: the selected factory, or the first factory an
+    /// antenna serves.
+    pub fn network_factory(&self) -> Option<usize> {
+        match self.selected_record()? {
+            Record::Factory(i) => Some(i),
+            Record::Antenna(i) => match &self.cat.antennas()[i].linked {
+                Link::Factories(ids) => ids.first().and_then(|id| self.cat.factory_index(id)),
+                Link::Unknown => None,
+            },
+        }
+    }
+
+    /// The query as the search engine reads it.
+    fn run_search(&mut self) {
+        match self.index.search(&self.query) {
+            Ok(hits) => {
+                self.hits = hits;
+                self.query_error = None;
+            }
+            Err(e) => {
+                self.hits.clear();
+                self.query_error = Some(e.to_string());
+            }
+        }
+    }
+
+    /// Re-run the search and the country filter, keeping the selected record if it is still
+    /// listed.
+    fn refresh_results(&mut self) {
+        let keep = self.selected_record();
+        self.run_search();
+        self.apply_country_filter();
+        self.matched_hosts.iter_mut().for_each(|m| *m = false);
+        if !self.query.trim().is_empty() {
+            for &h in &self.rows {
+                let code = match self.hits[h].record {
+                    Record::Factory(i) => &self.cat.factories()[i].country,
+                    Record::Antenna(i) => &self.cat.antennas()[i].country,
+                };
+                if let Some(ci) = self.cat.countries.iter().position(|c| &c.code == code) {
+                    self.matched_hosts[ci] = true;
+                }
+            }
+        }
+        self.selected = keep
+            .and_then(|r| self.rows.iter().position(|&h| self.hits[h].record == r))
+            .unwrap_or(0);
+        self.list_offset = 0;
+        self.after_selection_change();
+    }
+
+    fn apply_country_filter(&mut self) {
+        self.rows.clear();
+        let Some(ci) = self.country_filter else {
+            self.rows.extend(0..self.hits.len());
+            return;
+        };
+        let code = self.cat.countries[ci].code.as_str();
+        let cat = &self.cat;
+        self.rows
+            .extend(self.hits.iter().enumerate().filter_map(|(i, h)| {
+                let inside = match h.record {
+                    Record::Factory(f) => {
+                        let f = &cat.factories()[f];
+                        f.country == code || f.partners.iter().any(|p| p == code)
+                    }
+                    Record::Antenna(a) => cat.antennas()[a].country == code,
+                };
+                inside.then_some(i)
+            }));
+    }
+
+    /// Rows of the list that fit on screen (inside the border).
+    pub fn list_height(&self) -> usize {
+        self.screen()
+            .list
+            .map_or(1, |r| usize::from(r.height.saturating_sub(2)).max(1))
+    }
+
+    fn detail_height(&self) -> u16 {
+        self.screen()
+            .detail
+            .map_or(1, |r| r.height.saturating_sub(2).max(1))
+    }
+
+    /// Keep the selection inside the list and on screen; reset what depends on it.
+    fn after_selection_change(&mut self) {
+        if self.rows.is_empty() {
+            self.selected = 0;
+        } else {
+            self.selected = self.selected.min(self.rows.len() - 1);
+        }
+        let h = self.list_height();
+        if self.selected < self.list_offset {
+            self.list_offset = self.selected;
+        } else if self.selected >= self.list_offset + h {
+            self.list_offset = self.selected + 1 - h;
+        }
+        self.list_offset = self.list_offset.min(self.rows.len().saturating_sub(h));
+        self.detail_scroll = 0;
+        // The selected factory's lane stays in view.
+        if let Some(f) = self.network_factory() {
+            self.ensure_lane_visible(f + 1);
+        }
+    }
+
+    /// Lanes that fit in the timeline pane.
+    pub fn lanes_visible(&self) -> usize {
+        self.screen()
+            .timeline
+            .map_or(1, |r| crate::ui::timeline::lane_rows(r).max(1))
+    }
+
+    pub fn lane_count(&self) -> usize {
+        self.cat.factories().len() + 1
+    }
+
+    fn ensure_lane_visible(&mut self, lane: usize) {
+        let n = self.lanes_visible();
+        if lane < self.lane_offset {
+            self.lane_offset = lane;
+        } else if lane >= self.lane_offset + n {
+            self.lane_offset = lane + 1 - n;
+        }
+        self.lane_offset = self
+            .lane_offset
+            .min(self.lane_count().saturating_sub(n));
+    }
+
+    /// The range of days the timeline shows at the current zoom.
+    pub fn timeline_range(&self) -> (Day, Day) {
+        match self.zoom {
+            Zoom::Year2025 => (
+                Day { year: 2025, month: 1, day: 1 },
+                Day { year: 2025, month: 12, day: 31 },
+            ),
+            Zoom::Full => {
+                let (s, e) = self.timeline.full_span().unwrap_or((
+                    Day { year: 2024, month: 1, day: 1 },
+                    Day { year: 2027, month: 12, day: 31 },
+                ));
+                // Whole quarters.
+                let qs = (s.month - 1) / 3 * 3 + 1;
+                let qe = (e.month - 1) / 3 * 3 + 3;
+                (
+                    Day { year: s.year, month: qs, day: 1 },
+                    Day {
+                        year: e.year,
+                        month: qe,
+                        day: crate::data::date::days_in_month(e.year, qe),
+                    },
+                )
+            }
+        }
+    }
+
+    /// Timeline entries in range, in date order: what left/right walk through.
+    pub fn timeline_entries(&self) -> Vec<usize> {
+        let (from, to) = self.timeline_range();
+        self.timeline.query(&TimelineQuery {
+            from: Some(from),
+            to: Some(to),
+            ..TimelineQuery::default()
+        })
+    }
+
+    /// The lane of an entry: 0 for the programme, 1 + factory index.
+    pub fn lane_of(&self, entry: usize) -> usize {
+        self.timeline
+            .entry(entry)
+            .and_then(|e| e.factory())
+            .map_or(0, |f| f + 1)
+    }
+
+    fn select_record(&mut self, r: Record) {
+        if let Some(pos) = self.rows.iter().position(|&h| self.hits[h].record == r) {
+            self.selected = pos;
+            self.after_selection_change();
+        }
+    }
+
+    fn focus(&mut self, pane: Pane) {
+        self.focus = pane;
+        if pane.is_tabbed() {
+            self.tab = pane;
+        }
+    }
+
+    fn set_query(&mut self, q: String, cursor: usize) {
+        self.query = q;
+        self.cursor = cursor.min(self.query.chars().count());
+        self.refresh_results();
+    }
+
+    fn byte_at(&self, char_pos: usize) -> usize {
+        self.query
+            .char_indices()
+            .nth(char_pos)
+            .map_or(self.query.len(), |(b, _)| b)
+    }
+
+    fn insert_text(&mut self, s: &str) {
+        // Pasted newlines and tabs become spaces; other control chars are dropped.
+        let clean: String = s
+            .chars()
+            .filter_map(|c| match c {
+                '\n' | '\r' | '\t' => Some(' '),
+                c if c.is_control() => None,
+                c => Some(c),
+            })
+            .collect();
+        if clean.is_empty() {
+            return;
+        }
+        let at = self.byte_at(self.cursor);
+        let mut q = self.query.clone();
+        q.insert_str(at, &clean);
+        let cursor = self.cursor + clean.chars().count();
+        self.set_query(q, cursor);
+    }
+
+    /// Apply an action. Returns whether anything visible changed (nothing to redraw
+    /// otherwise).
+    pub fn update(&mut self, action: Action) -> bool {
+        use Action as A;
+        if self.help.is_some() {
+            return self.update_help(action);
+        }
+        match action {
+            A::Quit => self.running = false,
+            A::Redraw => self.full_redraw = true,
+            A::Resize(w, h) => {
+                self.size = (w, h);
+                self.after_selection_change();
+            }
+            A::ToggleHelp => self.help = Some(0),
+            A::ToggleLang => self.lang = self.lang.toggled(),
+            A::ToggleMapView => self.geo_map = !self.geo_map,
+            A::ToggleZoom => {
+                self.zoom = match self.zoom {
+                    Zoom::Year2025 => Zoom::Full,
+                    Zoom::Full => Zoom::Year2025,
+                };
+                // A cursor outside the new range would point at nothing visible.
+                if let Some(c) = self.tl_cursor
+                    && !self.timeline_entries().contains(&c)
+                {
+                    self.tl_cursor = None;
+                }
+            }
+            A::FocusNext => self.focus(self.visible_next(true)),
+            A::FocusPrev => self.focus(self.visible_next(false)),
+            A::Focus(p) => self.focus(p),
+            A::StartSearch => {
+                self.focus = Pane::Search;
+                self.cursor = self.query.chars().count();
+            }
+            A::Back => return self.back(),
+            A::Input(c) => self.insert_text(c.encode_utf8(&mut [0; 4])),
+            A::Paste(s) => {
+                if self.focus != Pane::Search {
+                    self.focus = Pane::Search;
+                    self.cursor = self.query.chars().count();
+                }
+                self.insert_text(&s);
+            }
+            A::Backspace => {
+                if self.cursor == 0 {
+                    return false;
+                }
+                let (a, b) = (self.byte_at(self.cursor - 1), self.byte_at(self.cursor));
+                let mut q = self.query.clone();
+                q.replace_range(a..b, "");
+                self.set_query(q, self.cursor - 1);
+            }
+            A::DeleteWord => {
+                let chars: Vec<char> = self.query.chars().collect();
+                let mut start = self.cursor.min(chars.len());
+                while start > 0 && chars[start - 1] == ' ' {
+                    start -= 1;
+                }
+                while start > 0 && chars[start - 1] != ' ' {
+                    start -= 1;
+                }
+                if start == self.cursor {
+                    return false;
+                }
+                let q: String = chars[..start]
+                    .iter()
+                    .chain(&chars[self.cursor..])
+                    .collect();
+                self.set_query(q, start);
+            }
+            A::ClearQuery => {
+                if self.query.is_empty() {
+                    return false;
+                }
+                self.set_query(String::new(), 0);
+            }
+            A::CursorLeft => self.cursor = self.cursor.saturating_sub(1),
+            A::CursorRight => self.cursor = (self.cursor + 1).min(self.query.chars().count()),
+            A::CursorHome => self.cursor = 0,
+            A::CursorEnd => self.cursor = self.query.chars().count(),
+            A::Confirm => self.confirm(),
+            A::Up | A::Down | A::Left | A::Right | A::PageUp | A::PageDown | A::Home | A::End => {
+                self.navigate(&action)
+            }
+            A::SelectRow(row) => {
+                self.focus(Pane::List);
+                if row < self.rows.len() {
+                    self.selected = row;
+                    self.after_selection_change();
+                }
+            }
+            A::SelectCountry(ci) => {
+                self.focus(Pane::Map);
+                if ci < self.cat.countries.len() {
+                    self.map_cursor = ci;
+                    self.confirm();
+                }
+            }
+            A::SelectMilestone(e) => {
+                self.focus(Pane::Timeline);
+                self.select_milestone(e);
+            }
+            A::ScrollUp(p) | A::ScrollDown(p) => {
+                let down = matches!(action, A::ScrollDown(_));
+                self.scroll(p, down);
+            }
+        }
+        true
+    }
+
+    /// The next pane shown on screen in Tab order (panes hidden by the layout are skipped,
+    /// except in the tiny and compact layouts, where focusing shows them).
+    fn visible_next(&self, forward: bool) -> Pane {
+        let step = |p: Pane| if forward { p.next() } else { p.prev() };
+        let screen = self.screen();
+        if matches!(screen.mode(), Mode::Full | Mode::TooSmall) {
+            let mut p = step(self.focus);
+            for _ in 0..Pane::ORDER.len() {
+                if screen.rect(p).is_some() || screen.mode() == Mode::TooSmall {
+                    return p;
+                }
+                p = step(p);
+            }
+        }
+        step(self.focus)
+    }
+
+    fn update_help(&mut self, action: Action) -> bool {
+        let scroll = self.help.unwrap_or(0);
+        let page = self.size.1.saturating_sub(6).max(1);
+        self.help = match action {
+            Action::Quit => {
+                self.running = false;
+                return true;
+            }
+            Action::ToggleHelp | Action::Back => None,
+            Action::Down | Action::ScrollDown(_) => Some(scroll.saturating_add(1)),
+            Action::Up | Action::ScrollUp(_) => Some(scroll.saturating_sub(1)),
+            Action::PageDown => Some(scroll.saturating_add(page)),
+            Action::PageUp => Some(scroll.saturating_sub(page)),
+            Action::Resize(w, h) => {
+                self.size = (w, h);
+                Some(scroll)
+            }
+            Action::Redraw => {
+                self.full_redraw = true;
+                Some(scroll)
+            }
+            _ => return false,
+        };
+        if let Some(s) = self.help {
+            self.help = Some(s.min(crate::ui::help::max_scroll(self)));
+        }
+        true
+    }
+
+    /// Esc: leave the search (clearing it), else drop the country filter, else go back to
+    /// the list.
+    fn back(&mut self) -> bool {
+        if self.focus == Pane::Search {
+            self.focus = Pane::List;
+            if !self.query.is_empty() {
+                self.set_query(String::new(), 0);
+            }
+            return true;
+        }
+        if self.country_filter.is_some() {
+            self.country_filter = None;
+            self.refresh_results();
+            return true;
+        }
+        if self.focus != Pane::List {
+            self.focus(Pane::List);
+            return true;
+        }
+        false
+    }
+
+    fn confirm(&mut self) {
+        match self.focus {
+            Pane::Search => self.focus = Pane::List,
+            Pane::Map => {
+                self.country_filter = Some(self.map_cursor);
+                self.refresh_results();
+                self.focus = Pane::List;
+            }
+            Pane::List => self.focus(Pane::Detail),
+            Pane::Detail | Pane::Timeline => {}
+        }
+    }
+
+    fn navigate(&mut self, action: &Action) {
+        use Action as A;
+        match self.focus {
+            Pane::Search | Pane::List => {
+                let page = self.list_height();
+                let last = self.rows.len().saturating_sub(1);
+                self.selected = match action {
+                    A::Up => self.selected.saturating_sub(1),
+                    A::Down => (self.selected + 1).min(last),
+                    A::PageUp => self.selected.saturating_sub(page),
+                    A::PageDown => (self.selected + page).min(last),
+                    A::Home => 0,
+                    A::End => last,
+                    A::Right => {
+                        self.focus(Pane::Detail);
+                        self.selected
+                    }
+                    _ => self.selected,
+                };
+                self.after_selection_change();
+            }
+            Pane::Detail => {
+                let page = self.detail_height();
+                let max = crate::ui::detail::max_scroll(self);
+                self.detail_scroll = match action {
+                    A::Up => self.detail_scroll.saturating_sub(1),
+                    A::Down => self.detail_scroll.saturating_add(1),
+                    A::PageUp => self.detail_scroll.saturating_sub(page),
+                    A::PageDown => self.detail_scroll.saturating_add(page),
+                    A::Home => 0,
+                    A::End => max,
+                    A::Left => {
+                        self.focus(Pane::List);
+                        self.detail_scroll
+                    }
+                    _ => self.detail_scroll,
+                }
+                .min(max);
+            }
+            Pane::Map => {
+                let dir = match action {
+                    A::Up => (0, -1),
+                    A::Down => (0, 1),
+                    A::Left => (-1, 0),
+                    A::Right => (1, 0),
+                    _ => return,
+                };
+                if let Some(next) = self.nearest_tile(dir) {
+                    self.map_cursor = next;
+                }
+            }
+            Pane::Timeline => self.navigate_timeline(action),
+        }
+    }
+
+    /// The nearest country tile in a direction: the one with the least distance along the
+    /// direction, penalising sideways offset, among those strictly ahead.
+    fn nearest_tile(&self, (dx, dy): (i32, i32)) -> Option<usize> {
+        let here = self.cat.countries.get(self.map_cursor)?.tile;
+        let (hx, hy) = (i32::from(here.0), i32::from(here.1));
+        self.cat
+            .countries
+            .iter()
+            .enumerate()
+            .filter_map(|(i, c)| {
+                let (x, y) = (i32::from(c.tile.0) - hx, i32::from(c.tile.1) - hy);
+                let ahead = x * dx + y * dy;
+                let side = (x * dy - y * dx).abs();
+                (ahead > 0).then_some((ahead + 2 * side, side, i))
+            })
+            .min()
+            .map(|(_, _, i)| i)
+    }
+
+    fn navigate_timeline(&mut self, action: &Action) {
+        use Action as A;
+        let lanes = self.lanes_visible();
+        match action {
+            A::Left | A::Right | A::Home | A::End => {
+                let entries = self.timeline_entries();
+                if entries.is_empty() {
+                    return;
+                }
+                let pos = self
+                    .tl_cursor
+                    .and_then(|c| entries.iter().position(|&e| e == c));
+                let next = match (action, pos) {
+                    (A::Home, _) | (A::Right, None) => 0,
+                    (A::End, _) | (A::Left, None) => entries.len() - 1,
+                    (A::Right, Some(p)) => (p + 1).min(entries.len() - 1),
+                    (A::Left, Some(p)) => p.saturating_sub(1),
+                    _ => return,
+                };
+                self.select_milestone(entries[next]);
+            }
+            A::Up => self.lane_offset = self.lane_offset.saturating_sub(1),
+            A::Down => self.lane_offset += 1,
+            A::PageUp => self.lane_offset = self.lane_offset.saturating_sub(lanes),
+            A::PageDown => self.lane_offset += lanes,
+            _ => {}
+        }
+        self.lane_offset = self
+            .lane_offset
+            .min(self.lane_count().saturating_sub(lanes));
+    }
+
+    fn select_milestone(&mut self, entry: usize) {
+        if self.timeline.entry(entry).is_none() {
+            return;
+        }
+        self.tl_cursor = Some(entry);
+        let lane = self.lane_of(entry);
+        // Follow the milestone's factory in the list when it is listed.
+        if lane > 0 {
+            self.select_record(Record::Factory(lane - 1));
+        }
+        self.ensure_lane_visible(lane);
+    }
+
+    fn scroll(&mut self, pane: Pane, down: bool) {
+        let step = 3;
+        match pane {
+            Pane::List => {
+                let max = self.rows.len().saturating_sub(self.list_height());
+                self.list_offset = if down {
+                    (self.list_offset + step).min(max)
+                } else {
+                    self.list_offset.saturating_sub(step)
+                };
+                // The selection follows the view, as in most list widgets.
+                let h = self.list_height();
+                if self.selected < self.list_offset {
+                    self.selected = self.list_offset;
+                } else if self.selected >= self.list_offset + h {
+                    self.selected = self.list_offset + h - 1;
+                }
+                self.selected = self.selected.min(self.rows.len().saturating_sub(1));
+                self.detail_scroll = 0;
+            }
+            Pane::Detail => {
+                let max = crate::ui::detail::max_scroll(self);
+                self.detail_scroll = if down {
+                    self.detail_scroll.saturating_add(step as u16).min(max)
+                } else {
+                    self.detail_scroll.saturating_sub(step as u16)
+                };
+            }
+            Pane::Timeline => {
+                let n = self.lanes_visible();
+                self.lane_offset = if down {
+                    (self.lane_offset + 1).min(self.lane_count().saturating_sub(n))
+                } else {
+                    self.lane_offset.saturating_sub(1)
+                };
+            }
+            Pane::Map => {
+                self.focus = Pane::Map;
+                self.navigate(&if down { Action::Down } else { Action::Up });
+            }
+            Pane::Search => {}
+        }
+    }
+
+    /// The list row (index into `rows`) at a screen position.
+    pub fn list_row_at(&self, col: u16, row: u16) -> Option<usize> {
+        let r = crate::layout::inner(self.screen().list?);
+        if col < r.x || col >= r.x + r.width || row < r.y || row >= r.y + r.height {
+            return None;
+        }
+        let i = self.list_offset + usize::from(row - r.y);
+        (i < self.rows.len()).then_some(i)
+    }
+
+    /// The country (index) whose tile or marker is at a screen position.
+    pub fn country_at(&self, col: u16, row: u16) -> Option<usize> {
+        let area = self.screen().map?;
+        crate::ui::map::country_at(self, area, col, row)
+    }
+
+    /// The timeline entry drawn at a screen position.
+    pub fn milestone_at(&self, col: u16, row: u16) -> Option<usize> {
+        let area = self.screen().timeline?;
+        crate::ui::timeline::entry_at(self, area, col, row)
+    }
+}

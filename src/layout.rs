@@ -1,0 +1,257 @@
+//! Screen geometry: which pane goes where at a given terminal size. Pure arithmetic, shared by
+//! the drawing code (to draw) and the app and mouse handling (to page and to hit-test), so
+//! the three can never disagree.
+
+use ratatui::layout::{Position, Rect};
+
+/// The panes of the dashboard, in Tab order.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Pane {
+    Search,
+    Map,
+    List,
+    Detail,
+    Timeline,
+}
+
+impl Pane {
+    pub const ORDER: [Pane; 5] = [
+        Pane::Search,
+        Pane::Map,
+        Pane::List,
+        Pane::Detail,
+        Pane::Timeline,
+    ];
+
+    pub fn next(self) -> Pane {
+        let i = Pane::ORDER.iter().position(|&p| p == self).unwrap_or(0);
+        Pane::ORDER[(i + 1) % Pane::ORDER.len()]
+    }
+
+    pub fn prev(self) -> Pane {
+        let i = Pane::ORDER.iter().position(|&p| p == self).unwrap_or(0);
+        Pane::ORDER[(i + Pane::ORDER.len() - 1) % Pane::ORDER.len()]
+    }
+
+    /// Whether this pane shares the right-hand slot of the compact layout.
+    pub fn is_tabbed(self) -> bool {
+        matches!(self, Pane::Map | Pane::Detail | Pane::Timeline)
+    }
+}
+
+/// How much of the dashboard fits.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Mode {
+    /// Everything at once (120x40 and larger).
+    Full,
+    /// The list always, and one of map / detail / timeline beside it, with tabs (80x24).
+    Compact,
+    /// One pane at a time, the focused one.
+    Tiny,
+    /// Below the minimum: a centred message only.
+    TooSmall,
+}
+
+pub const FULL_MIN: (u16, u16) = (110, 32);
+pub const COMPACT_MIN: (u16, u16) = (60, 18);
+pub const TINY_MIN: (u16, u16) = (24, 8);
+
+/// Where each pane is; a pane not shown has no rect.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Screen {
+    pub area: Rect,
+    pub search: Option<Rect>,
+    pub map: Option<Rect>,
+    pub list: Option<Rect>,
+    pub detail: Option<Rect>,
+    pub timeline: Option<Rect>,
+    /// The tab bar of the compact layout's right-hand slot.
+    pub tabs: Option<Rect>,
+    pub hints: Option<Rect>,
+}
+
+impl Screen {
+    pub fn mode_for(area: Rect) -> Mode {
+        let fits = |(w, h): (u16, u16)| area.width >= w && area.height >= h;
+        if fits(FULL_MIN) {
+            Mode::Full
+        } else if fits(COMPACT_MIN) {
+            Mode::Compact
+        } else if fits(TINY_MIN) {
+            Mode::Tiny
+        } else {
+            Mode::TooSmall
+        }
+    }
+
+    pub fn mode(&self) -> Mode {
+        Screen::mode_for(self.area)
+    }
+
+    /// Lay out the screen. `focus` picks the pane of the tiny layout; `tab` the pane of the
+    /// compact layout's right-hand slot.
+    pub fn compute(area: Rect, focus: Pane, tab: Pane) -> Screen {
+        let mut s = Screen {
+            area,
+            ..Screen::default()
+        };
+        match Screen::mode_for(area) {
+            Mode::TooSmall => {}
+            Mode::Tiny => {
+                let (top, rest) = split_v(area, 1);
+                let (body, hints) = split_v(rest, rest.height.saturating_sub(1));
+                s.search = Some(top);
+                s.hints = Some(hints);
+                match focus {
+                    Pane::Map => s.map = Some(body),
+                    Pane::Detail => s.detail = Some(body),
+                    Pane::Timeline => s.timeline = Some(body),
+                    Pane::List | Pane::Search => s.list = Some(body),
+                }
+            }
+            Mode::Compact => {
+                let (top, rest) = split_v(area, 3);
+                let (body, hints) = split_v(rest, rest.height.saturating_sub(1));
+                s.search = Some(top);
+                s.hints = Some(hints);
+                let left_w = (body.width * 2 / 5).clamp(30, 48);
+                let (left, right) = split_h(body, left_w);
+                s.list = Some(left);
+                let (tabs, pane) = split_v(right, 1);
+                s.tabs = Some(tabs);
+                match tab {
+                    Pane::Detail => s.detail = Some(pane),
+                    Pane::Timeline => s.timeline = Some(pane),
+                    _ => s.map = Some(pane),
+                }
+            }
+            Mode::Full => {
+                let (top, rest) = split_v(area, 3);
+                let (body, hints) = split_v(rest, rest.height.saturating_sub(1));
+                s.search = Some(top);
+                s.hints = Some(hints);
+                let tl_h = (body.height * 2 / 5).clamp(11, 26);
+                let (middle, timeline) = split_v(body, body.height - tl_h);
+                s.timeline = Some(timeline);
+                // The map keeps the proportions of its grid: about twice as wide as tall.
+                let map_w = (middle.height * 5 / 2 + 2).clamp(40, middle.width * 9 / 20);
+                let (map, right) = split_h(middle, map_w);
+                s.map = Some(map);
+                if right.width >= 110 {
+                    let (list, detail) = split_h(right, right.width * 9 / 20);
+                    s.list = Some(list);
+                    s.detail = Some(detail);
+                } else {
+                    let (list, detail) = split_v(right, right.height / 2);
+                    s.list = Some(list);
+                    s.detail = Some(detail);
+                }
+            }
+        }
+        s
+    }
+
+    /// The rect of a pane, if shown.
+    pub fn rect(&self, pane: Pane) -> Option<Rect> {
+        match pane {
+            Pane::Search => self.search,
+            Pane::Map => self.map,
+            Pane::List => self.list,
+            Pane::Detail => self.detail,
+            Pane::Timeline => self.timeline,
+        }
+    }
+
+    /// The pane under a screen position.
+    pub fn pane_at(&self, col: u16, row: u16) -> Option<Pane> {
+        let p = Position::new(col, row);
+        Pane::ORDER
+            .into_iter()
+            .find(|&pane| self.rect(pane).is_some_and(|r| r.contains(p)))
+    }
+}
+
+/// Split off the top `h` rows.
+fn split_v(r: Rect, h: u16) -> (Rect, Rect) {
+    let h = h.min(r.height);
+    (
+        Rect::new(r.x, r.y, r.width, h),
+        Rect::new(r.x, r.y + h, r.width, r.height - h),
+    )
+}
+
+/// Split off the left `w` columns.
+fn split_h(r: Rect, w: u16) -> (Rect, Rect) {
+    let w = w.min(r.width);
+    (
+        Rect::new(r.x, r.y, w, r.height),
+        Rect::new(r.x + w, r.y, r.width - w, r.height),
+    )
+}
+
+/// The inside of a bordered block.
+pub fn inner(r: Rect) -> Rect {
+    Rect::new(
+        r.x.saturating_add(1),
+        r.y.saturating_add(1),
+        r.width.saturating_sub(2),
+        r.height.saturating_sub(2),
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn panes_inside_and_disjoint(s: &Screen) {
+        let rects: Vec<Rect> = [s.search, s.map, s.list, s.detail, s.timeline, s.tabs, s.hints]
+            .into_iter()
+            .flatten()
+            .collect();
+        for (i, a) in rects.iter().enumerate() {
+            assert_eq!(a.intersection(s.area), *a, "{a:?} outside {:?}", s.area);
+            for b in &rects[i + 1..] {
+                assert!(!a.intersects(*b), "{a:?} overlaps {b:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn modes_follow_the_size() {
+        assert_eq!(Screen::mode_for(Rect::new(0, 0, 120, 40)), Mode::Full);
+        assert_eq!(Screen::mode_for(Rect::new(0, 0, 80, 24)), Mode::Compact);
+        assert_eq!(Screen::mode_for(Rect::new(0, 0, 40, 12)), Mode::Tiny);
+        assert_eq!(Screen::mode_for(Rect::new(0, 0, 1, 1)), Mode::TooSmall);
+    }
+
+    #[test]
+    fn full_layout_shows_every_pane() {
+        let s = Screen::compute(Rect::new(0, 0, 120, 40), Pane::List, Pane::Map);
+        for p in Pane::ORDER {
+            assert!(s.rect(p).is_some(), "{p:?}");
+        }
+        panes_inside_and_disjoint(&s);
+    }
+
+    #[test]
+    fn every_size_lays_out_without_overlap() {
+        for w in 0..=220 {
+            for h in (0..=70).step_by(3) {
+                for focus in Pane::ORDER {
+                    let s = Screen::compute(Rect::new(0, 0, w, h), focus, focus);
+                    panes_inside_and_disjoint(&s);
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn compact_layout_reaches_every_pane_through_tabs() {
+        let area = Rect::new(0, 0, 80, 24);
+        for tab in [Pane::Map, Pane::Detail, Pane::Timeline] {
+            let s = Screen::compute(area, Pane::List, tab);
+            assert!(s.list.is_some() && s.search.is_some());
+            assert!(s.rect(tab).is_some(), "{tab:?}");
+        }
+    }
+}

@@ -1,0 +1,479 @@
+//! The search index, built once per dataset load.
+//!
+//! Layout, chosen so that a keystroke does as little as possible:
+//! - every distinct searchable string is stored once ([`TextEntry`]) with its folded form
+//!   (ASCII, lower case, one entry per folded char mapping back to the original char) and a
+//!   64-bit mask of the bytes it contains;
+//! - strings are gathered in *groups*: one group per sector of the vocabulary (key, English
+//!   and French labels, synonyms), one per country (English and French names, ISO code), and
+//!   one per other distinct string (a name, a city, a host...). A group is scored once per
+//!   query word however many records refer to it, so the sector and country vocabularies,
+//!   shared by every record, cost almost nothing;
+//! - a record is a list of references `(group, field)` plus the union of its strings' masks,
+//!   which rejects most records before any string is looked at.
+
+use std::collections::HashMap;
+
+use fuzzy_matcher::skim::SkimMatcherV2;
+
+use crate::data::{Catalog, Link, Record};
+use crate::text::{Folded, fold};
+
+use super::Field;
+
+/// Skim builds a (pattern x text) matrix when asked for positions; past this many cells it
+/// falls back to a greedy match instead of allocating gigabytes for absurd inputs.
+const SKIM_ELEMENT_LIMIT: usize = 1 << 22;
+
+/// The mask bit of one folded byte: one bit per ASCII letter and digit, the other bytes
+/// share the remaining 28 bits.
+#[inline]
+fn bit(b: u8) -> u64 {
+    match b {
+        b'a'..=b'z' => 1 << (b - b'a'),
+        b'0'..=b'9' => 1 << (26 + b - b'0'),
+        _ => 1 << (36 + b % 28),
+    }
+}
+
+/// The set of bytes of a folded string, as a mask. A word can only match a string whose mask
+/// contains the word's mask.
+pub(crate) fn mask_of(bytes: &[u8]) -> u64 {
+    bytes.iter().fold(0, |m, &b| m | bit(b))
+}
+
+/// One distinct searchable string.
+#[derive(Debug)]
+pub(crate) struct TextEntry {
+    pub original: String,
+    pub folded: Folded,
+    pub mask: u64,
+}
+
+/// A record's reference to a group of strings, and the field they stand for in that record.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Ref {
+    pub group: u32,
+    pub field: Field,
+}
+
+/// What the index knows of one record (factory or antenna).
+#[derive(Debug)]
+pub(crate) struct Entry {
+    pub record: Record,
+    /// Range in `SearchIndex::refs`.
+    pub refs: (u32, u32),
+    /// Union of the masks of every string the record refers to.
+    pub mask: u64,
+    /// The text id of the display name.
+    pub name_text: u32,
+    /// Position of the record in name order, to break score ties.
+    pub name_rank: u32,
+    /// Selection wave; 0 for antennas.
+    pub wave: u8,
+    /// Index in the country table; `u16::MAX` when the code is not in the table.
+    pub country: u16,
+    pub partners: Vec<u16>,
+    pub sectors: Vec<u16>,
+    /// Folded machine name and vendor, city and site, names and id, for `contains` filters.
+    pub system: String,
+    pub city: String,
+    pub names: String,
+    /// For antennas with known links, the factory indices they serve.
+    pub serves: Option<Vec<usize>>,
+}
+
+/// A sector of the vocabulary, folded, for `sector:` filters.
+#[derive(Debug)]
+pub(crate) struct SectorVocab {
+    pub key: String,
+    /// Folded key, labels and synonyms.
+    pub words: Vec<String>,
+}
+
+/// A country of the table, folded, for `country:` filters.
+#[derive(Debug)]
+pub(crate) struct CountryVocab {
+    /// Folded (lower-case) ISO code.
+    pub code: String,
+    /// Folded English and French names.
+    pub names: Vec<String>,
+}
+
+/// The fuzzy search index over a catalog's factories and antennas. Build it once per
+/// dataset load with [`SearchIndex::new`]; it owns everything it needs (no borrow of the
+/// catalog), and searching never rebuilds it.
+pub struct SearchIndex {
+    pub(crate) texts: Vec<TextEntry>,
+    /// Text ids of every group, contiguous per group.
+    pub(crate) group_texts: Vec<u32>,
+    /// Range in `group_texts` of each group.
+    pub(crate) groups: Vec<(u32, u32)>,
+    pub(crate) refs: Vec<Ref>,
+    /// Factories first, then antennas, in dataset order.
+    pub(crate) entries: Vec<Entry>,
+    pub(crate) n_factories: usize,
+    pub(crate) sector_vocab: Vec<SectorVocab>,
+    pub(crate) country_vocab: Vec<CountryVocab>,
+    /// The selection waves present, sorted.
+    pub(crate) waves: Vec<u8>,
+    /// Whether a second core is there to share large searches.
+    pub(crate) parallel: bool,
+    pub(crate) matcher: SkimMatcherV2,
+}
+
+impl std::fmt::Debug for SearchIndex {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("SearchIndex")
+            .field("records", &self.entries.len())
+            .field("texts", &self.texts.len())
+            .field("groups", &self.groups.len())
+            .field("refs", &self.refs.len())
+            .finish_non_exhaustive()
+    }
+}
+
+#[derive(Hash, PartialEq, Eq)]
+enum GroupKey {
+    Sector(usize),
+    Country(usize),
+    Text(u32),
+}
+
+/// Builder state: interns strings and groups.
+#[derive(Default)]
+struct Builder {
+    texts: Vec<TextEntry>,
+    text_ids: HashMap<String, u32>,
+    group_texts: Vec<u32>,
+    groups: Vec<(u32, u32)>,
+    group_ids: HashMap<GroupKey, u32>,
+}
+
+impl Builder {
+    fn text(&mut self, s: &str) -> u32 {
+        if let Some(&id) = self.text_ids.get(s) {
+            return id;
+        }
+        let folded = Folded::new(s);
+        let mask = mask_of(folded.text.as_bytes());
+        let id = self.texts.len() as u32;
+        self.texts.push(TextEntry {
+            original: s.to_string(),
+            folded,
+            mask,
+        });
+        self.text_ids.insert(s.to_string(), id);
+        id
+    }
+
+    /// The group for `key`, created from `strings` (deduplicated, order kept) on first use.
+    fn group<'a>(&mut self, key: GroupKey, strings: impl IntoIterator<Item = &'a str>) -> u32 {
+        if let Some(&g) = self.group_ids.get(&key) {
+            return g;
+        }
+        let start = self.group_texts.len() as u32;
+        for s in strings {
+            if s.trim().is_empty() {
+                continue;
+            }
+            let t = self.text(s);
+            if !self.group_texts[start as usize..].contains(&t) {
+                self.group_texts.push(t);
+            }
+        }
+        let g = self.groups.len() as u32;
+        self.groups.push((start, self.group_texts.len() as u32));
+        self.group_ids.insert(key, g);
+        g
+    }
+
+    fn single(&mut self, s: &str) -> u32 {
+        let t = self.text(s);
+        self.group(GroupKey::Text(t), [s])
+    }
+}
+
+impl SearchIndex {
+    /// Index every factory and antenna of the catalog: folding, interning and masks are done
+    /// here, once.
+    pub fn new(cat: &Catalog) -> SearchIndex {
+        let mut b = Builder::default();
+        let mut refs: Vec<Ref> = Vec::new();
+        let mut entries: Vec<Entry> = Vec::new();
+
+        let sector_pos: HashMap<&str, usize> = cat
+            .sectors
+            .iter()
+            .enumerate()
+            .map(|(i, s)| (s.key.as_str(), i))
+            .collect();
+        let country_pos: HashMap<&str, usize> = cat
+            .countries
+            .iter()
+            .enumerate()
+            .map(|(i, c)| (c.code.as_str(), i))
+            .collect();
+
+        let sector_group = |b: &mut Builder, key: &str| -> u32 {
+            match sector_pos.get(key) {
+                Some(&i) => {
+                    let s = &cat.sectors[i];
+                    let strings = [s.en.as_str(), s.fr.as_str(), s.key.as_str()]
+                        .into_iter()
+                        .chain(s.synonyms.iter().map(String::as_str));
+                    b.group(GroupKey::Sector(i), strings)
+                }
+                None => b.single(key),
+            }
+        };
+        let country_group = |b: &mut Builder, code: &str| -> u32 {
+            match country_pos.get(code) {
+                Some(&i) => {
+                    let c = &cat.countries[i];
+                    b.group(
+                        GroupKey::Country(i),
+                        [c.en.as_str(), c.fr.as_str(), c.code.as_str()],
+                    )
+                }
+                None => b.single(code),
+            }
+        };
+        let country_idx = |code: &str| -> u16 {
+            country_pos
+                .get(code)
+                .map_or(u16::MAX, |&i| u16::try_from(i).unwrap_or(u16::MAX))
+        };
+        let sector_idx = |key: &str| -> Option<u16> {
+            sector_pos.get(key).and_then(|&i| u16::try_from(i).ok())
+        };
+
+        // Refs are pushed in decreasing field weight, so that on equal weighted scores the
+        // more telling field is reported.
+        for (i, f) in cat.factories().iter().enumerate() {
+            let start = refs.len() as u32;
+            let mut push = |g: u32, field: Field| refs.push(Ref { group: g, field });
+            for s in &f.sectors {
+                push(sector_group(&mut b, s), Field::Sector);
+            }
+            let name_group = b.single(&f.name);
+            push(name_group, Field::Name);
+            for a in &f.aliases {
+                push(b.single(a), Field::Alias);
+            }
+            push(country_group(&mut b, &f.country), Field::Country);
+            push(b.single(&f.city), Field::City);
+            if let Some(site) = &f.site {
+                push(b.single(&site.name), Field::City);
+            }
+            push(b.single(&f.host), Field::Host);
+            if let Some(n) = &f.system.name {
+                push(b.single(n), Field::System);
+            }
+            if let Some(v) = &f.system.vendor {
+                push(b.single(v), Field::Vendor);
+            }
+            for p in &f.partners {
+                push(country_group(&mut b, p), Field::Partner);
+            }
+            for c in &f.consortium {
+                push(b.single(c), Field::Consortium);
+            }
+            let name_text = b.text(&f.name);
+            let system = [f.system.name.as_deref(), f.system.vendor.as_deref()]
+                .into_iter()
+                .flatten()
+                .map(fold)
+                .collect::<Vec<_>>()
+                .join("\n");
+            let city = std::iter::once(fold(&f.city))
+                .chain(f.site.iter().map(|s| fold(&s.name)))
+                .collect::<Vec<_>>()
+                .join("\n");
+            let names = std::iter::once(fold(&f.name))
+                .chain(f.aliases.iter().map(|a| fold(a)))
+                .chain(std::iter::once(fold(&f.id)))
+                .collect::<Vec<_>>()
+                .join("\n");
+            entries.push(Entry {
+                record: Record::Factory(i),
+                refs: (start, refs.len() as u32),
+                mask: 0,
+                name_text,
+                name_rank: 0,
+                wave: f.wave,
+                country: country_idx(&f.country),
+                partners: f.partners.iter().map(|p| country_idx(p)).collect(),
+                sectors: f.sectors.iter().filter_map(|s| sector_idx(s)).collect(),
+                system,
+                city,
+                names,
+                serves: None,
+            });
+        }
+        for (i, a) in cat.antennas().iter().enumerate() {
+            let start = refs.len() as u32;
+            let mut push = |g: u32, field: Field| refs.push(Ref { group: g, field });
+            push(b.single(&a.name), Field::Name);
+            push(country_group(&mut b, &a.country), Field::Country);
+            if let Some(c) = &a.city {
+                push(b.single(c), Field::City);
+            }
+            let serves = match &a.linked {
+                Link::Factories(ids) => {
+                    let idx: Vec<usize> =
+                        ids.iter().filter_map(|id| cat.factory_index(id)).collect();
+                    for &fi in &idx {
+                        push(b.single(&cat.factories()[fi].name), Field::Serves);
+                    }
+                    Some(idx)
+                }
+                Link::Unknown => None,
+            };
+            let name_text = b.text(&a.name);
+            entries.push(Entry {
+                record: Record::Antenna(i),
+                refs: (start, refs.len() as u32),
+                mask: 0,
+                name_text,
+                name_rank: 0,
+                wave: 0,
+                country: country_idx(&a.country),
+                partners: Vec::new(),
+                sectors: Vec::new(),
+                system: String::new(),
+                city: a.city.as_deref().map(fold).unwrap_or_default(),
+                names: format!("{}\n{}", fold(&a.name), fold(&a.id)),
+                serves,
+            });
+        }
+
+        for e in &mut entries {
+            let (s, t) = e.refs;
+            e.mask = refs[s as usize..t as usize]
+                .iter()
+                .flat_map(|r| {
+                    let (gs, gt) = b.groups[r.group as usize];
+                    b.group_texts[gs as usize..gt as usize].iter()
+                })
+                .fold(0, |m, &t| m | b.texts[t as usize].mask);
+        }
+        // Ties are broken by name: folded first so that `Á` sorts with `A`.
+        let mut order: Vec<usize> = (0..entries.len()).collect();
+        let keys: Vec<(String, &str)> = entries
+            .iter()
+            .map(|e| {
+                let n = b.texts[e.name_text as usize].original.as_str();
+                (fold(n), n)
+            })
+            .collect();
+        order.sort_by(|&x, &y| keys[x].cmp(&keys[y]).then(x.cmp(&y)));
+        for (rank, &i) in order.iter().enumerate() {
+            entries[i].name_rank = rank as u32;
+        }
+
+        let sector_vocab = cat
+            .sectors
+            .iter()
+            .map(|s| SectorVocab {
+                key: s.key.clone(),
+                words: [&s.key, &s.en, &s.fr]
+                    .into_iter()
+                    .chain(s.synonyms.iter())
+                    .map(|w| fold(w))
+                    .collect(),
+            })
+            .collect();
+        let country_vocab = cat
+            .countries
+            .iter()
+            .map(|c| CountryVocab {
+                code: fold(&c.code),
+                names: vec![fold(&c.en), fold(&c.fr)],
+            })
+            .collect();
+        let mut waves: Vec<u8> = cat.factories().iter().map(|f| f.wave).collect();
+        waves.sort_unstable();
+        waves.dedup();
+
+        SearchIndex {
+            texts: b.texts,
+            group_texts: b.group_texts,
+            groups: b.groups,
+            refs,
+            entries,
+            n_factories: cat.factories().len(),
+            sector_vocab,
+            country_vocab,
+            waves,
+            parallel: std::thread::available_parallelism().is_ok_and(|n| n.get() >= 2),
+            matcher: SkimMatcherV2::default()
+                .ignore_case()
+                .element_limit(SKIM_ELEMENT_LIMIT),
+        }
+    }
+
+    /// Number of records (factories and antennas).
+    pub fn len(&self) -> usize {
+        self.entries.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.entries.is_empty()
+    }
+
+    /// The internal id of a record (factories first, then antennas), if it exists.
+    pub(crate) fn rec_id(&self, r: Record) -> Option<usize> {
+        let id = match r {
+            Record::Factory(i) => i,
+            Record::Antenna(i) => self.n_factories.checked_add(i)?,
+        };
+        (id < self.entries.len() && self.entries[id].record == r).then_some(id)
+    }
+
+    /// The factories (indices) an antenna serves, when the sources say; `None` for factories
+    /// and for antennas whose link is unknown.
+    pub fn serves(&self, r: Record) -> Option<&[usize]> {
+        self.rec_id(r)
+            .and_then(|id| self.entries[id].serves.as_deref())
+    }
+
+    /// Whether some record's folded name, other name or id contains `folded`.
+    pub(crate) fn names_contain(&self, folded: &str) -> bool {
+        !folded.is_empty() && self.entries.iter().any(|e| e.names.contains(folded))
+    }
+
+    /// Whether a record passes every filter.
+    pub(crate) fn passes(&self, rec: usize, filters: &[super::query::Filter]) -> bool {
+        use super::query::{Filter, RecordKind};
+        let e = &self.entries[rec];
+        filters.iter().all(|f| match f {
+            Filter::Sector(set) => e.sectors.iter().any(|s| set.binary_search(s).is_ok()),
+            Filter::Country(set) => {
+                set.binary_search(&e.country).is_ok()
+                    || e.partners.iter().any(|p| set.binary_search(p).is_ok())
+            }
+            Filter::Wave(w) => e.wave == *w,
+            Filter::System(v) => e.system.contains(v.as_str()),
+            Filter::City(v) => e.city.contains(v.as_str()),
+            Filter::Name(v) => e.names.contains(v.as_str()),
+            Filter::Kind(RecordKind::Factory) => matches!(e.record, Record::Factory(_)),
+            Filter::Kind(RecordKind::Antenna) => matches!(e.record, Record::Antenna(_)),
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn masks_are_subsets_for_subsequences() {
+        let m = mask_of(b"linkoping");
+        assert_eq!(mask_of(b"lkpg") & !m, 0);
+        assert_ne!(mask_of(b"lkpz") & !m, 0);
+        // Non-letters have bits too, so `:` is not free.
+        assert_ne!(mask_of(b":"), 0);
+        assert_ne!(mask_of(b"ai:at") & !mask_of(b"aiat"), 0);
+    }
+}

@@ -1,0 +1,442 @@
+//! Query parsing: free words and `key:value` filters, resolved against the index's vocabulary.
+//!
+//! Syntax:
+//! - Words are separated by whitespace; every free word must match some field (AND, any order).
+//! - `key:value` is a filter when `key` is one of [`FILTER_KEYS`] (or a French/short alias).
+//!   An unknown key is an error, so a typo never silently empties the result, except when the
+//!   whole word is part of a record's name (`AI:AT` is a factory, not a filter).
+//! - Double quotes group words (`country:"united kingdom"`) and make a word literal
+//!   (`"bogus:x"` is searched for as typed).
+//!
+//! Filters are exact-ish, never fuzzy: both sides are folded (case and accents ignored), then
+//! - `sector:V` selects the sectors whose key, English or French label or synonym equals `V`;
+//!   if none equals it, those containing `V` (so a half-typed `sector:heal` works);
+//! - `country:V` selects an ISO code equal to `V`, else the countries whose English or French
+//!   name equals `V`, else contains it; a factory passes when it is hosted in the country or
+//!   has it as a partner country (as `list --country` does), an antenna when it stands there;
+//! - `wave:N` keeps factories of selection wave `N` (antennas have no wave);
+//! - `system:V`, `city:V`, `name:V` keep records whose machine name or vendor, city or site,
+//!   name, other names or id contain `V`;
+//! - `kind:factory` / `kind:antenna` keep one kind of record.
+//!
+//! A sector or country value that matches nothing is an error listing what is valid; a
+//! value of the right shape that simply selects nothing (`wave:9`) is an empty result.
+
+use std::fmt;
+
+use fuzzy_matcher::FuzzyMatcher;
+
+use crate::text::{fold, sanitize};
+
+use super::index::{SearchIndex, mask_of};
+
+/// Filter keys, in the order error messages list them.
+pub const FILTER_KEYS: [&str; 7] = ["sector", "country", "wave", "system", "kind", "city", "name"];
+
+/// Longer queries are refused: nobody types them, and they would only cost time.
+pub const MAX_QUERY_CHARS: usize = 1000;
+
+/// Why a query cannot be run. The message (`Display`) is meant for users.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum QueryError {
+    /// `key:value` with a key that is not a filter.
+    UnknownFilter { key: String },
+    /// `sector:` with nothing after the colon.
+    EmptyValue { key: &'static str },
+    /// A value the filter cannot use (`wave:x`, `sector:nothing-like-this`).
+    BadValue {
+        key: &'static str,
+        value: String,
+        expected: String,
+    },
+    /// Over [`MAX_QUERY_CHARS`] characters.
+    TooLong { chars: usize },
+}
+
+impl fmt::Display for QueryError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let valid = FILTER_KEYS
+            .iter()
+            .map(|k| format!("{k}:"))
+            .collect::<Vec<_>>()
+            .join(", ");
+        match self {
+            QueryError::UnknownFilter { key } => write!(
+                f,
+                "unknown filter `{}:`; valid filters are {valid} (put a word in double quotes \
+                 to search for it as typed)",
+                sanitize(key)
+            ),
+            QueryError::EmptyValue { key } => {
+                write!(f, "filter `{key}:` needs a value, e.g. {}", example(key))
+            }
+            QueryError::BadValue {
+                key,
+                value,
+                expected,
+            } => write!(f, "`{key}:{}`: {expected}", sanitize(value)),
+            QueryError::TooLong { chars } => write!(
+                f,
+                "the query is {chars} characters long; the limit is {MAX_QUERY_CHARS}"
+            ),
+        }
+    }
+}
+
+impl std::error::Error for QueryError {}
+
+fn example(key: &str) -> &'static str {
+    match key {
+        "sector" => "sector:health",
+        "country" => "country:es",
+        "wave" => "wave:2",
+        "system" => "system:jupiter",
+        "kind" => "kind:antenna",
+        "city" => "city:kajaani",
+        _ => "name:lumi",
+    }
+}
+
+/// Factory or antenna, for `kind:`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum RecordKind {
+    Factory,
+    Antenna,
+}
+
+/// A filter with its value resolved against the vocabulary.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) enum Filter {
+    /// Indices into the sector vocabulary, sorted.
+    Sector(Vec<u16>),
+    /// Indices into the country table, sorted.
+    Country(Vec<u16>),
+    Wave(u8),
+    /// Folded needles, matched with `contains`.
+    System(String),
+    City(String),
+    Name(String),
+    Kind(RecordKind),
+}
+
+/// A free word, folded, with its letter mask for the prefilter and its perfect skim score
+/// (the word matched against itself), against which match quality is measured.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Term {
+    pub text: String,
+    pub mask: u64,
+    pub perfect: i64,
+}
+
+impl Term {
+    pub fn new(ix: &SearchIndex, text: String) -> Term {
+        Term {
+            mask: mask_of(text.as_bytes()),
+            perfect: ix.matcher.fuzzy_match(&text, &text).unwrap_or(1).max(1),
+            text,
+        }
+    }
+}
+
+/// A parsed query.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub(crate) struct Query {
+    pub terms: Vec<Term>,
+    pub filters: Vec<Filter>,
+}
+
+impl Query {
+    /// Whether every record matching `self` also matches `prev`, so that `self` can be run on
+    /// `prev`'s results only. Sound because matching is per-field subsequence: a field that
+    /// holds `healt` as a subsequence holds `heal` too, and filters only remove records.
+    pub fn narrows(&self, prev: &Query) -> bool {
+        prev.filters.iter().all(|f| self.filters.contains(f))
+            && prev.terms.iter().all(|p| {
+                self.terms
+                    .iter()
+                    .any(|t| is_subsequence(p.text.as_bytes(), t.text.as_bytes()))
+            })
+    }
+}
+
+/// Whether `needle`'s bytes appear in order in `hay`. On UTF-8 this is a necessary condition
+/// for a char subsequence, which is all a prefilter needs.
+pub(crate) fn is_subsequence(needle: &[u8], hay: &[u8]) -> bool {
+    if needle.len() > hay.len() {
+        return false;
+    }
+    let mut rest = hay;
+    for &b in needle {
+        match rest.iter().position(|&h| h == b) {
+            Some(i) => rest = &rest[i + 1..],
+            None => return false,
+        }
+    }
+    true
+}
+
+/// One whitespace-separated word of the query.
+struct Token {
+    text: String,
+    /// Byte offset in `text` of the first colon, when it came before any quote.
+    colon: Option<usize>,
+}
+
+fn tokenize(q: &str) -> Vec<Token> {
+    let mut out = Vec::new();
+    let mut cur = String::new();
+    let mut started = false;
+    let mut in_quotes = false;
+    let mut seen_quote = false;
+    let mut colon = None;
+    for c in q.chars() {
+        if c == '"' {
+            in_quotes = !in_quotes;
+            seen_quote = true;
+            started = true;
+        } else if c.is_whitespace() && !in_quotes {
+            if started {
+                out.push(Token {
+                    text: std::mem::take(&mut cur),
+                    colon: colon.take(),
+                });
+            }
+            started = false;
+            seen_quote = false;
+        } else {
+            if c == ':' && !in_quotes && !seen_quote && colon.is_none() {
+                colon = Some(cur.len());
+            }
+            cur.push(c);
+            started = true;
+        }
+    }
+    if started {
+        out.push(Token { text: cur, colon });
+    }
+    out
+}
+
+/// The canonical filter key for a folded key or alias.
+fn canonical_key(k: &str) -> Option<&'static str> {
+    Some(match k {
+        "sector" | "sectors" | "secteur" | "secteurs" => "sector",
+        "country" | "countries" | "pays" | "cc" => "country",
+        "wave" | "vague" => "wave",
+        "system" | "systeme" | "machine" | "sys" => "system",
+        "kind" | "type" => "kind",
+        "city" | "ville" | "site" => "city",
+        "name" | "nom" | "id" => "name",
+        _ => return None,
+    })
+}
+
+/// Whether a token looks like `key:value` with a key made of letters.
+fn filter_parts(t: &Token) -> Option<(&str, &str)> {
+    let at = t.colon?;
+    let (key, value) = (&t.text[..at], &t.text[at + 1..]);
+    (!key.is_empty() && key.chars().all(char::is_alphabetic)).then_some((key, value))
+}
+
+/// Parse and resolve a query. Never panics, whatever the input.
+pub(crate) fn parse(ix: &SearchIndex, q: &str) -> Result<Query, QueryError> {
+    let chars = q.chars().count();
+    if chars > MAX_QUERY_CHARS {
+        return Err(QueryError::TooLong { chars });
+    }
+    let mut query = Query::default();
+    for tok in tokenize(q) {
+        if let Some((key, value)) = filter_parts(&tok) {
+            match canonical_key(&fold(key)) {
+                Some(key) => {
+                    query.filters.push(resolve(ix, key, value)?);
+                    continue;
+                }
+                // `AI:AT` is a name: search it rather than refuse it.
+                None if ix.names_contain(&fold(&tok.text)) => {}
+                None => {
+                    return Err(QueryError::UnknownFilter {
+                        key: key.to_string(),
+                    });
+                }
+            }
+        }
+        let text = fold(&tok.text);
+        if !text.is_empty() {
+            query.terms.push(Term::new(ix, text));
+        }
+    }
+    Ok(query)
+}
+
+/// The free words of a query, ignoring anything that looks like a filter. Used where an error
+/// is of no use (highlighting).
+pub(crate) fn free_terms(ix: &SearchIndex, q: &str) -> Vec<Term> {
+    if let Ok(query) = parse(ix, q) {
+        return query.terms;
+    }
+    tokenize(q)
+        .into_iter()
+        .filter(|t| filter_parts(t).is_none())
+        .map(|t| fold(&t.text))
+        .filter(|t| !t.is_empty())
+        .map(|text| Term::new(ix, text))
+        .collect()
+}
+
+fn resolve(ix: &SearchIndex, key: &'static str, value: &str) -> Result<Filter, QueryError> {
+    let v = fold(value.trim());
+    if v.is_empty() {
+        return Err(QueryError::EmptyValue { key });
+    }
+    let bad = |expected: String| QueryError::BadValue {
+        key,
+        value: value.to_string(),
+        expected,
+    };
+    match key {
+        "sector" => {
+            let pick = |exact: bool| -> Vec<u16> {
+                ix.sector_vocab
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, s)| {
+                        s.words
+                            .iter()
+                            .any(|w| if exact { *w == v } else { w.contains(&v) })
+                    })
+                    .map(|(i, _)| i as u16)
+                    .collect()
+            };
+            let mut found = pick(true);
+            if found.is_empty() {
+                found = pick(false);
+            }
+            if found.is_empty() {
+                let keys: Vec<&str> = ix.sector_vocab.iter().map(|s| s.key.as_str()).collect();
+                return Err(bad(format!("no such sector; sectors are {}", keys.join(", "))));
+            }
+            Ok(Filter::Sector(found))
+        }
+        "country" => {
+            let by_code: Vec<u16> = ix
+                .country_vocab
+                .iter()
+                .enumerate()
+                .filter(|(_, c)| c.code == v)
+                .map(|(i, _)| i as u16)
+                .collect();
+            let pick = |exact: bool| -> Vec<u16> {
+                ix.country_vocab
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, c)| {
+                        c.names
+                            .iter()
+                            .any(|n| if exact { *n == v } else { n.contains(&v) })
+                    })
+                    .map(|(i, _)| i as u16)
+                    .collect()
+            };
+            let mut found = by_code;
+            if found.is_empty() {
+                found = pick(true);
+            }
+            if found.is_empty() {
+                found = pick(false);
+            }
+            if found.is_empty() {
+                return Err(bad(
+                    "no such country; give an ISO code (es) or a name in English or French \
+                     (Spain, Espagne)"
+                        .to_string(),
+                ));
+            }
+            Ok(Filter::Country(found))
+        }
+        "wave" => match v.parse::<u8>() {
+            Ok(n) if n > 0 => Ok(Filter::Wave(n)),
+            _ => {
+                let waves: Vec<String> = ix.waves.iter().map(u8::to_string).collect();
+                Err(bad(format!(
+                    "expected a wave number ({})",
+                    if waves.is_empty() {
+                        "1, 2, 3".to_string()
+                    } else {
+                        waves.join(", ")
+                    }
+                )))
+            }
+        },
+        "kind" => match v.as_str() {
+            "factory" | "factories" | "f" | "aif" | "usine" | "usines" => {
+                Ok(Filter::Kind(RecordKind::Factory))
+            }
+            "antenna" | "antennas" | "a" | "aifa" | "antenne" | "antennes" => {
+                Ok(Filter::Kind(RecordKind::Antenna))
+            }
+            _ => Err(bad("expected `factory` or `antenna`".to_string())),
+        },
+        "system" => Ok(Filter::System(v)),
+        "city" => Ok(Filter::City(v)),
+        _ => Ok(Filter::Name(v)),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn words(q: &str) -> Vec<(String, Option<usize>)> {
+        tokenize(q).into_iter().map(|t| (t.text, t.colon)).collect()
+    }
+
+    #[test]
+    fn tokenizer_splits_on_whitespace_and_honours_quotes() {
+        assert_eq!(
+            words("  health \t spain "),
+            vec![("health".into(), None), ("spain".into(), None)]
+        );
+        assert_eq!(
+            words("country:\"united kingdom\" x"),
+            vec![("country:united kingdom".into(), Some(7)), ("x".into(), None)]
+        );
+        // A quote before the colon makes the word literal.
+        assert_eq!(words("\"bogus:x\""), vec![("bogus:x".into(), None)]);
+        // Unbalanced quotes run to the end; nothing panics.
+        assert_eq!(words("\"a b"), vec![("a b".into(), None)]);
+        assert_eq!(words("\"\""), vec![(String::new(), None)]);
+        assert!(words("").is_empty());
+    }
+
+    #[test]
+    fn subsequence_prefilter() {
+        assert!(is_subsequence(b"hlth", b"health"));
+        assert!(is_subsequence(b"", b"x"));
+        assert!(!is_subsequence(b"healthy", b"health"));
+        assert!(!is_subsequence(b"th", b"ht"));
+    }
+
+    #[test]
+    fn narrowing_is_only_allowed_for_extensions() {
+        let t = |s: &str| Term {
+            text: s.to_string(),
+            mask: mask_of(s.as_bytes()),
+            perfect: 1,
+        };
+        let q = |ts: &[&str], fs: Vec<Filter>| Query {
+            terms: ts.iter().map(|s| t(s)).collect(),
+            filters: fs,
+        };
+        let hea = q(&["hea"], vec![]);
+        assert!(q(&["heal"], vec![]).narrows(&hea));
+        assert!(q(&["heal", "es"], vec![]).narrows(&hea));
+        assert!(q(&["es", "heal"], vec![Filter::Wave(1)]).narrows(&hea));
+        assert!(!q(&["he"], vec![]).narrows(&hea));
+        assert!(!q(&["ha"], vec![]).narrows(&hea));
+        let w1 = q(&["hea"], vec![Filter::Wave(1)]);
+        assert!(!q(&["heal"], vec![Filter::Wave(2)]).narrows(&w1));
+        assert!(!q(&["heal"], vec![]).narrows(&w1));
+        assert!(hea.narrows(&Query::default()));
+    }
+}

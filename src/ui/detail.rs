@@ -1,0 +1,307 @@
+//! The detail pane: everything known about the selected factory or antenna, with a `?` on
+//! whatever the sources do not confirm.
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::style::Modifier;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Paragraph, Wrap};
+
+use super::{Theme, pane_block, safe, title};
+use crate::app::App;
+use crate::data::{Antenna, Certainty, Factory, Lang, Link, Record};
+use crate::layout::{Pane, inner};
+
+pub fn draw(f: &mut Frame, app: &App, theme: &Theme, area: Rect) {
+    let fr = app.lang.is_fr();
+    let block = pane_block(
+        app,
+        theme,
+        Pane::Detail,
+        Line::from(title(theme, if fr { "Détail" } else { "Detail" })),
+    );
+    f.render_widget(block, area);
+    let body = inner(area);
+    if body.width == 0 || body.height == 0 {
+        return;
+    }
+    let p = paragraph(app, theme);
+    let max = max_scroll_for(&p, body);
+    f.render_widget(p.scroll((app.detail_scroll.min(max), 0)), body);
+}
+
+fn paragraph<'a>(app: &'a App, theme: &Theme) -> Paragraph<'a> {
+    Paragraph::new(lines(app, theme)).wrap(Wrap { trim: false })
+}
+
+fn max_scroll_for(p: &Paragraph, body: Rect) -> u16 {
+    let total = p.line_count(body.width);
+    u16::try_from(total.saturating_sub(usize::from(body.height))).unwrap_or(u16::MAX)
+}
+
+/// How far the detail can scroll at the current size.
+pub fn max_scroll(app: &App) -> u16 {
+    let Some(area) = app.screen().detail else {
+        return 0;
+    };
+    let body = inner(area);
+    if body.width == 0 {
+        return 0;
+    }
+    max_scroll_for(&paragraph(app, &Theme::new(app.mono)), body)
+}
+
+fn tr(lang: Lang, en: &'static str, fr: &'static str) -> &'static str {
+    if lang.is_fr() { fr } else { en }
+}
+
+/// `?` after a fact the sources do not confirm.
+fn q(c: Certainty) -> &'static str {
+    if c.is_confirmed() { "" } else { " ?" }
+}
+
+fn field<'a>(theme: &Theme, label: &'a str, value: impl Into<Vec<Span<'a>>>) -> Line<'a> {
+    let mut spans = vec![Span::styled(format!("{:<11}", label), theme.label)];
+    spans.extend(value.into());
+    Line::from(spans)
+}
+
+fn lines<'a>(app: &'a App, theme: &Theme) -> Vec<Line<'a>> {
+    match app.selected_record() {
+        Some(Record::Factory(i)) => factory(app, theme, &app.cat.factories()[i]),
+        Some(Record::Antenna(i)) => antenna(app, theme, &app.cat.antennas()[i]),
+        None => vec![Line::styled(
+            tr(app.lang, "Nothing selected.", "Aucune sélection."),
+            theme.dim,
+        )],
+    }
+}
+
+fn factory<'a>(app: &'a App, theme: &Theme, f: &'a Factory) -> Vec<Line<'a>> {
+    let lang = app.lang;
+    let fr = lang.is_fr();
+    let cat = &app.cat;
+    let t = |en, fr| tr(lang, en, fr);
+    let unc = theme.unconfirmed;
+    let mut out = vec![Line::from(vec![
+        Span::styled(safe(&f.name), theme.title),
+        Span::styled(format!("  {}", f.id), theme.dim),
+    ])];
+    if !f.aliases.is_empty() {
+        out.push(Line::styled(safe(&f.aliases.join(" · ")).into_owned(), theme.dim));
+    }
+    out.push(field(
+        theme,
+        t("Selected", "Sélection"),
+        vec![Span::raw(format!(
+            "{} {} · {}",
+            t("wave", "vague"),
+            f.wave,
+            f.selected.human(fr)
+        ))],
+    ));
+    out.push(field(theme, t("Host", "Hôte"), vec![Span::raw(safe(&f.host))]));
+    out.push(field(
+        theme,
+        t("Location", "Lieu"),
+        vec![Span::raw(format!(
+            "{}, {} ({})",
+            safe(&f.city),
+            cat.country_name(&f.country, lang),
+            f.country
+        ))],
+    ));
+    if let Some(site) = &f.site {
+        out.push(field(theme, t("Machine at", "Machine à"), vec![Span::raw(safe(&site.name))]));
+    }
+    let partners = if f.partners.is_empty() {
+        t("none", "aucun").to_string()
+    } else {
+        f.partners
+            .iter()
+            .map(|p| format!("{} ({p})", cat.country_name(p, lang)))
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    out.push(field(theme, t("Partners", "Partenaires"), vec![Span::raw(partners)]));
+    if !f.consortium.is_empty() {
+        out.push(field(
+            theme,
+            t("Consortium", "Consortium"),
+            vec![Span::raw(safe(&f.consortium.join(", ")).into_owned())],
+        ));
+    }
+    let antennas: Vec<String> = cat
+        .antennas_of(&f.id)
+        .map(|a| format!("{} ({}){}", safe(&a.name), a.country, q(a.link_certainty)))
+        .collect();
+    if !antennas.is_empty() {
+        out.push(field(theme, t("Antennas", "Antennes"), vec![Span::raw(antennas.join(", "))]));
+    }
+    let sys = &f.system;
+    out.push(field(
+        theme,
+        t("AI system", "Système IA"),
+        vec![
+            Span::styled(
+                safe(sys.name.as_deref().unwrap_or(t("unnamed", "sans nom"))).into_owned(),
+                theme.text.add_modifier(Modifier::BOLD),
+            ),
+            Span::raw(format!(" – {}", safe(sys.description.get(lang)))),
+        ],
+    ));
+    out.push(field(
+        theme,
+        t("Vendor", "Fournisseur"),
+        match &sys.vendor {
+            Some(v) => vec![Span::raw(safe(v))],
+            None => vec![Span::styled(t("vendor not confirmed ?", "fournisseur non confirmé ?"), unc)],
+        },
+    ));
+    if let Some(op) = &sys.operation {
+        out.push(field(
+            theme,
+            t("Operation", "Service"),
+            vec![
+                Span::raw(op.human(fr)),
+                Span::styled(q(sys.operation_certainty), unc),
+            ],
+        ));
+    }
+    let sectors = f
+        .sectors
+        .iter()
+        .map(|k| cat.sector_label(k, lang))
+        .collect::<Vec<_>>()
+        .join(", ");
+    out.push(field(
+        theme,
+        t("Sectors", "Secteurs"),
+        vec![Span::raw(sectors), Span::styled(q(f.sectors_certainty), unc)],
+    ));
+    for m in &f.funding {
+        out.push(field(
+            theme,
+            t("Funding", "Financement"),
+            vec![
+                Span::styled(safe(&m.amount), theme.text.add_modifier(Modifier::BOLD)),
+                Span::raw(format!(" – {}", safe(&m.detail))),
+                Span::styled(q(m.certainty), unc),
+            ],
+        ));
+    }
+    out.push(Line::raw(""));
+    out.push(Line::raw(safe(f.summary.get(lang))));
+    if !f.milestones.is_empty() {
+        out.push(Line::raw(""));
+        out.push(Line::styled(t("Milestones", "Jalons"), theme.title));
+        // In date order, with the status the timeline computes.
+        let fi = app.cat.factory_index(&f.id).unwrap_or(usize::MAX);
+        for &e in app.timeline.for_factory(fi) {
+            let e = e as usize;
+            let (Some(entry), Some(st)) = (app.timeline.entry(e), app.timeline.status(e, app.today))
+            else {
+                continue;
+            };
+            let m = app.timeline.milestone(&app.cat, e);
+            out.push(Line::from(vec![
+                Span::styled(format!("  {:<12}", entry.date().human(fr)), theme.status(&st)),
+                Span::styled(format!("{:<14}", entry.kind().label(lang)), theme.dim),
+                Span::raw(safe(m.title.get(lang))),
+                Span::styled(format!("  {}", st.text(lang, m.first_announced)), theme.status(&st)),
+            ]));
+        }
+    }
+    if !f.notes.is_empty() {
+        out.push(Line::raw(""));
+        out.push(Line::styled(
+            t("Unconfirmed or conflicting", "Non confirmé ou contradictoire"),
+            theme.title,
+        ));
+        for n in &f.notes {
+            out.push(Line::from(vec![
+                Span::styled("  ? ", unc),
+                Span::raw(safe(n.text.get(lang))),
+            ]));
+        }
+    }
+    sources(app, theme, &f.sources, &mut out);
+    out
+}
+
+fn antenna<'a>(app: &'a App, theme: &Theme, a: &'a Antenna) -> Vec<Line<'a>> {
+    let lang = app.lang;
+    let fr = lang.is_fr();
+    let t = |en, fr| tr(lang, en, fr);
+    let mut out = vec![
+        Line::from(vec![
+            Span::styled(safe(&a.name), theme.title),
+            Span::styled(format!("  {}", a.id), theme.dim),
+        ]),
+        Line::styled(t("AI Factory Antenna", "Antenne d'usine d'IA"), theme.dim),
+        field(
+            theme,
+            t("Country", "Pays"),
+            vec![Span::raw(format!(
+                "{} ({}) · {}",
+                app.cat.country_name(&a.country, lang),
+                a.country,
+                if a.eu_member {
+                    t("EU member state", "État membre de l'UE")
+                } else {
+                    t("partner country", "pays partenaire")
+                }
+            ))],
+        ),
+        field(theme, t("Selected", "Sélection"), vec![Span::raw(a.selected.human(fr))]),
+    ];
+    let serves = match &a.linked {
+        Link::Factories(ids) => ids
+            .iter()
+            .map(|id| app.cat.factory(id).map_or(id.as_str(), |f| f.name.as_str()))
+            .collect::<Vec<_>>()
+            .join(", "),
+        Link::Unknown => t("not known", "inconnu").to_string(),
+    };
+    out.push(field(
+        theme,
+        t("Serves", "Rattachée à"),
+        vec![
+            Span::raw(safe(&serves).into_owned()),
+            Span::styled(q(a.link_certainty), theme.unconfirmed),
+        ],
+    ));
+    out.push(field(
+        theme,
+        t("City", "Ville"),
+        match &a.city {
+            Some(c) => vec![Span::raw(safe(c))],
+            None => vec![Span::styled(t("not confirmed ?", "non confirmée ?"), theme.unconfirmed)],
+        },
+    ));
+    for n in &a.notes {
+        out.push(Line::from(vec![
+            Span::styled("  ? ", theme.unconfirmed),
+            Span::raw(safe(n.text.get(lang))),
+        ]));
+    }
+    sources(app, theme, &a.sources, &mut out);
+    out
+}
+
+fn sources<'a>(app: &'a App, theme: &Theme, ids: &'a [String], out: &mut Vec<Line<'a>>) {
+    out.push(Line::raw(""));
+    out.push(Line::styled(tr(app.lang, "Sources", "Sources"), theme.title));
+    for id in ids {
+        let Some(s) = app.cat.source(id) else { continue };
+        let mut spans = vec![Span::raw("  "), Span::raw(safe(&s.title))];
+        if let Some(d) = &s.date {
+            spans.push(Span::styled(format!(" ({})", d.human(app.lang.is_fr())), theme.dim));
+        }
+        if s.official {
+            spans.push(Span::styled(tr(app.lang, " [official]", " [officiel]"), theme.label));
+        }
+        out.push(Line::from(spans));
+        out.push(Line::styled(format!("    {}", safe(&s.url)), theme.dim));
+    }
+}

@@ -1,0 +1,361 @@
+//! The geographic map: ratatui's world map clipped to Europe, a marker at each factory's
+//! city and at each antenna country, and the selected factory's network drawn as lines from
+//! its city to its partner countries and to the countries of its antennas.
+//!
+//! The view keeps Europe's proportions: the bounds grow in one direction to match the pane's
+//! aspect (a cell being about twice as tall as wide, and a degree of longitude about 0.6 of
+//! a degree of latitude at these latitudes). Markers and labels are placed on cells with the
+//! same arithmetic the canvas uses for its labels, which [`country_at`] reuses for clicks.
+
+use ratatui::Frame;
+use ratatui::layout::{Position, Rect};
+use ratatui::style::{Color, Modifier, Style};
+use ratatui::symbols::Marker;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Paragraph;
+use ratatui::widgets::canvas::{Canvas, Line as CanvasLine, Map, MapResolution};
+
+use super::Theme;
+use super::map::{Net, network, title_line};
+use super::pane_block;
+use crate::app::App;
+use crate::data::Coords;
+use crate::layout::{Pane, inner};
+
+/// Europe, from Iceland to Cyprus and the Urals' foothills: lon, then lat.
+const LON: [f64; 2] = [-25.0, 45.0];
+const LAT: [f64; 2] = [34.0, 71.5];
+/// Cosine of the mean latitude: how much shorter a degree of longitude is.
+const LON_SCALE: f64 = 0.605;
+/// A terminal cell is about twice as tall as wide.
+const CELL_ASPECT: f64 = 2.0;
+/// Canvas rows needed before a legend line is given up to it.
+const LEGEND_MIN_H: u16 = 8;
+
+/// The canvas's bounds and area, and the cell arithmetic of its labels.
+#[derive(Debug, Clone, Copy, PartialEq)]
+struct View {
+    area: Rect,
+    x: [f64; 2],
+    y: [f64; 2],
+}
+
+impl View {
+    /// Europe's box, widened or heightened to the area's aspect.
+    fn new(area: Rect) -> View {
+        let (mut x, mut y) = (LON, LAT);
+        if area.width > 0 && area.height > 0 {
+            let screen = f64::from(area.width) / (CELL_ASPECT * f64::from(area.height));
+            let lon_span = LON[1] - LON[0];
+            let lat_span = LAT[1] - LAT[0];
+            let europe = lon_span * LON_SCALE / lat_span;
+            if europe < screen {
+                let span = screen * lat_span / LON_SCALE;
+                let mid = (LON[0] + LON[1]) / 2.0;
+                x = [mid - span / 2.0, mid + span / 2.0];
+            } else {
+                let span = lon_span * LON_SCALE / screen;
+                let mid = (LAT[0] + LAT[1]) / 2.0;
+                y = [mid - span / 2.0, mid + span / 2.0];
+            }
+        }
+        View { area, x, y }
+    }
+
+    /// The cell a coordinate falls in, as the canvas places labels.
+    fn cell(&self, c: Coords) -> Option<(u16, u16)> {
+        let [left, right] = self.x;
+        let [bottom, top] = self.y;
+        let (lon, lat) = (c.lon, c.lat);
+        if self.area.is_empty() || !(lon >= left && lon <= right && lat >= bottom && lat <= top) {
+            return None;
+        }
+        let cols = f64::from(self.area.width - 1);
+        let rows = f64::from(self.area.height - 1);
+        let x = ((lon - left) * cols / (right - left)) as u16;
+        let y = ((top - lat) * rows / (top - bottom)) as u16;
+        Some((
+            self.area.x + x.min(self.area.width - 1),
+            self.area.y + y.min(self.area.height - 1),
+        ))
+    }
+
+    /// A coordinate that the canvas prints at cell (x, y) (the inverse of [`View::cell`]).
+    fn point(&self, x: u16, y: u16) -> (f64, f64) {
+        let [left, right] = self.x;
+        let [bottom, top] = self.y;
+        let cx = f64::from(x.saturating_sub(self.area.x));
+        let cy = f64::from(y.saturating_sub(self.area.y));
+        let lon = if self.area.width > 1 {
+            (left + (cx + 0.5) * (right - left) / f64::from(self.area.width - 1)).min(right)
+        } else {
+            left
+        };
+        let lat = if self.area.height > 1 {
+            (top - (cy + 0.5) * (top - bottom) / f64::from(self.area.height - 1)).max(bottom)
+        } else {
+            top
+        };
+        (lon, lat)
+    }
+}
+
+/// The canvas area and the legend row (when there is room for one) of a pane.
+fn split(area: Rect) -> (Rect, Option<Rect>) {
+    let inner = inner(area);
+    if inner.height >= LEGEND_MIN_H {
+        let canvas = Rect::new(inner.x, inner.y, inner.width, inner.height - 1);
+        let legend = Rect::new(inner.x, inner.bottom() - 1, inner.width, 1);
+        (canvas, Some(legend))
+    } else {
+        (inner, None)
+    }
+}
+
+/// Lighten a colour towards white, for markers on a dark background.
+fn light(c: Color) -> Color {
+    match c {
+        Color::Rgb(r, g, b) => {
+            let l = |v: u8| v + (255 - v) / 3;
+            Color::Rgb(l(r), l(g), l(b))
+        }
+        c => c,
+    }
+}
+
+/// The colour a style stands for (its background, else its text colour); none in mono.
+fn colour(style: Style, theme: &Theme) -> Color {
+    if theme.mono {
+        Color::Reset
+    } else {
+        light(style.bg.or(style.fg).unwrap_or(Color::Reset))
+    }
+}
+
+/// A marker's style: the role's colour as text in colour, the role's modifiers in mono.
+fn marker_style(style: Style, theme: &Theme) -> Style {
+    if theme.mono {
+        style
+    } else {
+        Style::new()
+            .fg(colour(style, theme))
+            .add_modifier(Modifier::BOLD)
+    }
+}
+
+const FACTORY: &str = "●";
+const ANTENNA: &str = "▲";
+const PARTNER: &str = "◆";
+const SELECTED: &str = "◉";
+
+pub fn draw(f: &mut Frame, app: &App, theme: &Theme, area: Rect) {
+    let area = area.intersection(f.area());
+    if area.is_empty() {
+        return;
+    }
+    let block = pane_block(
+        app,
+        theme,
+        Pane::Map,
+        title_line(app, theme, "Map · geographic", "Carte · géographique"),
+    );
+    f.render_widget(block, area);
+    let (canvas_area, legend_area) = split(area);
+    if canvas_area.is_empty() {
+        return;
+    }
+    let view = View::new(canvas_area);
+    let focused = app.focus == Pane::Map && !app.help_open();
+    let net = network(app);
+    let query = !app.query.trim().is_empty();
+    let cat = &app.cat;
+
+    let coast = if theme.mono {
+        Color::Reset
+    } else {
+        Color::Rgb(80, 100, 120)
+    };
+    let link = colour(theme.network, theme);
+    let factory_style = marker_style(theme.host, theme);
+    let antenna_style = marker_style(theme.antenna, theme);
+    let member_style = marker_style(theme.network, theme);
+    let selected_style = marker_style(theme.network_host, theme);
+    let dim = theme.dim;
+    let country_index = |code: &str| cat.countries.iter().position(|c| c.code == code);
+    let matched = |code: &str| {
+        !query
+            || country_index(code)
+                .and_then(|i| app.matched_hosts.get(i).copied())
+                .unwrap_or(false)
+    };
+    // The selected factory's label: beside its marker, on the side with room.
+    let label = net.and_then(|sel| {
+        let (x, y) = view.cell(sel.coords)?;
+        let text = format!(" {} ", super::safe(&sel.name));
+        let text = crate::text::truncate(&text, usize::from(canvas_area.width));
+        let w = crate::text::width(&text) as u16;
+        let right = x.saturating_add(2);
+        let lx = if right.saturating_add(w) <= canvas_area.right() {
+            right
+        } else {
+            x.saturating_sub(w.saturating_add(1)).max(canvas_area.x)
+        };
+        Some((view.point(lx, y), text))
+    });
+    let cursor = cat
+        .countries
+        .get(app.map_cursor)
+        .and_then(|c| view.cell(c.centre));
+
+    let canvas = Canvas::default()
+        .marker(Marker::Braille)
+        .x_bounds(view.x)
+        .y_bounds(view.y)
+        .paint(|ctx| {
+            ctx.draw(&Map {
+                resolution: MapResolution::High,
+                color: coast,
+            });
+            if let Some(sel) = net {
+                ctx.layer();
+                let (x1, y1) = (sel.coords.lon, sel.coords.lat);
+                let mut line_to = |c: Coords| {
+                    ctx.draw(&CanvasLine::new(x1, y1, c.lon, c.lat, link));
+                };
+                for p in &sel.partners {
+                    if let Some(c) = cat.country(p) {
+                        line_to(c.centre);
+                    }
+                }
+                for a in cat.antennas_of(&sel.id) {
+                    if let Some(c) = cat.country(&a.country) {
+                        line_to(c.centre);
+                    }
+                }
+            }
+            // Markers, from the least to the most important (later ones win a shared cell).
+            for a in cat.antennas() {
+                if let Some(c) = cat.country(&a.country) {
+                    let st = if matched(&a.country) { antenna_style } else { dim };
+                    ctx.print(c.centre.lon, c.centre.lat, Span::styled(ANTENNA, st));
+                }
+            }
+            for fac in cat.factories() {
+                let st = if matched(&fac.country) { factory_style } else { dim };
+                ctx.print(fac.coords.lon, fac.coords.lat, Span::styled(FACTORY, st));
+            }
+            if let Some(sel) = net {
+                for c in &cat.countries {
+                    if Net::of(app, Some(sel), &c.code) != Net::Member {
+                        continue;
+                    }
+                    let partner = sel.partners.contains(&c.code);
+                    let glyph = if partner { PARTNER } else { ANTENNA };
+                    ctx.print(c.centre.lon, c.centre.lat, Span::styled(glyph, member_style));
+                }
+                ctx.print(
+                    sel.coords.lon,
+                    sel.coords.lat,
+                    Span::styled(SELECTED, selected_style),
+                );
+            }
+            if let Some((x, y)) = cursor {
+                let b = if focused { theme.key } else { theme.label };
+                if x > canvas_area.x {
+                    let (lon, lat) = view.point(x - 1, y);
+                    ctx.print(lon, lat, Span::styled("[", b));
+                }
+                if x + 1 < canvas_area.right() {
+                    let (lon, lat) = view.point(x + 1, y);
+                    ctx.print(lon, lat, Span::styled("]", b));
+                }
+            }
+            if let Some(((lon, lat), text)) = &label {
+                ctx.print(*lon, *lat, Span::styled(text.clone(), theme.network_host));
+            }
+        });
+    f.render_widget(canvas, canvas_area);
+
+    if let Some(r) = legend_area {
+        let fr = app.lang.is_fr();
+        let item = |glyph: &'static str, st: Style, en: &'static str, fr_: &'static str| {
+            [
+                Span::styled(glyph, st),
+                Span::styled(if fr { fr_ } else { en }, theme.text),
+            ]
+        };
+        let mut spans: Vec<Span> = Vec::with_capacity(12);
+        spans.extend(item(FACTORY, factory_style, " factory  ", " usine d'IA  "));
+        spans.extend(item(ANTENNA, antenna_style, " antenna  ", " antenne  "));
+        spans.extend(item(SELECTED, selected_style, " selected  ", " sélection  "));
+        spans.extend(item("─", member_style, " network", " réseau"));
+        if focused && let Some(c) = cat.countries.get(app.map_cursor) {
+            spans.push(Span::styled("  [", theme.key));
+            spans.push(Span::styled(super::safe(c.name(app.lang)), theme.text));
+            spans.push(Span::styled("]", theme.key));
+        }
+        let line = Line::from(spans);
+        let w = (line.width() as u16).min(r.width);
+        let r = Rect::new(r.x + (r.width - w) / 2, r.y, w, 1);
+        f.render_widget(Paragraph::new(line), r);
+    }
+}
+
+/// The country (index) whose marker is at or nearest a screen position (within a couple
+/// of cells): a factory's marker gives its host country; a country's centre, that country.
+pub fn country_at(app: &App, area: Rect, col: u16, row: u16) -> Option<usize> {
+    let (canvas_area, _) = split(area);
+    if !canvas_area.contains(Position::new(col, row)) {
+        return None;
+    }
+    let view = View::new(canvas_area);
+    let dist = |c: Coords| {
+        view.cell(c).map(|(x, y)| {
+            let dx = i32::from(x) - i32::from(col);
+            let dy = i32::from(y) - i32::from(row);
+            dx * dx + 4 * dy * dy
+        })
+    };
+    let cat = &app.cat;
+    let factories = cat.factories().iter().filter_map(|f| {
+        let i = cat.countries.iter().position(|c| c.code == f.country)?;
+        Some((dist(f.coords)?, i))
+    });
+    let centres = cat
+        .countries
+        .iter()
+        .enumerate()
+        .filter_map(|(i, c)| Some((dist(c.centre)?, i)));
+    factories
+        .chain(centres)
+        .filter(|&(d, _)| d <= 4)
+        .min_by_key(|&(d, _)| d)
+        .map(|(_, i)| i)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn view_keeps_europe_whole_at_any_aspect() {
+        for (w, h) in [(52, 20), (20, 40), (200, 10), (1, 1), (0, 0)] {
+            let v = View::new(Rect::new(0, 0, w, h));
+            assert!(v.x[0] <= LON[0] && v.x[1] >= LON[1], "{w}x{h}: {v:?}");
+            assert!(v.y[0] <= LAT[0] + 1e-9 && v.y[1] >= LAT[1] - 1e-9, "{w}x{h}: {v:?}");
+        }
+    }
+
+    #[test]
+    fn point_is_the_inverse_of_cell() {
+        for (w, h) in [(52u16, 20u16), (1, 1), (2, 3), (97, 41)] {
+            let v = View::new(Rect::new(3, 4, w, h));
+            for x in 3..3 + w {
+                for y in 4..4 + h {
+                    let (lon, lat) = v.point(x, y);
+                    assert_eq!(v.cell(Coords { lat, lon }), Some((x, y)), "{w}x{h} at {x},{y}");
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,100 @@
+//! The `?` overlay, generated from the key table so that it always tells the truth.
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, BorderType, Clear, Paragraph};
+
+use super::Theme;
+use crate::app::App;
+use crate::keymap::{BINDINGS, Scope};
+use crate::layout::inner;
+
+const SCOPES: [Scope; 8] = [
+    Scope::Always,
+    Scope::Panes,
+    Scope::Search,
+    Scope::List,
+    Scope::Map,
+    Scope::Detail,
+    Scope::Timeline,
+    Scope::Help,
+];
+
+fn lines(app: &App, theme: &Theme) -> Vec<Line<'static>> {
+    let fr = app.lang.is_fr();
+    let mut out = Vec::new();
+    for scope in SCOPES {
+        out.push(Line::styled(scope.title(app.lang), theme.title));
+        for b in BINDINGS.iter().filter(|b| b.scope == scope) {
+            out.push(Line::from(vec![
+                Span::styled(format!("  {:<22}", b.keys_label()), theme.key),
+                Span::raw(b.help(app.lang)),
+            ]));
+        }
+        out.push(Line::raw(""));
+    }
+    out.push(Line::styled(if fr { "Signes" } else { "Signs" }, theme.title));
+    let legend: [(&str, &str, &str); 4] = [
+        (
+            "?",
+            "not confirmed by a source, or sources disagree",
+            "non confirmé par une source, ou sources contradictoires",
+        ),
+        ("●", "AI Factory", "usine d'IA"),
+        ("◇", "AI Factory Antenna", "antenne d'usine d'IA"),
+        (
+            "/",
+            "filters: sector: country: wave: system: (e.g. sector:health country:es)",
+            "filtres : sector: country: wave: system: (ex. sector:health country:es)",
+        ),
+    ];
+    for (sign, en, frt) in legend {
+        out.push(Line::from(vec![
+            Span::styled(format!("  {sign:<22}"), theme.key),
+            Span::raw(if fr { frt } else { en }),
+        ]));
+    }
+    out
+}
+
+/// The overlay's rect: centred, at most 80 x (height - 2).
+fn overlay_rect(area: Rect) -> Rect {
+    let w = area.width.min(84);
+    let h = area.height.saturating_sub(2).max(area.height.min(3));
+    Rect::new(
+        area.x + (area.width - w) / 2,
+        area.y + (area.height - h) / 2,
+        w,
+        h,
+    )
+}
+
+/// How far the help can scroll at the current size.
+pub fn max_scroll(app: &App) -> u16 {
+    let area = Rect::new(0, 0, app.size.0, app.size.1);
+    let body = inner(overlay_rect(area));
+    let n = lines(app, &Theme::new(app.mono)).len();
+    u16::try_from(n.saturating_sub(usize::from(body.height))).unwrap_or(u16::MAX)
+}
+
+pub fn draw(f: &mut Frame, app: &App, theme: &Theme, area: Rect) {
+    let r = overlay_rect(area);
+    if r.width < 2 || r.height < 2 {
+        return;
+    }
+    let fr = app.lang.is_fr();
+    f.render_widget(Clear, r);
+    let block = Block::bordered()
+        .border_type(BorderType::Thick)
+        .border_style(theme.border_focus)
+        .title(Span::styled(
+            if fr { " Aide · ? ou Échap pour fermer " } else { " Help · ? or Esc to close " },
+            theme.title,
+        ));
+    let scroll = app.help.unwrap_or(0).min(max_scroll(app));
+    f.render_widget(
+        Paragraph::new(lines(app, theme)).block(block).scroll((scroll, 0)),
+        r,
+    );
+}

@@ -1,0 +1,124 @@
+//! Drawing: a pure function of `&App`, one module per pane. Nothing here changes state.
+
+pub mod detail;
+pub mod geo_map;
+pub mod help;
+pub mod hints;
+pub mod list;
+pub mod map;
+pub mod search_box;
+pub mod theme;
+pub mod timeline;
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, BorderType, Paragraph};
+
+use crate::app::App;
+use crate::layout::{Mode, Pane, TINY_MIN};
+pub use theme::Theme;
+
+/// Draw the whole screen.
+pub fn draw(f: &mut Frame, app: &App) {
+    let theme = Theme::new(app.mono);
+    let screen = app.screen();
+    if screen.mode() == Mode::TooSmall {
+        too_small(f, f.area(), &theme);
+        return;
+    }
+    if let Some(r) = screen.search {
+        search_box::draw(f, app, &theme, r, screen.mode() == Mode::Tiny);
+    }
+    if let Some(r) = screen.map {
+        if app.geo_map {
+            geo_map::draw(f, app, &theme, r);
+        } else {
+            map::draw(f, app, &theme, r);
+        }
+    }
+    if let Some(r) = screen.list {
+        list::draw(f, app, &theme, r);
+    }
+    if let Some(r) = screen.detail {
+        detail::draw(f, app, &theme, r);
+    }
+    if let Some(r) = screen.timeline {
+        timeline::draw(f, app, &theme, r);
+    }
+    if let Some(r) = screen.tabs {
+        tabs(f, app, &theme, r);
+    }
+    if let Some(r) = screen.hints {
+        hints::draw(f, app, &theme, r);
+    }
+    if app.help_open() {
+        help::draw(f, app, &theme, f.area());
+    }
+}
+
+/// The centred "terminal too small" line, cut to whatever fits.
+fn too_small(f: &mut Frame, area: Rect, theme: &Theme) {
+    if area.width == 0 || area.height == 0 {
+        return;
+    }
+    let msg = format!(
+        "terminal too small: needs {} x {}",
+        TINY_MIN.0, TINY_MIN.1
+    );
+    let text = crate::text::truncate(&msg, usize::from(area.width));
+    let w = crate::text::width(&text) as u16;
+    let r = Rect::new(
+        area.x + (area.width - w) / 2,
+        area.y + area.height / 2,
+        w,
+        1,
+    );
+    f.render_widget(Paragraph::new(text).style(theme.error), r);
+}
+
+/// The compact layout's tab bar over its right-hand slot.
+fn tabs(f: &mut Frame, app: &App, theme: &Theme, area: Rect) {
+    let fr = app.lang.is_fr();
+    let names = [
+        (Pane::Map, "1", if fr { "Carte" } else { "Map" }),
+        (Pane::Detail, "3", if fr { "Détail" } else { "Detail" }),
+        (Pane::Timeline, "4", if fr { "Chronologie" } else { "Timeline" }),
+    ];
+    let mut spans = Vec::new();
+    for (pane, key, name) in names {
+        let style = if app.tab == pane {
+            if app.focus == pane { theme.selected } else { theme.selected_unfocused }
+        } else {
+            theme.dim
+        };
+        spans.push(Span::styled(format!(" {key} {name} "), style));
+        spans.push(Span::raw(" "));
+    }
+    f.render_widget(Paragraph::new(Line::from(spans)), area);
+}
+
+/// A pane's frame: rounded borders, bright when focused, with a title.
+pub fn pane_block<'a>(app: &App, theme: &Theme, pane: Pane, title: Line<'a>) -> Block<'a> {
+    let focused = app.focus == pane && !app.help_open();
+    Block::bordered()
+        .border_type(if focused { BorderType::Thick } else { BorderType::Rounded })
+        .border_style(if focused { theme.border_focus } else { theme.border })
+        .title(title)
+}
+
+/// A title span in the theme's title style.
+pub fn title<'a>(theme: &Theme, text: impl Into<std::borrow::Cow<'a, str>>) -> Span<'a> {
+    Span::styled(format!(" {} ", text.into()), theme.title)
+}
+
+/// Text from the data, made safe for the terminal.
+pub fn safe(s: &str) -> std::borrow::Cow<'_, str> {
+    crate::text::sanitize(s)
+}
+
+/// A span of data text, sanitized.
+pub fn data_span<'a>(s: &'a str, style: Style) -> Span<'a> {
+    Span::styled(safe(s), style)
+}

@@ -1,0 +1,95 @@
+//! Random action sequences at random sizes through the real update and drawing code: no panic,
+//! and the state stays coherent.
+
+mod common;
+
+use aifactories::app::{Action, App};
+use aifactories::layout::{Mode, Pane};
+use proptest::prelude::*;
+
+fn pane() -> impl Strategy<Value = Pane> {
+    prop::sample::select(Pane::ORDER.to_vec())
+}
+
+fn action() -> impl Strategy<Value = Action> {
+    prop_oneof![
+        Just(Action::Back),
+        Just(Action::FocusNext),
+        Just(Action::FocusPrev),
+        pane().prop_map(Action::Focus),
+        Just(Action::ToggleHelp),
+        Just(Action::ToggleLang),
+        Just(Action::ToggleMapView),
+        Just(Action::ToggleZoom),
+        Just(Action::Up),
+        Just(Action::Down),
+        Just(Action::Left),
+        Just(Action::Right),
+        Just(Action::PageUp),
+        Just(Action::PageDown),
+        Just(Action::Home),
+        Just(Action::End),
+        Just(Action::Confirm),
+        Just(Action::StartSearch),
+        any::<char>().prop_map(Action::Input),
+        prop::sample::select(vec!['a', 'e', 'h', 's', ' ', ':', 'é', 'ö', 'x'])
+            .prop_map(Action::Input),
+        "[a-zé :]{0,12}".prop_map(Action::Paste),
+        Just(Action::Backspace),
+        Just(Action::DeleteWord),
+        Just(Action::ClearQuery),
+        Just(Action::CursorLeft),
+        Just(Action::CursorRight),
+        (0usize..40).prop_map(Action::SelectRow),
+        (0usize..40).prop_map(Action::SelectCountry),
+        (0usize..200).prop_map(Action::SelectMilestone),
+        pane().prop_map(Action::ScrollUp),
+        pane().prop_map(Action::ScrollDown),
+        (0u16..220, 0u16..70).prop_map(|(w, h)| Action::Resize(w, h)),
+    ]
+}
+
+fn check(app: &App) {
+    if app.rows.is_empty() {
+        assert_eq!(app.selected, 0);
+    } else {
+        assert!(app.selected < app.rows.len(), "selection outside the list");
+        assert!(app.list_offset <= app.selected, "selection scrolled out above");
+        assert!(
+            app.selected < app.list_offset + app.list_height(),
+            "selection scrolled out below"
+        );
+    }
+    assert!(app.rows.iter().all(|&h| h < app.hits.len()));
+    assert!(app.cursor <= app.query.chars().count());
+    assert!(app.map_cursor < app.cat.countries.len());
+    assert!(app.lane_offset < app.lane_count());
+    if let Some(c) = app.tl_cursor {
+        assert!(app.timeline.entry(c).is_some());
+    }
+    // In the full layout, the focused pane is on screen.
+    let screen = app.screen();
+    if screen.mode() == Mode::Full {
+        assert!(screen.rect(app.focus).is_some(), "focus on a hidden pane");
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 96, ..ProptestConfig::default() })]
+
+    #[test]
+    fn random_actions_keep_the_state_coherent(
+        w in 1u16..220,
+        h in 1u16..70,
+        actions in prop::collection::vec(action(), 1..60),
+    ) {
+        let mut app = common::app(w, h);
+        check(&app);
+        for a in actions {
+            if a == Action::Quit { continue; }
+            app.update(a);
+            check(&app);
+        }
+        let _ = common::render(&app);
+    }
+}

@@ -1,0 +1,114 @@
+//! The embedded dataset: complete, sourced, and faithful to the reference facts.
+
+use aifactories::data::{Catalog, Certainty, Link};
+
+fn cat() -> Catalog {
+    Catalog::embedded().unwrap_or_else(|e| panic!("embedded data does not validate:\n{e}"))
+}
+
+#[test]
+fn has_every_factory_and_antenna() {
+    let c = cat();
+    assert_eq!(c.factories().len(), 19);
+    assert_eq!(c.antennas().len(), 13);
+    let waves: Vec<usize> = (1..=3)
+        .map(|w| c.factories().iter().filter(|f| f.wave == w).count())
+        .collect();
+    assert_eq!(waves, [7, 6, 6]);
+    let dates = ["2024-12-10", "2025-03-12", "2025-10-10"];
+    for f in c.factories() {
+        assert_eq!(f.selected.iso(), dates[usize::from(f.wave) - 1], "{}", f.id);
+    }
+    for a in c.antennas() {
+        assert_eq!(a.selected.iso(), "2025-10-13", "{}", a.id);
+    }
+}
+
+#[test]
+fn first_wave_matches_the_reference() {
+    let c = cat();
+    let expect = [
+        ("lumi-aif", "Kajaani", "FI", &["CZ", "DK", "EE", "NO", "PL"][..]),
+        ("hammerhai", "Stuttgart", "DE", &[][..]),
+        ("pharos", "Athens", "GR", &[][..]),
+        ("it4lia", "Bologna", "IT", &["AT", "SI"][..]),
+        ("meluxina-ai", "Bissen", "LU", &[][..]),
+        ("bsc-aif", "Barcelona", "ES", &["PT", "RO", "TR"][..]),
+        ("mimer", "Linköping", "SE", &[][..]),
+    ];
+    for (id, city, country, partners) in expect {
+        let f = c.factory(id).unwrap_or_else(|| panic!("{id} missing"));
+        assert_eq!(f.wave, 1, "{id}");
+        assert_eq!(f.city, city, "{id}");
+        assert_eq!(f.country, country, "{id}");
+        let mut p = f.partners.clone();
+        p.sort();
+        assert_eq!(p, partners, "{id}");
+    }
+}
+
+#[test]
+fn every_record_cites_a_source() {
+    let c = cat();
+    for f in c.factories() {
+        assert!(!f.sources.is_empty(), "{}", f.id);
+        assert!(!f.system.sources.is_empty(), "{}", f.id);
+        for m in &f.milestones {
+            assert!(!m.sources.is_empty(), "{}", f.id);
+        }
+    }
+    for a in c.antennas() {
+        assert!(!a.sources.is_empty(), "{}", a.id);
+    }
+    for m in &c.data.milestones {
+        assert!(!m.sources.is_empty(), "{:?}", m.title.en);
+    }
+    for s in &c.data.sources {
+        assert!(s.url.starts_with("https://") || s.url.starts_with("http://"), "{}", s.id);
+    }
+}
+
+#[test]
+fn unconfirmed_facts_stay_marked() {
+    let c = cat();
+    // Vendors the reference does not confirm are absent, not guessed.
+    for id in ["lumi-aif", "hammerhai", "meluxina-ai", "mimer", "ai-at", "czai", "1healthai"] {
+        assert_eq!(c.factory(id).unwrap().system.vendor, None, "{id}");
+    }
+    assert!(c.factory("pharos").unwrap().system.vendor.is_some());
+    // The plan announced with the first wave is marked unconfirmed.
+    for id in ["plan-agreements-early-2025", "plan-procurement-h1-2025"] {
+        let m = c.data.milestones.iter().find(|m| m.id.as_deref() == Some(id));
+        let m = m.unwrap_or_else(|| panic!("{id} missing"));
+        assert!(m.planned, "{id}");
+        assert_ne!(m.certainty, Certainty::Confirmed, "{id}");
+    }
+    // Antennas with no known factory say so explicitly.
+    let ie = c.antennas().iter().find(|a| a.country == "IE").unwrap();
+    assert_eq!(ie.linked, Link::Unknown);
+    let cy = c.antennas().iter().find(|a| a.country == "CY").unwrap();
+    assert_eq!(cy.linked, Link::Factories(vec!["pharos".into()]));
+}
+
+#[test]
+fn every_country_of_the_data_has_a_tile() {
+    let c = cat();
+    let codes = c
+        .factories()
+        .iter()
+        .flat_map(|f| std::iter::once(&f.country).chain(f.partners.iter()))
+        .chain(c.antennas().iter().map(|a| &a.country));
+    for code in codes {
+        assert!(c.country(code).is_some(), "{code}");
+    }
+    let eu = c.countries.iter().filter(|x| x.eu).count();
+    assert_eq!(eu, 27, "the map shows every EU member state");
+}
+
+#[test]
+fn export_ron_round_trips() {
+    let c = cat();
+    let text = c.to_ron();
+    let back = Catalog::from_ron(&text, "export").unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(back.data, c.data);
+}

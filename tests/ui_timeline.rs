@@ -1,0 +1,539 @@
+//! The timeline pane: columns, lanes, marks, hit-testing and robustness at every size.
+
+use aifactories::app::{App, Options, Zoom};
+use aifactories::data::{Catalog, Kind, Lang};
+use aifactories::ui::Theme;
+use aifactories::ui::timeline::{draw, entry_at, glyph, lane_rows};
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::style::Modifier;
+
+fn ms(id: Option<&str>, date: &str, kind: &str, title: &str, extra: &str) -> String {
+    let id = id.map_or("None".to_string(), |i| format!("Some(\"{i}\")"));
+    format!(
+        r#"Milestone(id: {id}, date: "{date}", kind: {kind},
+            title: Text(en: "{title}", fr: "{title} (fr)"), sources: ["s1"], {extra})"#
+    )
+}
+
+fn factory(id: &str, name: &str, milestones: &[String]) -> String {
+    format!(
+        r#"Factory(id: "{id}", name: "{name}", wave: 1, selected: "2024-12-10",
+            host: "Host", city: "Athens", country: "GR",
+            coords: Coords(lat: 37.98, lon: 23.72),
+            system: System(name: None, description: Text(en: "x", fr: "x"), vendor: None,
+                operation: Some("2026-Q2"), sources: ["s1"]),
+            sectors: ["health"], summary: Text(en: "x", fr: "x"),
+            milestones: [{}], sources: ["s1"])"#,
+        milestones.join(",")
+    )
+}
+
+/// Pharos (contract 26 Mar 2025, on time), BSC (late), and `extra` more factories.
+fn catalog(extra: usize) -> Catalog {
+    let programme = [
+        ms(
+            None,
+            "2024-12-10",
+            "Selection",
+            "Wave 1",
+            r#"factories: ["pharos", "bsc"]"#,
+        ),
+        ms(
+            Some("plan-agreements-early-2025"),
+            "2025-Q1",
+            "Agreement",
+            "Agreements plan",
+            r#"planned: true, certainty: Unconfirmed, factories: ["pharos", "bsc"]"#,
+        ),
+        ms(
+            Some("plan-procurement-h1-2025"),
+            "2025-H1",
+            "Procurement",
+            "Procurement plan",
+            r#"planned: true, certainty: Unconfirmed, factories: ["pharos", "bsc"]"#,
+        ),
+    ]
+    .join(",");
+    let mut factories = vec![
+        factory(
+            "pharos",
+            "Pharos",
+            &[
+                ms(
+                    None,
+                    "2025-03-26",
+                    "Contract",
+                    "Pharos contract",
+                    r#"answers: Some("plan-procurement-h1-2025")"#,
+                ),
+                ms(
+                    None,
+                    "2025-03",
+                    "Agreement",
+                    "Pharos agreement",
+                    r#"answers: Some("plan-agreements-early-2025")"#,
+                ),
+                ms(
+                    None,
+                    "2026-H2",
+                    "Operation",
+                    "Pharos operation",
+                    r#"first_announced: Some("2026-Q2"), certainty: Conflicting"#,
+                ),
+            ],
+        ),
+        factory(
+            "bsc",
+            "BSC AI Factory with a very long name",
+            &[
+                ms(
+                    None,
+                    "2025-07",
+                    "Procurement",
+                    "BSC tender",
+                    r#"answers: Some("plan-procurement-h1-2025")"#,
+                ),
+                ms(
+                    None,
+                    "end-2025",
+                    "Contract",
+                    "BSC contract",
+                    r#"answers: Some("plan-procurement-h1-2025")"#,
+                ),
+                ms(None, "2026", "Installation", "BSC install", "planned: true"),
+            ],
+        ),
+    ];
+    for i in 0..extra {
+        factories.push(factory(
+            &format!("f{i}"),
+            &format!("Factory {i}"),
+            &[ms(None, "2025-05-05", "Launch", &format!("Launch {i}"), "")],
+        ));
+    }
+    let text = format!(
+        r#"Dataset(as_of: "2026-11-24", factories: [{}], antennas: [],
+            milestones: [{programme}],
+            sources: [Source(id: "s1", url: "https://example.org/s1", title: "Source one", date: None)])"#,
+        factories.join(",")
+    );
+    Catalog::from_ron(&text, "test").unwrap_or_else(|e| panic!("{e}"))
+}
+
+fn app_with(cat: Catalog, lang: Lang) -> App {
+    let mut app = App::new(
+        cat,
+        Options {
+            lang,
+            today: "2026-11-24".parse().unwrap(),
+            mono: false,
+            size: (120, 40),
+        },
+    );
+    app.lane_offset = 0;
+    app
+}
+
+fn app(extra: usize) -> App {
+    app_with(catalog(extra), Lang::En)
+}
+
+fn render(app: &App, term: (u16, u16), area: Rect) -> Buffer {
+    let mut t = Terminal::new(TestBackend::new(term.0, term.1)).unwrap();
+    let theme = Theme::new(app.mono);
+    t.draw(|f| draw(f, app, &theme, area)).unwrap();
+    t.backend().buffer().clone()
+}
+
+fn row(buf: &Buffer, y: u16) -> String {
+    (0..buf.area.width)
+        .map(|x| buf[(x, y)].symbol().to_string())
+        .collect()
+}
+
+/// Column of the first occurrence of `s` in row `y`, in cells.
+fn col_of(buf: &Buffer, y: u16, s: &str) -> Option<u16> {
+    let cells: Vec<String> = (0..buf.area.width)
+        .map(|x| buf[(x, y)].symbol().to_string())
+        .collect();
+    (0..cells.len()).find_map(|x| {
+        let tail: String = cells[x..].concat();
+        tail.starts_with(s).then_some(x as u16)
+    })
+}
+
+fn find_entry(app: &App, title: &str) -> usize {
+    (0..app.timeline.len())
+        .find(|&i| app.timeline.milestone(&app.cat, i).title.en == title)
+        .unwrap_or_else(|| panic!("no entry {title}"))
+}
+
+fn row_with(buf: &Buffer, s: &str) -> Option<u16> {
+    (0..buf.area.height).find(|&y| row(buf, y).contains(s))
+}
+
+const AREA: Rect = Rect {
+    x: 0,
+    y: 0,
+    width: 120,
+    height: 14,
+};
+
+#[test]
+fn glyphs_are_one_column_wide_and_distinct() {
+    let mut seen = Vec::new();
+    for k in Kind::ALL {
+        let g = glyph(k);
+        assert_eq!(unicode_width::UnicodeWidthChar::width(g), Some(1), "{k:?}");
+        assert!(!seen.contains(&g), "{k:?} reuses {g}");
+        seen.push(g);
+    }
+    for c in ['━', '┈', '│', '▼', '‹', '›', '?'] {
+        assert_eq!(unicode_width::UnicodeWidthChar::width(c), Some(1), "{c}");
+    }
+}
+
+#[test]
+fn month_headers_and_programme_lane() {
+    let app = app(0);
+    let buf = render(&app, (120, 40), AREA);
+    let header = row(&buf, 1);
+    for m in [
+        "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+    ] {
+        assert!(header.contains(m), "{m} missing in {header:?}");
+    }
+    assert!(
+        row(&buf, 0).contains("Timeline · 2025 by month"),
+        "{}",
+        row(&buf, 0)
+    );
+    assert!(row(&buf, 0).contains("z: zoom"));
+    assert!(row(&buf, 2).contains("Programme"), "{}", row(&buf, 2));
+    assert!(row(&buf, 3).contains("Pharos"));
+    // Long names are cut to the gutter.
+    assert!(row(&buf, 4).contains("BSC AI Factory"));
+    assert!(row(&buf, 4).contains('…'));
+}
+
+#[test]
+fn french_headers() {
+    let app = app_with(catalog(0), Lang::Fr);
+    let buf = render(&app, (120, 40), AREA);
+    let header = row(&buf, 1);
+    for m in ["janv", "févr", "mars", "août", "déc"] {
+        assert!(header.contains(m), "{m} missing in {header:?}");
+    }
+    assert!(row(&buf, 0).contains("Chronologie · 2025 par mois"));
+}
+
+#[test]
+fn contract_lands_in_the_march_column_and_is_hit() {
+    let app = app(0);
+    let buf = render(&app, (120, 40), AREA);
+    let pharos_y = row_with(&buf, "Pharos").unwrap();
+    let mar = col_of(&buf, 1, "Mar").unwrap();
+    let apr = col_of(&buf, 1, "Apr").unwrap();
+    let contract = glyph(Kind::Contract).to_string();
+    let x = (mar..apr)
+        .find(|&x| buf[(x, pharos_y)].symbol() == contract)
+        .unwrap_or_else(|| panic!("no contract in Mar: {:?}", row(&buf, pharos_y)));
+    let e = find_entry(&app, "Pharos contract");
+    assert_eq!(entry_at(&app, AREA, x, pharos_y), Some(e));
+    // The agreement of March 2025 (month precision) is at the start of the column.
+    let agreement = glyph(Kind::Agreement).to_string();
+    assert_eq!(buf[(mar, pharos_y)].symbol(), agreement);
+    assert_eq!(
+        entry_at(&app, AREA, mar, pharos_y),
+        Some(find_entry(&app, "Pharos agreement"))
+    );
+    // Nothing in the gutter, the header or outside.
+    assert_eq!(entry_at(&app, AREA, 2, pharos_y), None);
+    assert_eq!(entry_at(&app, AREA, x, 1), None);
+    assert_eq!(entry_at(&app, AREA, 500, 500), None);
+}
+
+#[test]
+fn vague_dates_are_bars_and_plans_are_bands() {
+    let app = app(0);
+    let buf = render(&app, (120, 40), AREA);
+    // H1 2025 procurement plan: a bar from Jan over Jun in the programme lane.
+    let jan = col_of(&buf, 1, "Jan").unwrap();
+    let jun = col_of(&buf, 1, "Jun").unwrap();
+    let jul = col_of(&buf, 1, "Jul").unwrap();
+    let prog = row(&buf, 2);
+    let cells: Vec<String> = (0..120).map(|x| buf[(x, 2)].symbol().to_string()).collect();
+    assert!(
+        cells[usize::from(jun)..usize::from(jul)]
+            .iter()
+            .any(|c| c == "━"),
+        "{prog}"
+    );
+    assert!(cells[usize::from(jul)..].iter().all(|c| c != "━"), "{prog}");
+    assert_eq!(
+        entry_at(&app, AREA, jun + 1, 2),
+        Some(find_entry(&app, "Procurement plan"))
+    );
+    // Two plans start on 1 Jan: the more important is drawn, with a count after it.
+    assert_eq!(
+        cells[usize::from(jan)],
+        glyph(Kind::Procurement).to_string()
+    );
+    assert_eq!(cells[usize::from(jan) + 1], "2");
+    // BSC: end 2025 is a bar over Oct-Dec; the plan window is a band in its lane.
+    let bsc_y = row_with(&buf, "BSC").unwrap();
+    let oct = col_of(&buf, 1, "Oct").unwrap();
+    assert_eq!(
+        buf[(oct, bsc_y)].symbol(),
+        glyph(Kind::Contract).to_string()
+    );
+    assert_eq!(buf[(oct + 2, bsc_y)].symbol(), "━");
+    assert_eq!(buf[(jan + 1, bsc_y)].symbol(), "┈");
+    assert_eq!(entry_at(&app, AREA, jan + 1, bsc_y), None);
+    // Later milestones are hinted at the right edge.
+    assert_eq!(buf[(118, bsc_y)].symbol(), "›");
+}
+
+#[test]
+fn lane_rows_matches_the_lanes_drawn() {
+    let app = app(40);
+    for h in [3u16, 5, 8, 14, 20, 26, 40] {
+        let area = Rect::new(0, 0, 120, h);
+        let buf = render(&app, (120, 40), area);
+        let n = lane_rows(area);
+        let drawn = (0..h)
+            .filter(|&y| {
+                let r = row(&buf, y);
+                r.contains("Programme")
+                    || r.contains("Pharos")
+                    || r.contains("Factory ")
+                    || r.contains("BSC")
+            })
+            .count();
+        assert_eq!(drawn, n, "height {h}");
+        // Hit-testing agrees: the launch of every factory lane is found in its row.
+        for i in 0..n {
+            let y = 2 + i as u16;
+            let hits: Vec<usize> = (0..120)
+                .filter_map(|x| entry_at(&app, area, x, y))
+                .collect();
+            for e in hits {
+                assert_eq!(app.lane_of(e), app.lane_offset + i, "height {h} row {y}");
+            }
+        }
+    }
+}
+
+#[test]
+fn scrolled_lanes_start_at_the_offset() {
+    let mut app = app(40);
+    app.lane_offset = 10;
+    let buf = render(&app, (120, 40), AREA);
+    assert!(row(&buf, 2).contains("Factory 7"), "{}", row(&buf, 2));
+    assert!(!(0..14).any(|y| row(&buf, y).contains("Programme")));
+    let n = lane_rows(AREA);
+    assert!(
+        row(&buf, 0).contains(&format!("11–{}/43", 10 + n)),
+        "{}",
+        row(&buf, 0)
+    );
+    // Lane offset past the end draws nothing and does not panic.
+    app.lane_offset = 1000;
+    let buf = render(&app, (120, 40), AREA);
+    assert!(!(2..14).any(|y| row(&buf, y).contains("Factory")));
+    assert_eq!(entry_at(&app, AREA, 60, 3), None);
+}
+
+#[test]
+fn chosen_milestone_is_reversed_and_told_in_full() {
+    let mut app = app(0);
+    let e = find_entry(&app, "Pharos contract");
+    app.tl_cursor = Some(e);
+    let buf = render(&app, (120, 40), AREA);
+    let pharos_y = row_with(&buf, "Pharos").unwrap();
+    let x = (0..120)
+        .find(|&x| entry_at(&app, AREA, x, pharos_y) == Some(e))
+        .unwrap();
+    assert!(buf[(x, pharos_y)].modifier.contains(Modifier::REVERSED));
+    let info = row(&buf, 11) + &row(&buf, 12);
+    for s in [
+        "26 Mar 2025",
+        "Pharos",
+        "contract",
+        "done",
+        "on time",
+        "Pharos contract",
+        "Source one",
+    ] {
+        assert!(info.contains(s), "{s} missing in {info:?}");
+    }
+    // French.
+    app.lang = Lang::Fr;
+    let buf = render(&app, (120, 40), AREA);
+    let info = row(&buf, 11) + &row(&buf, 12);
+    for s in [
+        "26 mars 2025",
+        "contrat",
+        "fait",
+        "dans les temps",
+        "Pharos contract (fr)",
+    ] {
+        assert!(info.contains(s), "{s} missing in {info:?}");
+    }
+}
+
+#[test]
+fn legend_and_plan_summary_when_nothing_is_chosen() {
+    let app = app(0);
+    let buf = render(&app, (120, 40), AREA);
+    let info = row(&buf, 11) + &row(&buf, 12);
+    assert!(info.contains("◆ selection"), "{info}");
+    assert!(
+        info.contains("plan H1 2025 procurement: 1 on time, 2 late"),
+        "{info}"
+    );
+}
+
+#[test]
+fn full_zoom_by_quarter_with_today() {
+    let mut app = app(0);
+    app.zoom = Zoom::Full;
+    let buf = render(&app, (120, 40), AREA);
+    let header = row(&buf, 1);
+    assert!(header.contains("Q1 25"), "{header}");
+    assert!(header.contains("today"), "{header}");
+    assert!(row(&buf, 0).contains("by quarter"), "{}", row(&buf, 0));
+    // Today's line runs down the lanes, in its column.
+    let tx = col_of(&buf, 1, "▼").unwrap();
+    assert!((2..11).filter(|&y| buf[(tx, y)].symbol() == "│").count() >= 1);
+    // The selection of Dec 2024 is in the first column now.
+    let sel = glyph(Kind::Selection).to_string();
+    assert!(row(&buf, 2).contains(&sel), "{}", row(&buf, 2));
+}
+
+#[test]
+fn selected_factory_lane_is_highlighted() {
+    let app = app(3);
+    let Some(f) = app.network_factory() else {
+        return;
+    };
+    let area = Rect::new(0, 0, 120, 14);
+    let buf = render(&app, (120, 40), area);
+    let lane = f + 1;
+    if lane < app.lane_offset || lane >= app.lane_offset + lane_rows(area) {
+        return;
+    }
+    let y = 2 + (lane - app.lane_offset) as u16;
+    let theme = Theme::new(false);
+    assert_eq!(buf[(60, y)].bg, theme.lane_selected.bg.unwrap());
+    assert!(buf[(2, y)].modifier.contains(Modifier::BOLD));
+}
+
+#[test]
+fn never_panics_nor_draws_outside_the_area() {
+    let mut app = app(5);
+    let cursor = find_entry(&app, "Pharos contract");
+    for zoom in [Zoom::Year2025, Zoom::Full] {
+        for lang in [Lang::En, Lang::Fr] {
+            for chosen in [None, Some(cursor)] {
+                app.zoom = zoom;
+                app.lang = lang;
+                app.tl_cursor = chosen;
+                app.mono = chosen.is_some();
+                for w in 0..=60u16 {
+                    for h in 0..=30u16 {
+                        let area = Rect::new(3, 2, w, h);
+                        let buf = render(&app, (66, 34), area);
+                        for y in 0..34 {
+                            for x in 0..66 {
+                                if !area.contains((x, y).into()) {
+                                    assert_eq!(buf[(x, y)].symbol(), " ", "{w}x{h} at {x},{y}");
+                                }
+                            }
+                        }
+                        assert!(lane_rows(area) <= usize::from(h));
+                        for (x, y) in [(3, 2), (w / 2 + 3, h / 2 + 2), (w + 2, h + 1)] {
+                            let _ = entry_at(&app, area, x, y);
+                        }
+                    }
+                }
+            }
+        }
+    }
+    // An area larger than the terminal is clipped.
+    let _ = render(&app, (20, 10), Rect::new(0, 0, 120, 40));
+}
+
+#[test]
+fn embedded_data_draws_at_every_size() {
+    let Ok(cat) = Catalog::embedded() else { return };
+    let mut app = app_with(cat, Lang::En);
+    for zoom in [Zoom::Year2025, Zoom::Full] {
+        app.zoom = zoom;
+        for (w, h) in [
+            (0, 0),
+            (1, 1),
+            (10, 5),
+            (40, 12),
+            (80, 20),
+            (120, 14),
+            (200, 26),
+        ] {
+            let _ = render(&app, (200, 40), Rect::new(0, 0, w, h));
+        }
+    }
+}
+
+#[test]
+fn many_factories_draw_fast() {
+    let app = app(3000);
+    let start = std::time::Instant::now();
+    for _ in 0..20 {
+        let _ = render(&app, (120, 40), AREA);
+    }
+    // Generous: a frame only looks at the visible lanes.
+    assert!(start.elapsed().as_secs() < 10);
+}
+
+#[test]
+#[ignore]
+fn show_tmp() {
+    let mut app = app(40);
+    let print = |buf: &Buffer| {
+        for y in 0..buf.area.height {
+            println!("{}", row(buf, y));
+        }
+    };
+    print(&render(&app, (120, 14), AREA));
+    app.zoom = Zoom::Full;
+    print(&render(&app, (120, 14), AREA));
+    app.zoom = Zoom::Year2025;
+    app.tl_cursor = Some(find_entry(&app, "BSC contract"));
+    app.lang = Lang::Fr;
+    print(&render(&app, (120, 14), AREA));
+    print(&render(&app, (50, 10), Rect::new(0, 0, 50, 10)));
+    app.zoom = Zoom::Full;
+    print(&render(&app, (50, 10), Rect::new(0, 0, 50, 10)));
+    print(&render(&app, (30, 6), Rect::new(0, 0, 30, 6)));
+}
+
+#[test]
+#[ignore]
+fn show_tmp_full() {
+    for (w, h) in [(120u16, 40u16), (80, 24)] {
+        let mut app = app(40);
+        app.update(aifactories::app::Action::Resize(w, h));
+        app.update(aifactories::app::Action::Focus(aifactories::layout::Pane::Timeline));
+        app.update(aifactories::app::Action::Right);
+        app.update(aifactories::app::Action::Right);
+        let mut t = Terminal::new(TestBackend::new(w, h)).unwrap();
+        t.draw(|f| aifactories::ui::draw(f, &app)).unwrap();
+        let buf = t.backend().buffer().clone();
+        for y in 0..h {
+            println!("{}", row(&buf, y));
+        }
+    }
+}
