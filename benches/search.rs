@@ -116,7 +116,11 @@ impl Naive {
             v.extend(a.city.iter().cloned());
             v.extend(country(&a.country));
             if let Link::Factories(ids) = &a.linked {
-                v.extend(ids.iter().filter_map(|id| cat.factory(id)).map(|f| f.name.clone()));
+                v.extend(
+                    ids.iter()
+                        .filter_map(|id| cat.factory(id))
+                        .map(|f| f.name.clone()),
+                );
             }
             records.push(v);
         }

@@ -10,7 +10,7 @@ use std::time::Duration;
 use criterion::{Criterion, criterion_group, criterion_main};
 
 use aifactories::data::{Catalog, Day, Kind, PDate};
-use aifactories::timeline::{Timeline, TimelineQuery};
+use aifactories::timeline::{Timeline, TimelineQuery, When};
 
 const TODAY: Day = Day {
     year: 2026,
@@ -50,7 +50,7 @@ fn real(c: &mut Criterion) {
             tl.entries()
                 .iter()
                 .map(|e| e.status(black_box(TODAY)))
-                .filter(|s| s.slipped)
+                .filter(|s| s.when == When::Done)
                 .count()
         })
     });

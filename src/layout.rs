@@ -204,10 +204,12 @@ mod tests {
     use super::*;
 
     fn panes_inside_and_disjoint(s: &Screen) {
-        let rects: Vec<Rect> = [s.search, s.map, s.list, s.detail, s.timeline, s.tabs, s.hints]
-            .into_iter()
-            .flatten()
-            .collect();
+        let rects: Vec<Rect> = [
+            s.search, s.map, s.list, s.detail, s.timeline, s.tabs, s.hints,
+        ]
+        .into_iter()
+        .flatten()
+        .collect();
         for (i, a) in rects.iter().enumerate() {
             assert_eq!(a.intersection(s.area), *a, "{a:?} outside {:?}", s.area);
             for b in &rects[i + 1..] {

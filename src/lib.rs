@@ -5,14 +5,14 @@
 //! dashboard: [`app`] (state and `update`), [`keymap`] (events to actions), [`ui`] (drawing
 //! from `&App`) and [`tui`] (the terminal itself).
 
-pub mod data;
-pub mod text;
 pub mod app;
 pub mod cli;
+pub mod data;
 pub mod keymap;
 pub mod layout;
 pub mod search;
 pub mod synth;
+pub mod text;
 pub mod timeline;
 pub mod tui;
 pub mod ui;

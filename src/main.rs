@@ -42,7 +42,8 @@ fn dashboard(ctx: cli::Ctx, args: &Cli) -> u8 {
         lang: ctx.lang,
         today: ctx.today,
         mono,
-        size: (80, 24),
+        // The real size, so that the first layout is right before the first resize event.
+        size: crossterm::terminal::size().unwrap_or((80, 24)),
     };
     let mut app = App::new(ctx.cat, opts);
     match aifactories::tui::run(&mut app, !args.no_mouse) {

@@ -474,7 +474,11 @@ fn make_factory(
     // The first REGIONS × NOUNS factories get a plain name, the rest a number: unique.
     let combos = REGIONS.len() * NOUNS.len();
     let name = if i < combos {
-        format!("{} {}", REGIONS[i % REGIONS.len()], NOUNS[i / REGIONS.len()])
+        format!(
+            "{} {}",
+            REGIONS[i % REGIONS.len()],
+            NOUNS[i / REGIONS.len()]
+        )
     } else {
         format!("{} {} {}", rng.pick(REGIONS), rng.pick(NOUNS), i + 1)
     };
@@ -637,14 +641,38 @@ fn factory_milestones(
     cite: &dyn Fn(&mut Rng, usize) -> Vec<String>,
 ) -> Vec<Milestone> {
     const STEPS: [(Kind, &str, &str); 8] = [
-        (Kind::Agreement, "Hosting agreement signed", "Convention d'accueil signée"),
+        (
+            Kind::Agreement,
+            "Hosting agreement signed",
+            "Convention d'accueil signée",
+        ),
         (Kind::Launch, "Kick-off event", "Événement de lancement"),
-        (Kind::Procurement, "System tender launched", "Appel d'offres du système lancé"),
-        (Kind::Contract, "Supply contract signed", "Contrat de fourniture signé"),
-        (Kind::Installation, "Installation begins", "Début de l'installation"),
-        (Kind::Launch, "Service centre opens", "Ouverture du centre de services"),
+        (
+            Kind::Procurement,
+            "System tender launched",
+            "Appel d'offres du système lancé",
+        ),
+        (
+            Kind::Contract,
+            "Supply contract signed",
+            "Contrat de fourniture signé",
+        ),
+        (
+            Kind::Installation,
+            "Installation begins",
+            "Début de l'installation",
+        ),
+        (
+            Kind::Launch,
+            "Service centre opens",
+            "Ouverture du centre de services",
+        ),
         (Kind::Operation, "System in operation", "Système en service"),
-        (Kind::Other, "First user call", "Premier appel aux utilisateurs"),
+        (
+            Kind::Other,
+            "First user call",
+            "Premier appel aux utilisateurs",
+        ),
     ];
     let as_of = Day {
         year: AS_OF.0,

@@ -523,15 +523,28 @@ impl Timeline {
         self.entries.get(i).map(|e| e.status(today))
     }
 
+    /// The full status text of entry `i` (`done, slipped (was H1 2025), unconfirmed ?`);
+    /// empty if out of range.
+    pub fn status_text(&self, cat: &Catalog, i: usize, today: Day, lang: Lang) -> String {
+        match self.entries.get(i) {
+            Some(e) => e
+                .status(today)
+                .text(lang, self.milestone(cat, i).first_announced),
+            None => String::new(),
+        }
+    }
+
     /// The factories entry `i` concerns: its owner, or the factories a programme milestone
     /// names (none for programme-wide steps).
     pub fn concerned(&self, i: usize) -> impl Iterator<Item = usize> + '_ {
         let e = self.entries.get(i);
         let owner = e.and_then(Entry::factory);
         let (lo, hi) = e.map_or((0, 0), |e| e.concerns);
-        owner
-            .into_iter()
-            .chain(self.concerns[lo as usize..hi as usize].iter().map(|&f| f as usize))
+        owner.into_iter().chain(
+            self.concerns[lo as usize..hi as usize]
+                .iter()
+                .map(|&f| f as usize),
+        )
     }
 
     /// Entry indices of a factory, in date order: its own milestones and the programme
@@ -687,7 +700,10 @@ impl Timeline {
             let answers: Vec<usize> = self.plan_answers[k]
                 .iter()
                 .map(|&a| a as usize)
-                .filter(|&a| q.factory.is_none_or(|f| self.entries[a].factory() == Some(f)))
+                .filter(|&a| {
+                    q.factory
+                        .is_none_or(|f| self.entries[a].factory() == Some(f))
+                })
                 .collect();
             let named: Vec<usize> = self.concerned(p).collect();
             if let Some(f) = q.factory
@@ -704,7 +720,11 @@ impl Timeline {
             let missing = named
                 .into_iter()
                 .filter(|&f| q.factory.is_none_or(|qf| qf == f))
-                .filter(|&f| !answers.iter().any(|&a| self.entries[a].factory() == Some(f)))
+                .filter(|&f| {
+                    !answers
+                        .iter()
+                        .any(|&a| self.entries[a].factory() == Some(f))
+                })
                 .collect();
             reports.push(PlanReport {
                 plan: p,
@@ -774,8 +794,7 @@ pub(crate) mod fixture {
     /// dataset validates whatever the tables hold.
     pub(crate) fn table_keys() -> (String, String) {
         let countries: Vec<Country> = ron::from_str(EMBEDDED_COUNTRIES).unwrap_or_default();
-        let sectors: Vec<Sector> =
-            ron::from_str(crate::data::EMBEDDED_SECTORS).unwrap_or_default();
+        let sectors: Vec<Sector> = ron::from_str(crate::data::EMBEDDED_SECTORS).unwrap_or_default();
         let code = countries
             .iter()
             .map(|c| c.code.clone())
@@ -897,7 +916,6 @@ pub(crate) mod fixture {
                 sources: [Source(id: "s1", url: "https://example.org", title: "t", date: None)])"#
         )
     }
-
 }
 
 #[cfg(test)]
@@ -942,15 +960,78 @@ mod tests {
         use When::*;
         // (date, day before start, first day, day before last, last day, day after)
         let cases = [
-            ("2025-03-26", "2025-03-25", "2025-03-26", None, "2025-03-26", "2025-03-27"),
-            ("2025-07", "2025-06-30", "2025-07-01", Some("2025-07-30"), "2025-07-31", "2025-08-01"),
-            ("2024-02", "2024-01-31", "2024-02-01", Some("2024-02-28"), "2024-02-29", "2024-03-01"),
-            ("2025-Q1", "2024-12-31", "2025-01-01", Some("2025-03-30"), "2025-03-31", "2025-04-01"),
-            ("2025-Q3", "2025-06-30", "2025-07-01", Some("2025-09-29"), "2025-09-30", "2025-10-01"),
-            ("2025-H1", "2024-12-31", "2025-01-01", Some("2025-06-29"), "2025-06-30", "2025-07-01"),
-            ("2025-H2", "2025-06-30", "2025-07-01", Some("2025-12-30"), "2025-12-31", "2026-01-01"),
-            ("end-2025", "2025-09-30", "2025-10-01", Some("2025-12-30"), "2025-12-31", "2026-01-01"),
-            ("2025", "2024-12-31", "2025-01-01", Some("2025-12-30"), "2025-12-31", "2026-01-01"),
+            (
+                "2025-03-26",
+                "2025-03-25",
+                "2025-03-26",
+                None,
+                "2025-03-26",
+                "2025-03-27",
+            ),
+            (
+                "2025-07",
+                "2025-06-30",
+                "2025-07-01",
+                Some("2025-07-30"),
+                "2025-07-31",
+                "2025-08-01",
+            ),
+            (
+                "2024-02",
+                "2024-01-31",
+                "2024-02-01",
+                Some("2024-02-28"),
+                "2024-02-29",
+                "2024-03-01",
+            ),
+            (
+                "2025-Q1",
+                "2024-12-31",
+                "2025-01-01",
+                Some("2025-03-30"),
+                "2025-03-31",
+                "2025-04-01",
+            ),
+            (
+                "2025-Q3",
+                "2025-06-30",
+                "2025-07-01",
+                Some("2025-09-29"),
+                "2025-09-30",
+                "2025-10-01",
+            ),
+            (
+                "2025-H1",
+                "2024-12-31",
+                "2025-01-01",
+                Some("2025-06-29"),
+                "2025-06-30",
+                "2025-07-01",
+            ),
+            (
+                "2025-H2",
+                "2025-06-30",
+                "2025-07-01",
+                Some("2025-12-30"),
+                "2025-12-31",
+                "2026-01-01",
+            ),
+            (
+                "end-2025",
+                "2025-09-30",
+                "2025-10-01",
+                Some("2025-12-30"),
+                "2025-12-31",
+                "2026-01-01",
+            ),
+            (
+                "2025",
+                "2024-12-31",
+                "2025-01-01",
+                Some("2025-12-30"),
+                "2025-12-31",
+                "2026-01-01",
+            ),
         ];
         for (date, before, first, before_last, last, after) in cases {
             assert_eq!(status_at(date, before), Upcoming, "{date} on {before}");
@@ -1017,6 +1098,11 @@ mod tests {
         assert!(s.confirmed && !s.slipped);
         assert_eq!(s.text(Lang::En, None), "done");
         assert!(tl.status(999, day("2026-11-24")).is_none());
+        assert_eq!(
+            tl.status_text(&cat, op, day("2026-11-24"), Lang::Fr),
+            "en cours, retardé (annoncé T2 2026), sources divergentes ?"
+        );
+        assert_eq!(tl.status_text(&cat, 999, day("2026-11-24"), Lang::En), "");
     }
 
     #[test]
@@ -1052,7 +1138,10 @@ mod tests {
             timings,
             [
                 ("Contract 2025-03-26".to_string(), Timing::OnTime),
-                ("Procurement 2025-07".to_string(), Timing::Late { months: 1 }),
+                (
+                    "Procurement 2025-07".to_string(),
+                    Timing::Late { months: 1 }
+                ),
                 ("Contract end-2025".to_string(), Timing::Late { months: 4 }),
             ]
         );
@@ -1064,10 +1153,11 @@ mod tests {
         let pharos = cat.factory_index("pharos").unwrap();
         let r = tl.plan_report(&TimelineQuery::year(2025).with_factory(pharos));
         assert_eq!(r.len(), 2);
-        assert!(r.iter().all(|r| r
-            .answers
-            .iter()
-            .all(|a| tl.entries()[a.entry].factory() == Some(pharos))));
+        assert!(r.iter().all(|r| {
+            r.answers
+                .iter()
+                .all(|a| tl.entries()[a.entry].factory() == Some(pharos))
+        }));
         // Nothing planned in 2027.
         assert!(tl.plan_report(&TimelineQuery::year(2027)).is_empty());
         // The answers are linked on the entries too.
@@ -1080,7 +1170,10 @@ mod tests {
     fn vague_answers_are_unclear() {
         let plan = status_entry("2025-H1");
         assert_eq!(Timing::of(&status_entry("2025"), &plan), Timing::Unclear);
-        assert_eq!(Timing::of(&status_entry("2025-06-30"), &plan), Timing::OnTime);
+        assert_eq!(
+            Timing::of(&status_entry("2025-06-30"), &plan),
+            Timing::OnTime
+        );
         assert_eq!(
             Timing::of(&status_entry("2025-07-01"), &plan),
             Timing::Late { months: 1 }
@@ -1125,16 +1218,29 @@ mod tests {
         };
         assert_eq!(
             dates(&TimelineQuery::year(2025)),
-            ["2025-Q1", "2025-H1", "2025-03", "2025-03-26", "2025-07", "end-2025"]
+            [
+                "2025-Q1",
+                "2025-H1",
+                "2025-03",
+                "2025-03-26",
+                "2025-07",
+                "end-2025"
+            ]
         );
         // H1 to Q3: 1 Jan to 30 Sep 2025.
         assert_eq!(
-            dates(&TimelineQuery::range(Some(p("2025-H1")), Some(p("2025-Q3")))),
+            dates(&TimelineQuery::range(
+                Some(p("2025-H1")),
+                Some(p("2025-Q3"))
+            )),
             ["2025-Q1", "2025-H1", "2025-03", "2025-03-26", "2025-07"]
         );
         // A day inside a span finds the span.
         assert_eq!(
-            dates(&TimelineQuery::range(Some(p("2025-05-10")), Some(p("2025-05-10")))),
+            dates(&TimelineQuery::range(
+                Some(p("2025-05-10")),
+                Some(p("2025-05-10"))
+            )),
             ["2025-H1"]
         );
         // Open-ended ranges.
@@ -1149,11 +1255,22 @@ mod tests {
         let pharos = cat.factory_index("pharos").unwrap();
         assert_eq!(
             dates(&TimelineQuery::all().with_factory(pharos)),
-            ["2024-12-10", "2025-Q1", "2025-H1", "2025-03", "2025-03-26", "2026-H2"],
+            [
+                "2024-12-10",
+                "2025-Q1",
+                "2025-H1",
+                "2025-03",
+                "2025-03-26",
+                "2026-H2"
+            ],
             "its own milestones and the programme ones naming it"
         );
         assert_eq!(
-            dates(&TimelineQuery::year(2025).with_factory(pharos).with_kind(Kind::Contract)),
+            dates(
+                &TimelineQuery::year(2025)
+                    .with_factory(pharos)
+                    .with_kind(Kind::Contract)
+            ),
             ["2025-03-26"]
         );
         assert_eq!(
@@ -1174,15 +1291,23 @@ mod tests {
         let cat = catalog();
         let tl = Timeline::new(&cat);
         let iso = |r: Vec<usize>| -> Vec<String> {
-            r.into_iter().map(|i| tl.entries()[i].date().iso()).collect()
+            r.into_iter()
+                .map(|i| tl.entries()[i].date().iso())
+                .collect()
         };
         assert_eq!(
             iso(tl.starting_in(2025, 1).collect()),
             ["2025-Q1", "2025-H1"]
         );
-        assert_eq!(iso(tl.starting_in(2025, 3).collect()), ["2025-03", "2025-03-26"]);
+        assert_eq!(
+            iso(tl.starting_in(2025, 3).collect()),
+            ["2025-03", "2025-03-26"]
+        );
         assert!(tl.starting_in(2025, 2).is_empty());
-        assert_eq!(iso(tl.starting_in(2025, 12).collect()), Vec::<String>::new());
+        assert_eq!(
+            iso(tl.starting_in(2025, 12).collect()),
+            Vec::<String>::new()
+        );
         assert_eq!(
             iso(tl.in_month(2025, 2)),
             ["2025-Q1", "2025-H1"],
@@ -1198,6 +1323,85 @@ mod tests {
         assert_eq!(tl.span(), Some((day("2024-12-10"), day("2026-12-31"))));
         assert_eq!(tl.full_span(), Some((day("2024-01-01"), day("2026-12-31"))));
         assert_eq!(Timeline::default().span(), None);
+    }
+
+    #[test]
+    fn queries_match_a_brute_force_filter_on_synthetic_data() {
+        let cat = Catalog::from_dataset(crate::synth::dataset(400, 9), "synth")
+            .unwrap_or_else(|e| panic!("{e}"));
+        let tl = Timeline::new(&cat);
+        let mut rng = crate::synth::Rng::new(3);
+        let random_day = |rng: &mut crate::synth::Rng| Day {
+            year: 2023 + rng.below(6) as i32,
+            month: 1 + rng.below(12) as u8,
+            day: 1 + rng.below(28) as u8,
+        };
+        for _ in 0..300 {
+            let (a, b) = (random_day(&mut rng), random_day(&mut rng));
+            let q = TimelineQuery {
+                from: rng.chance(80).then_some(a.min(b)),
+                to: rng.chance(80).then_some(a.max(b)),
+                factory: rng.chance(30).then(|| rng.below(410)),
+                kind: rng
+                    .chance(30)
+                    .then(|| Kind::ALL[rng.below(Kind::ALL.len())]),
+            };
+            let brute: Vec<usize> = (0..tl.len())
+                .filter(|&i| {
+                    let e = &tl.entries()[i];
+                    q.from.is_none_or(|f| e.end() >= f)
+                        && q.to.is_none_or(|t| e.start() <= t)
+                        && q.kind.is_none_or(|k| e.kind() == k)
+                        && q.factory.is_none_or(|f| tl.concerned(i).any(|c| c == f))
+                })
+                .collect();
+            assert_eq!(tl.query(&q), brute, "{q:?}");
+            assert_eq!(tl.count(&q), brute.len());
+        }
+        // Every month's starting range holds exactly the entries starting in it.
+        for y in 2024..2029 {
+            for m in 1..=12u8 {
+                for i in tl.starting_in(y, m) {
+                    let s = tl.entries()[i].start();
+                    assert_eq!((s.year, s.month), (y, m));
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn real_data_tells_the_2025_procurement_story() {
+        // The embedded dataset may still be being written; this holds once it is complete.
+        let Ok(cat) = Catalog::embedded() else {
+            return;
+        };
+        let tl = Timeline::new(&cat);
+        assert_eq!(tl.len(), cat.milestone_count());
+        let reports = tl.plan_report(&TimelineQuery::year(2025));
+        let procurement = reports
+            .iter()
+            .find(|r| tl.milestone(&cat, r.plan).id.as_deref() == Some("plan-procurement-h1-2025"))
+            .expect("the H1 2025 procurement plan");
+        let timing_of = |factory: &str| {
+            let f = cat.factory_index(factory).unwrap();
+            procurement
+                .answers
+                .iter()
+                .find(|a| tl.entries()[a.entry].factory() == Some(f))
+                .map(|a| a.timing)
+        };
+        assert_eq!(
+            timing_of("pharos"),
+            Some(Timing::OnTime),
+            "DAEDALUS, 26 Mar 2025"
+        );
+        assert!(
+            matches!(timing_of("bsc-aif"), Some(Timing::Late { months }) if months >= 1),
+            "MareNostrum 5 tender, July 2025"
+        );
+        assert!(reports.iter().any(
+            |r| tl.milestone(&cat, r.plan).id.as_deref() == Some("plan-agreements-early-2025")
+        ));
     }
 
     #[test]

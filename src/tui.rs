@@ -26,7 +26,12 @@ const OUTPUT_BUFFER: usize = 64 * 1024;
 fn enter(mouse: bool) -> io::Result<Terminal<Backend>> {
     enable_raw_mode()?;
     let mut out = io::stdout();
-    execute!(out, EnterAlternateScreen, EnableBracketedPaste, cursor::Hide)?;
+    execute!(
+        out,
+        EnterAlternateScreen,
+        EnableBracketedPaste,
+        cursor::Hide
+    )?;
     if mouse {
         execute!(out, EnableMouseCapture)?;
     }

@@ -54,7 +54,13 @@ fn check(app: &App) {
         assert_eq!(app.selected, 0);
     } else {
         assert!(app.selected < app.rows.len(), "selection outside the list");
-        assert!(app.list_offset <= app.selected, "selection scrolled out above");
+    }
+    // Where the list is on screen, the selection is visible in it.
+    if !app.rows.is_empty() && app.screen().list.is_some() {
+        assert!(
+            app.list_offset <= app.selected,
+            "selection scrolled out above"
+        );
         assert!(
             app.selected < app.list_offset + app.list_height(),
             "selection scrolled out below"

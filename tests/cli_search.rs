@@ -5,7 +5,15 @@ use assert_cmd::Command;
 fn search(args: &[&str]) -> assert_cmd::assert::Assert {
     Command::cargo_bin("aifactories")
         .expect("binary built")
-        .args(["--today", "2026-11-24", "--color", "never", "--lang", "en", "search"])
+        .args([
+            "--today",
+            "2026-11-24",
+            "--color",
+            "never",
+            "--lang",
+            "en",
+            "search",
+        ])
         .args(args)
         .env_remove("NO_COLOR")
         .assert()
@@ -28,7 +36,9 @@ fn json(args: &[&str]) -> Vec<serde_json::Value> {
 }
 
 fn ids(rows: &[serde_json::Value]) -> Vec<&str> {
-    rows.iter().map(|r| r["id"].as_str().unwrap_or("")).collect()
+    rows.iter()
+        .map(|r| r["id"].as_str().unwrap_or(""))
+        .collect()
 }
 
 #[test]
@@ -39,7 +49,10 @@ fn sante_finds_the_health_factories() {
     assert!(out.contains("Santé"), "{out}");
     let rows = json(&["sante"]);
     let got = ids(&rows);
-    assert!(got.contains(&"bsc-aif") && got.contains(&"pharos"), "{got:?}");
+    assert!(
+        got.contains(&"bsc-aif") && got.contains(&"pharos"),
+        "{got:?}"
+    );
     assert_eq!(rows[0]["field"], "sector");
 }
 
@@ -50,7 +63,10 @@ fn health_spain_finds_bsc_and_1healthai() {
     let lines: Vec<&str> = out.lines().collect();
     assert!(lines.len() >= 3, "{out}");
     let top = lines[1..3].join("\n");
-    assert!(top.contains("BSC AIF") && top.contains("1HealthAI"), "{out}");
+    assert!(
+        top.contains("BSC AIF") && top.contains("1HealthAI"),
+        "{out}"
+    );
     // Several arguments are joined into one query.
     let rows = json(&["health", "spain"]);
     let mut two = ids(&rows)[..2].to_vec();
@@ -74,8 +90,17 @@ fn json_rows_have_every_field() {
     assert!(!rows.is_empty());
     for r in &rows {
         for k in [
-            "id", "kind", "name", "score", "field", "text", "positions", "country", "city",
-            "wave", "serves",
+            "id",
+            "kind",
+            "name",
+            "score",
+            "field",
+            "text",
+            "positions",
+            "country",
+            "city",
+            "wave",
+            "serves",
         ] {
             assert!(r.get(k).is_some(), "{k} missing in {r}");
         }

@@ -247,12 +247,18 @@ fn small_dataset_reads_as_a_story() {
     assert!(lines[at("Procurement starts (plan)")].contains("plan (past), unconfirmed ?"));
     assert!(at("Plan vs reality") > at("Procurement 2025-07"));
     assert!(lines[at("Plan vs reality") + 2].contains("on time"), "{s}");
-    assert!(lines[at("Plan vs reality") + 3].contains("1 month late"), "{s}");
+    assert!(
+        lines[at("Plan vs reality") + 3].contains("1 month late"),
+        "{s}"
+    );
 
     let s = run(&["--data", path, "timeline", "--kind", "operation"], 0);
     assert!(s.contains("ongoing, slipped (was Q2 2026)"), "{s}");
 
-    let s = run(&["--data", path, "--lang", "fr", "timeline", "--year", "2025"], 0);
+    let s = run(
+        &["--data", path, "--lang", "fr", "timeline", "--year", "2025"],
+        0,
+    );
     assert!(s.contains("── juillet 2025 ──"), "{s}");
     assert!(s.contains("Procurement 2025-07 (fr)"), "{s}");
     assert!(s.contains("Prévu et réalisé"), "{s}");

@@ -6,7 +6,10 @@ use assert_cmd::Command;
 
 fn bin() -> Command {
     let mut c = Command::cargo_bin("aifactories").unwrap();
-    c.env_remove("LANG").env_remove("LC_ALL").arg("--today").arg("2026-11-24");
+    c.env_remove("LANG")
+        .env_remove("LC_ALL")
+        .arg("--today")
+        .arg("2026-11-24");
     c
 }
 
@@ -31,9 +34,15 @@ fn each_bad_file_gives_its_expected_error() {
         assert_eq!(out.status.code(), Some(2), "{name}: {stderr}");
         assert!(out.stdout.is_empty(), "{name}: wrote to stdout");
         assert!(!stderr.contains("panicked"), "{name}: {stderr}");
-        assert!(stderr.starts_with(&name), "{name}: message must name the file: {stderr}");
+        assert!(
+            stderr.starts_with(&name),
+            "{name}: message must name the file: {stderr}"
+        );
         for want in expected.lines().filter(|l| !l.is_empty()) {
-            assert!(stderr.contains(want), "{name}: expected `{want}` in:\n{stderr}");
+            assert!(
+                stderr.contains(want),
+                "{name}: expected `{want}` in:\n{stderr}"
+            );
         }
         // The same file through --data on another command fails the same way.
         let out = bin().arg("--data").arg(&file).arg("list").output().unwrap();
@@ -48,7 +57,12 @@ fn the_minimal_good_file_validates() {
         .arg(corpus().join("good/minimal.ron"))
         .output()
         .unwrap();
-    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     assert_eq!(
         String::from_utf8_lossy(&out.stdout).trim(),
         "ok: 1 factories, 1 antennas, 2 milestones, 1 sources"

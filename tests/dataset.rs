@@ -28,7 +28,12 @@ fn has_every_factory_and_antenna() {
 fn first_wave_matches_the_reference() {
     let c = cat();
     let expect = [
-        ("lumi-aif", "Kajaani", "FI", &["CZ", "DK", "EE", "NO", "PL"][..]),
+        (
+            "lumi-aif",
+            "Kajaani",
+            "FI",
+            &["CZ", "DK", "EE", "NO", "PL"][..],
+        ),
         ("hammerhai", "Stuttgart", "DE", &[][..]),
         ("pharos", "Athens", "GR", &[][..]),
         ("it4lia", "Bologna", "IT", &["AT", "SI"][..]),
@@ -64,7 +69,11 @@ fn every_record_cites_a_source() {
         assert!(!m.sources.is_empty(), "{:?}", m.title.en);
     }
     for s in &c.data.sources {
-        assert!(s.url.starts_with("https://") || s.url.starts_with("http://"), "{}", s.id);
+        assert!(
+            s.url.starts_with("https://") || s.url.starts_with("http://"),
+            "{}",
+            s.id
+        );
     }
 }
 
@@ -72,13 +81,25 @@ fn every_record_cites_a_source() {
 fn unconfirmed_facts_stay_marked() {
     let c = cat();
     // Vendors the reference does not confirm are absent, not guessed.
-    for id in ["lumi-aif", "hammerhai", "meluxina-ai", "mimer", "ai-at", "czai", "1healthai"] {
+    for id in [
+        "lumi-aif",
+        "hammerhai",
+        "meluxina-ai",
+        "mimer",
+        "ai-at",
+        "czai",
+        "1healthai",
+    ] {
         assert_eq!(c.factory(id).unwrap().system.vendor, None, "{id}");
     }
     assert!(c.factory("pharos").unwrap().system.vendor.is_some());
     // The plan announced with the first wave is marked unconfirmed.
     for id in ["plan-agreements-early-2025", "plan-procurement-h1-2025"] {
-        let m = c.data.milestones.iter().find(|m| m.id.as_deref() == Some(id));
+        let m = c
+            .data
+            .milestones
+            .iter()
+            .find(|m| m.id.as_deref() == Some(id));
         let m = m.unwrap_or_else(|| panic!("{id} missing"));
         assert!(m.planned, "{id}");
         assert_ne!(m.certainty, Certainty::Confirmed, "{id}");

@@ -22,7 +22,12 @@ impl Session {
     fn start(args: &str) -> Session {
         let pty = native_pty_system();
         let pair = pty
-            .openpty(PtySize { rows: 40, cols: 120, pixel_width: 0, pixel_height: 0 })
+            .openpty(PtySize {
+                rows: 40,
+                cols: 120,
+                pixel_width: 0,
+                pixel_height: 0,
+            })
             .unwrap();
         let bin = env!("CARGO_BIN_EXE_aifactories");
         let mut cmd = CommandBuilder::new("sh");
@@ -45,7 +50,11 @@ impl Session {
             }
         });
         Session {
-            parser: vt100::Parser::new(std::num::NonZero::new(40).unwrap(), std::num::NonZero::new(120).unwrap(), 0),
+            parser: vt100::Parser::new(
+                std::num::NonZero::new(40).unwrap(),
+                std::num::NonZero::new(120).unwrap(),
+                0,
+            ),
             rx,
             writer,
             child,
@@ -68,7 +77,10 @@ impl Session {
             if what.iter().all(|w| screen.contains(w)) {
                 return;
             }
-            assert!(Instant::now() < deadline, "timed out waiting for {what:?}; screen:\n{screen}");
+            assert!(
+                Instant::now() < deadline,
+                "timed out waiting for {what:?}; screen:\n{screen}"
+            );
             self.pump(Duration::from_millis(50));
         }
     }
@@ -101,7 +113,10 @@ impl Drop for Session {
 fn search_from_the_dashboard_then_quit_cleanly() {
     let mut s = Session::start("--today 2026-11-24");
     s.wait_for(&["Search", "Results"]);
-    assert!(s.parser.screen().alternate_screen(), "the dashboard runs on the alternate screen");
+    assert!(
+        s.parser.screen().alternate_screen(),
+        "the dashboard runs on the alternate screen"
+    );
     s.send("/sante");
     s.wait_for(&["Pharos", "BSC AIF", "/ sante"]);
     s.send("q");
@@ -115,13 +130,23 @@ fn search_from_the_dashboard_then_quit_cleanly() {
     let screen = s.parser.screen();
     assert!(!screen.alternate_screen(), "back on the main screen");
     assert!(!screen.hide_cursor(), "cursor visible again");
-    assert_eq!(screen.mouse_protocol_mode(), vt100::MouseProtocolMode::None, "mouse released");
+    assert_eq!(
+        screen.mouse_protocol_mode(),
+        vt100::MouseProtocolMode::None,
+        "mouse released"
+    );
     assert!(!screen.bracketed_paste(), "bracketed paste off");
     // stty -a, printed by the shell after the program, shows canonical mode and echo back on.
     let raw = s.wait_raw("icanon");
     let stty = raw.rsplit("EXIT=").next().unwrap();
-    assert!(stty.contains(" icanon") && !stty.contains("-icanon"), "raw mode left on: {stty}");
-    assert!(stty.contains(" echo ") && !stty.contains("-echo "), "echo left off: {stty}");
+    assert!(
+        stty.contains(" icanon") && !stty.contains("-icanon"),
+        "raw mode left on: {stty}"
+    );
+    assert!(
+        stty.contains(" echo ") && !stty.contains("-echo "),
+        "echo left off: {stty}"
+    );
 }
 
 #[test]

@@ -13,7 +13,15 @@ fn catalog(n: usize, seed: u64) -> Catalog {
 
 #[test]
 fn every_size_validates() {
-    for (n, seed) in [(0, 1), (1, 1), (2, 9), (10, 3), (137, 42), (1000, 7), (5000, 11)] {
+    for (n, seed) in [
+        (0, 1),
+        (1, 1),
+        (2, 9),
+        (10, 3),
+        (137, 42),
+        (1000, 7),
+        (5000, 11),
+    ] {
         let c = catalog(n, seed);
         assert_eq!(c.factories().len(), n);
         assert_eq!(c.antennas().len(), n / 10);

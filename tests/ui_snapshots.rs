@@ -40,7 +40,12 @@ fn map_moved_to_sweden() {
 
 #[test]
 fn detail_of_it4lia() {
-    snap("detail_it4lia", Lang::En, false, &["/", "type:it4lia", "Enter", "Enter"]);
+    snap(
+        "detail_it4lia",
+        Lang::En,
+        false,
+        &["/", "type:it4lia", "Enter", "Enter"],
+    );
     let mut a = app(120, 40);
     press(&mut a, &["/", "type:it4lia", "Enter", "Enter"]);
     assert_eq!(a.focus, Pane::Detail);

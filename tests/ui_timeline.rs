@@ -401,6 +401,8 @@ fn legend_and_plan_summary_when_nothing_is_chosen() {
 fn full_zoom_by_quarter_with_today() {
     let mut app = app(0);
     app.zoom = Zoom::Full;
+    // The zoomed-out range ends with the last planned operation (Q2 2026 here).
+    app.today = "2026-02-15".parse().unwrap();
     let buf = render(&app, (120, 40), AREA);
     let header = row(&buf, 1);
     assert!(header.contains("Q1 25"), "{header}");
@@ -412,6 +414,14 @@ fn full_zoom_by_quarter_with_today() {
     // The selection of Dec 2024 is in the first column now.
     let sel = glyph(Kind::Selection).to_string();
     assert!(row(&buf, 2).contains(&sel), "{}", row(&buf, 2));
+    app.lang = Lang::Fr;
+    let buf = render(&app, (120, 40), AREA);
+    let header = row(&buf, 1);
+    assert!(
+        header.contains("T1 25") && header.contains("aujourd'hui"),
+        "{header}"
+    );
+    assert!(row(&buf, 0).contains("par trimestre"), "{}", row(&buf, 0));
 }
 
 #[test]
@@ -496,44 +506,4 @@ fn many_factories_draw_fast() {
     }
     // Generous: a frame only looks at the visible lanes.
     assert!(start.elapsed().as_secs() < 10);
-}
-
-#[test]
-#[ignore]
-fn show_tmp() {
-    let mut app = app(40);
-    let print = |buf: &Buffer| {
-        for y in 0..buf.area.height {
-            println!("{}", row(buf, y));
-        }
-    };
-    print(&render(&app, (120, 14), AREA));
-    app.zoom = Zoom::Full;
-    print(&render(&app, (120, 14), AREA));
-    app.zoom = Zoom::Year2025;
-    app.tl_cursor = Some(find_entry(&app, "BSC contract"));
-    app.lang = Lang::Fr;
-    print(&render(&app, (120, 14), AREA));
-    print(&render(&app, (50, 10), Rect::new(0, 0, 50, 10)));
-    app.zoom = Zoom::Full;
-    print(&render(&app, (50, 10), Rect::new(0, 0, 50, 10)));
-    print(&render(&app, (30, 6), Rect::new(0, 0, 30, 6)));
-}
-
-#[test]
-#[ignore]
-fn show_tmp_full() {
-    for (w, h) in [(120u16, 40u16), (80, 24)] {
-        let mut app = app(40);
-        app.update(aifactories::app::Action::Resize(w, h));
-        app.update(aifactories::app::Action::Focus(aifactories::layout::Pane::Timeline));
-        app.update(aifactories::app::Action::Right);
-        app.update(aifactories::app::Action::Right);
-        let mut t = Terminal::new(TestBackend::new(w, h)).unwrap();
-        t.draw(|f| aifactories::ui::draw(f, &app)).unwrap();
-        let buf = t.backend().buffer().clone();
-        for y in 0..h {
-            println!("{}", row(&buf, y));
-        }
-    }
 }

@@ -86,6 +86,8 @@ pub struct App {
     pub roles: Vec<Roles>,
     /// Per country index: hosts at least one factory of the current results.
     pub matched_hosts: Vec<bool>,
+    /// The timeline's zoomed-out range, computed once.
+    full_range: (Day, Day),
 }
 
 impl App {
@@ -110,6 +112,7 @@ impl App {
             }
         }
         let matched_hosts = vec![false; cat.countries.len()];
+        let full_range = App::compute_full_range(&cat);
         let start_country = cat
             .factories()
             .first()
@@ -142,6 +145,7 @@ impl App {
             lane_offset: 0,
             running: true,
             full_redraw: false,
+            full_range,
             roles,
             matched_hosts,
         };
@@ -255,8 +259,8 @@ impl App {
             .map_or(1, |r| r.height.saturating_sub(2).max(1))
     }
 
-    /// Keep the selection inside the list and on screen; reset what depends on it.
-    fn after_selection_change(&mut self) {
+    /// Keep the selection inside the list, and on screen at the list's current height.
+    fn clamp_list(&mut self) {
         if self.rows.is_empty() {
             self.selected = 0;
         } else {
@@ -269,7 +273,24 @@ impl App {
             self.list_offset = self.selected + 1 - h;
         }
         self.list_offset = self.list_offset.min(self.rows.len().saturating_sub(h));
+    }
+
+    /// The selection moved: keep it in view and reset what depends on it.
+    fn after_selection_change(&mut self) {
+        self.clamp_list();
         self.detail_scroll = 0;
+        // The map cursor follows the selection, unless the user is moving it or has chosen
+        // a country.
+        if self.focus != Pane::Map
+            && self.country_filter.is_none()
+            && let Some(code) = self.selected_record().map(|r| match r {
+                Record::Factory(i) => &self.cat.factories()[i].country,
+                Record::Antenna(i) => &self.cat.antennas()[i].country,
+            })
+            && let Some(ci) = self.cat.countries.iter().position(|c| &c.code == code)
+        {
+            self.map_cursor = ci;
+        }
         // The selected factory's lane stays in view.
         if let Some(f) = self.network_factory() {
             self.ensure_lane_visible(f + 1);
@@ -294,36 +315,68 @@ impl App {
         } else if lane >= self.lane_offset + n {
             self.lane_offset = lane + 1 - n;
         }
-        self.lane_offset = self
-            .lane_offset
-            .min(self.lane_count().saturating_sub(n));
+        self.lane_offset = self.lane_offset.min(self.lane_count().saturating_sub(n));
     }
 
     /// The range of days the timeline shows at the current zoom.
     pub fn timeline_range(&self) -> (Day, Day) {
         match self.zoom {
             Zoom::Year2025 => (
-                Day { year: 2025, month: 1, day: 1 },
-                Day { year: 2025, month: 12, day: 31 },
+                Day {
+                    year: 2025,
+                    month: 1,
+                    day: 1,
+                },
+                Day {
+                    year: 2025,
+                    month: 12,
+                    day: 31,
+                },
             ),
-            Zoom::Full => {
-                let (s, e) = self.timeline.full_span().unwrap_or((
-                    Day { year: 2024, month: 1, day: 1 },
-                    Day { year: 2027, month: 12, day: 31 },
-                ));
-                // Whole quarters.
-                let qs = (s.month - 1) / 3 * 3 + 1;
-                let qe = (e.month - 1) / 3 * 3 + 3;
-                (
-                    Day { year: s.year, month: qs, day: 1 },
-                    Day {
-                        year: e.year,
-                        month: qe,
-                        day: crate::data::date::days_in_month(e.year, qe),
-                    },
-                )
-            }
+            Zoom::Full => self.full_range,
         }
+    }
+
+    /// The zoomed-out range: from the quarter of the first selection to the end of the
+    /// quarter of the last planned start of operation, the span in which the machines are
+    /// procured and switched on. (Later steps, such as end-of-life dates, show as `›`.)
+    fn compute_full_range(cat: &Catalog) -> (Day, Day) {
+        let first = cat.factories().iter().map(|f| f.selected.start()).min();
+        let last = cat
+            .factories()
+            .iter()
+            .filter_map(|f| f.system.operation.map(|d| d.end()))
+            .chain(cat.factories().iter().map(|f| f.selected.end()))
+            .max();
+        let (s, e) = match (first, last) {
+            (Some(s), Some(e)) => (s, e),
+            _ => (
+                Day {
+                    year: 2024,
+                    month: 10,
+                    day: 1,
+                },
+                Day {
+                    year: 2027,
+                    month: 12,
+                    day: 31,
+                },
+            ),
+        };
+        let qs = (s.month - 1) / 3 * 3 + 1;
+        let qe = (e.month - 1) / 3 * 3 + 3;
+        (
+            Day {
+                year: s.year,
+                month: qs,
+                day: 1,
+            },
+            Day {
+                year: e.year,
+                month: qe,
+                day: crate::data::date::days_in_month(e.year, qe),
+            },
+        )
     }
 
     /// Timeline entries in range, in date order: what left/right walk through.
@@ -356,6 +409,8 @@ impl App {
         if pane.is_tabbed() {
             self.tab = pane;
         }
+        // Small layouts change with the focus, and the list's height with them.
+        self.clamp_list();
     }
 
     fn set_query(&mut self, q: String, cursor: usize) {
@@ -395,16 +450,30 @@ impl App {
     /// otherwise).
     pub fn update(&mut self, action: Action) -> bool {
         use Action as A;
-        if self.help.is_some() {
-            return self.update_help(action);
+        match action {
+            A::Resize(w, h) => {
+                self.size = (w, h);
+                // Lay the lanes out afresh for the new height, the selected one in view.
+                self.lane_offset = 0;
+                self.clamp_list();
+                if let Some(f) = self.network_factory() {
+                    self.ensure_lane_visible(f + 1);
+                }
+                if let Some(s) = self.help {
+                    self.help = Some(s.min(crate::ui::help::max_scroll(self)));
+                }
+                return true;
+            }
+            A::Redraw => {
+                self.full_redraw = true;
+                return true;
+            }
+            _ if self.help.is_some() => return self.update_help(action),
+            _ => {}
         }
         match action {
             A::Quit => self.running = false,
-            A::Redraw => self.full_redraw = true,
-            A::Resize(w, h) => {
-                self.size = (w, h);
-                self.after_selection_change();
-            }
+            A::Redraw | A::Resize(..) => {}
             A::ToggleHelp => self.help = Some(0),
             A::ToggleLang => self.lang = self.lang.toggled(),
             A::ToggleMapView => self.geo_map = !self.geo_map,
@@ -424,14 +493,14 @@ impl App {
             A::FocusPrev => self.focus(self.visible_next(false)),
             A::Focus(p) => self.focus(p),
             A::StartSearch => {
-                self.focus = Pane::Search;
+                self.focus(Pane::Search);
                 self.cursor = self.query.chars().count();
             }
             A::Back => return self.back(),
             A::Input(c) => self.insert_text(c.encode_utf8(&mut [0; 4])),
             A::Paste(s) => {
                 if self.focus != Pane::Search {
-                    self.focus = Pane::Search;
+                    self.focus(Pane::Search);
                     self.cursor = self.query.chars().count();
                 }
                 self.insert_text(&s);
@@ -457,10 +526,7 @@ impl App {
                 if start == self.cursor {
                     return false;
                 }
-                let q: String = chars[..start]
-                    .iter()
-                    .chain(&chars[self.cursor..])
-                    .collect();
+                let q: String = chars[..start].iter().chain(&chars[self.cursor..]).collect();
                 self.set_query(q, start);
             }
             A::ClearQuery => {
@@ -533,14 +599,6 @@ impl App {
             Action::Up | Action::ScrollUp(_) => Some(scroll.saturating_sub(1)),
             Action::PageDown => Some(scroll.saturating_add(page)),
             Action::PageUp => Some(scroll.saturating_sub(page)),
-            Action::Resize(w, h) => {
-                self.size = (w, h);
-                Some(scroll)
-            }
-            Action::Redraw => {
-                self.full_redraw = true;
-                Some(scroll)
-            }
             _ => return false,
         };
         if let Some(s) = self.help {
@@ -553,7 +611,7 @@ impl App {
     /// the list.
     fn back(&mut self) -> bool {
         if self.focus == Pane::Search {
-            self.focus = Pane::List;
+            self.focus(Pane::List);
             if !self.query.is_empty() {
                 self.set_query(String::new(), 0);
             }
@@ -573,11 +631,11 @@ impl App {
 
     fn confirm(&mut self) {
         match self.focus {
-            Pane::Search => self.focus = Pane::List,
+            Pane::Search => self.focus(Pane::List),
             Pane::Map => {
                 self.country_filter = Some(self.map_cursor);
+                self.focus(Pane::List);
                 self.refresh_results();
-                self.focus = Pane::List;
             }
             Pane::List => self.focus(Pane::Detail),
             Pane::Detail | Pane::Timeline => {}
@@ -740,7 +798,7 @@ impl App {
                 };
             }
             Pane::Map => {
-                self.focus = Pane::Map;
+                self.focus(Pane::Map);
                 self.navigate(&if down { Action::Down } else { Action::Up });
             }
             Pane::Search => {}

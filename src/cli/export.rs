@@ -24,8 +24,21 @@ pub fn run(ctx: &Ctx, a: &ExportArgs, out: &mut dyn Write) -> Result<u8, Failure
         ExportFormat::Csv => {
             // One flat table of records: factories and antennas, one row each.
             let mut t = Table::new([
-                "kind", "id", "name", "wave", "selected", "country", "city", "host", "partners",
-                "sectors", "system", "vendor", "operation", "linked", "sources",
+                "kind",
+                "id",
+                "name",
+                "wave",
+                "selected",
+                "country",
+                "city",
+                "host",
+                "partners",
+                "sectors",
+                "system",
+                "vendor",
+                "operation",
+                "linked",
+                "sources",
             ]);
             for f in cat.factories() {
                 t.row([

@@ -51,8 +51,16 @@ pub fn sector_key(cat: &Catalog, q: &str) -> Result<String, Failure> {
 
 pub fn run(ctx: &Ctx, a: &ListArgs, out: &mut dyn Write) -> Result<u8, Failure> {
     let cat = &ctx.cat;
-    let country = a.country.as_deref().map(|c| country_code(cat, c)).transpose()?;
-    let sector = a.sector.as_deref().map(|s| sector_key(cat, s)).transpose()?;
+    let country = a
+        .country
+        .as_deref()
+        .map(|c| country_code(cat, c))
+        .transpose()?;
+    let sector = a
+        .sector
+        .as_deref()
+        .map(|s| sector_key(cat, s))
+        .transpose()?;
     let keep = |f: &Factory| {
         a.wave.is_none_or(|w| f.wave == w)
             && country
@@ -114,7 +122,11 @@ pub fn run(ctx: &Ctx, a: &ListArgs, out: &mut dyn Write) -> Result<u8, Failure> 
                     Link::Factories(ids) => ids.join(" "),
                     Link::Unknown => if lang.is_fr() { "inconnu" } else { "unknown" }.into(),
                 };
-                let q = if x.link_certainty.is_confirmed() { "" } else { " ?" };
+                let q = if x.link_certainty.is_confirmed() {
+                    ""
+                } else {
+                    " ?"
+                };
                 t_row_antenna(&mut at, x, linked + q);
             }
             if a.format == ListFormat::Csv {

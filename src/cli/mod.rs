@@ -201,35 +201,6 @@ pub fn resolve_record(cat: &Catalog, query: &str) -> Result<Record, Failure> {
     }
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn language_comes_from_the_environment_unless_given() {
-        let env = |k: &str| (k == "LANG").then(|| "fr_FR.UTF-8".to_string());
-        assert_eq!(lang_from(None, &env), Lang::Fr);
-        assert_eq!(lang_from(Some(args::LangArg::En), &env), Lang::En);
-        let none = |_: &str| None;
-        assert_eq!(lang_from(None, &none), Lang::En);
-        let lc_all = |k: &str| match k {
-            "LC_ALL" => Some("en_GB.UTF-8".to_string()),
-            "LANG" => Some("fr_FR".to_string()),
-            _ => None,
-        };
-        assert_eq!(lang_from(None, &lc_all), Lang::En);
-    }
-
-    #[test]
-    fn colour_follows_no_color_and_the_terminal() {
-        assert!(!color_from(ColorArg::Auto, true, true));
-        assert!(color_from(ColorArg::Auto, true, false));
-        assert!(!color_from(ColorArg::Auto, false, false));
-        assert!(color_from(ColorArg::Always, false, true));
-        assert!(!color_from(ColorArg::Never, true, false));
-    }
-}
-
 /// Load the data named by the options (the file of `validate FILE` wins over `--data`) and
 /// settle the global options.
 pub fn context(cli: &Cli, stdout_is_terminal: bool) -> Result<Ctx, crate::data::LoadError> {
@@ -270,5 +241,34 @@ pub fn run_to_stdout(ctx: &Ctx, cmd: &Command) -> u8 {
             eprintln!("aifactories: {}", f.message);
             f.code
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn language_comes_from_the_environment_unless_given() {
+        let env = |k: &str| (k == "LANG").then(|| "fr_FR.UTF-8".to_string());
+        assert_eq!(lang_from(None, &env), Lang::Fr);
+        assert_eq!(lang_from(Some(args::LangArg::En), &env), Lang::En);
+        let none = |_: &str| None;
+        assert_eq!(lang_from(None, &none), Lang::En);
+        let lc_all = |k: &str| match k {
+            "LC_ALL" => Some("en_GB.UTF-8".to_string()),
+            "LANG" => Some("fr_FR".to_string()),
+            _ => None,
+        };
+        assert_eq!(lang_from(None, &lc_all), Lang::En);
+    }
+
+    #[test]
+    fn colour_follows_no_color_and_the_terminal() {
+        assert!(!color_from(ColorArg::Auto, true, true));
+        assert!(color_from(ColorArg::Auto, true, false));
+        assert!(!color_from(ColorArg::Auto, false, false));
+        assert!(color_from(ColorArg::Always, false, true));
+        assert!(!color_from(ColorArg::Never, true, false));
     }
 }

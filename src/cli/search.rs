@@ -55,7 +55,11 @@ pub fn run(ctx: &Ctx, a: &SearchArgs, out: &mut dyn Write) -> Result<u8, Failure
             }
         }
     }
-    Ok(if hits.is_empty() { EXIT_FAILURE } else { EXIT_OK })
+    Ok(if hits.is_empty() {
+        EXIT_FAILURE
+    } else {
+        EXIT_OK
+    })
 }
 
 fn json_hit<'a>(cat: &'a Catalog, index: &SearchIndex, h: &'a Hit) -> JsonHit<'a> {
@@ -116,7 +120,12 @@ fn table(cat: &Catalog, index: &SearchIndex, hits: &[Hit], lang: Lang) -> Table 
             Record::Factory(i) => {
                 let f = &cat.factories()[i];
                 let kind = if lang.is_fr() { "usine" } else { "factory" };
-                (f.name.as_str(), kind.to_string(), f.country.as_str(), f.city.clone())
+                (
+                    f.name.as_str(),
+                    kind.to_string(),
+                    f.country.as_str(),
+                    f.city.clone(),
+                )
             }
             Record::Antenna(i) => {
                 let x = &cat.antennas()[i];

@@ -38,12 +38,22 @@ fn label(lang: Lang, en: &'static str, fr: &'static str) -> &'static str {
     if lang.is_fr() { fr } else { en }
 }
 
-fn write_factory(cat: &Catalog, f: &Factory, lang: Lang, out: &mut dyn Write) -> std::io::Result<()> {
+fn write_factory(
+    cat: &Catalog,
+    f: &Factory,
+    lang: Lang,
+    out: &mut dyn Write,
+) -> std::io::Result<()> {
     let l = |en, fr| label(lang, en, fr);
     let s = |t: &str| sanitize(t).into_owned();
     writeln!(out, "{} ({})", s(&f.name), f.id)?;
     if !f.aliases.is_empty() {
-        writeln!(out, "  {}: {}", l("also known as", "autres noms"), s(&f.aliases.join(", ")))?;
+        writeln!(
+            out,
+            "  {}: {}",
+            l("also known as", "autres noms"),
+            s(&f.aliases.join(", "))
+        )?;
     }
     writeln!(
         out,
@@ -55,7 +65,12 @@ fn write_factory(cat: &Catalog, f: &Factory, lang: Lang, out: &mut dyn Write) ->
     )?;
     writeln!(out, "  {}: {}", l("host", "hôte"), s(&f.host))?;
     if !f.consortium.is_empty() {
-        writeln!(out, "  {}: {}", l("consortium", "consortium"), s(&f.consortium.join(", ")))?;
+        writeln!(
+            out,
+            "  {}: {}",
+            l("consortium", "consortium"),
+            s(&f.consortium.join(", "))
+        )?;
     }
     writeln!(
         out,
@@ -66,7 +81,12 @@ fn write_factory(cat: &Catalog, f: &Factory, lang: Lang, out: &mut dyn Write) ->
         f.country
     )?;
     if let Some(site) = &f.site {
-        writeln!(out, "  {}: {}", l("machine site", "site de la machine"), s(&site.name))?;
+        writeln!(
+            out,
+            "  {}: {}",
+            l("machine site", "site de la machine"),
+            s(&site.name)
+        )?;
     }
     let partners: Vec<String> = f
         .partners
@@ -77,14 +97,23 @@ fn write_factory(cat: &Catalog, f: &Factory, lang: Lang, out: &mut dyn Write) ->
         out,
         "  {}: {}",
         l("partner countries", "pays partenaires"),
-        if partners.is_empty() { l("none", "aucun").to_string() } else { partners.join(", ") }
+        if partners.is_empty() {
+            l("none", "aucun").to_string()
+        } else {
+            partners.join(", ")
+        }
     )?;
     let antennas: Vec<String> = cat
         .antennas_of(&f.id)
         .map(|a| format!("{} ({}){}", s(&a.name), a.country, mark(a.link_certainty)))
         .collect();
     if !antennas.is_empty() {
-        writeln!(out, "  {}: {}", l("antennas", "antennes"), antennas.join(", "))?;
+        writeln!(
+            out,
+            "  {}: {}",
+            l("antennas", "antennes"),
+            antennas.join(", ")
+        )?;
     }
     let sys = &f.system;
     writeln!(
@@ -112,7 +141,11 @@ fn write_factory(cat: &Catalog, f: &Factory, lang: Lang, out: &mut dyn Write) ->
             mark(sys.operation_certainty)
         )?;
     }
-    let sectors: Vec<&str> = f.sectors.iter().map(|k| cat.sector_label(k, lang)).collect();
+    let sectors: Vec<&str> = f
+        .sectors
+        .iter()
+        .map(|k| cat.sector_label(k, lang))
+        .collect();
     writeln!(
         out,
         "  {}: {}{}",
@@ -136,9 +169,13 @@ fn write_factory(cat: &Catalog, f: &Factory, lang: Lang, out: &mut dyn Write) ->
         writeln!(out)?;
         writeln!(out, "  {}:", l("milestones", "jalons"))?;
         let mut ms: Vec<_> = f.milestones.iter().collect();
-        ms.sort_by(|a, b| a.date.cmp(&b.date));
+        ms.sort_by_key(|m| m.date);
         for m in ms {
-            let plan = if m.planned { l(" (planned)", " (prévu)") } else { "" };
+            let plan = if m.planned {
+                l(" (planned)", " (prévu)")
+            } else {
+                ""
+            };
             writeln!(
                 out,
                 "    {:<12} {:<13} {}{}{}",
@@ -152,7 +189,14 @@ fn write_factory(cat: &Catalog, f: &Factory, lang: Lang, out: &mut dyn Write) ->
     }
     if !f.notes.is_empty() {
         writeln!(out)?;
-        writeln!(out, "  {}:", l("unconfirmed or conflicting", "non confirmé ou contradictoire"))?;
+        writeln!(
+            out,
+            "  {}:",
+            l(
+                "unconfirmed or conflicting",
+                "non confirmé ou contradictoire"
+            )
+        )?;
         for n in &f.notes {
             writeln!(out, "    ? {}", s(n.text.get(lang)))?;
         }
@@ -160,7 +204,12 @@ fn write_factory(cat: &Catalog, f: &Factory, lang: Lang, out: &mut dyn Write) ->
     write_sources(cat, &f.sources, lang, out)
 }
 
-fn write_antenna(cat: &Catalog, a: &Antenna, lang: Lang, out: &mut dyn Write) -> std::io::Result<()> {
+fn write_antenna(
+    cat: &Catalog,
+    a: &Antenna,
+    lang: Lang,
+    out: &mut dyn Write,
+) -> std::io::Result<()> {
     let l = |en, fr| label(lang, en, fr);
     writeln!(out, "{} ({})", sanitize(&a.name), a.id)?;
     writeln!(
@@ -169,9 +218,18 @@ fn write_antenna(cat: &Catalog, a: &Antenna, lang: Lang, out: &mut dyn Write) ->
         l("AI Factory Antenna in", "antenne d'usine d'IA en"),
         cat.country_name(&a.country, lang),
         a.country,
-        if a.eu_member { l("EU member state", "État membre de l'UE") } else { l("partner country", "pays partenaire") }
+        if a.eu_member {
+            l("EU member state", "État membre de l'UE")
+        } else {
+            l("partner country", "pays partenaire")
+        }
     )?;
-    writeln!(out, "  {}: {}", l("selected", "sélection"), a.selected.human(lang.is_fr()))?;
+    writeln!(
+        out,
+        "  {}: {}",
+        l("selected", "sélection"),
+        a.selected.human(lang.is_fr())
+    )?;
     let linked = match &a.linked {
         Link::Factories(ids) => ids
             .iter()
@@ -180,12 +238,21 @@ fn write_antenna(cat: &Catalog, a: &Antenna, lang: Lang, out: &mut dyn Write) ->
             .join(", "),
         Link::Unknown => l("unknown", "inconnu").to_string(),
     };
-    writeln!(out, "  {}: {}{}", l("serves", "rattachée à"), sanitize(&linked), mark(a.link_certainty))?;
+    writeln!(
+        out,
+        "  {}: {}{}",
+        l("serves", "rattachée à"),
+        sanitize(&linked),
+        mark(a.link_certainty)
+    )?;
     writeln!(
         out,
         "  {}: {}",
         l("city", "ville"),
-        a.city.as_deref().map_or_else(|| l("not confirmed ?", "non confirmée ?").to_string(), |c| sanitize(c).into_owned())
+        a.city.as_deref().map_or_else(
+            || l("not confirmed ?", "non confirmée ?").to_string(),
+            |c| sanitize(c).into_owned()
+        )
     )?;
     for n in &a.notes {
         writeln!(out, "    ? {}", sanitize(n.text.get(lang)))?;
@@ -193,13 +260,25 @@ fn write_antenna(cat: &Catalog, a: &Antenna, lang: Lang, out: &mut dyn Write) ->
     write_sources(cat, &a.sources, lang, out)
 }
 
-fn write_sources(cat: &Catalog, ids: &[String], lang: Lang, out: &mut dyn Write) -> std::io::Result<()> {
+fn write_sources(
+    cat: &Catalog,
+    ids: &[String],
+    lang: Lang,
+    out: &mut dyn Write,
+) -> std::io::Result<()> {
     writeln!(out)?;
     writeln!(out, "  {}:", label(lang, "sources", "sources"))?;
     for id in ids {
         if let Some(src) = cat.source(id) {
-            let date = src.date.map(|d| format!(" ({})", d.human(lang.is_fr()))).unwrap_or_default();
-            let off = if src.official { label(lang, " [official]", " [officiel]") } else { "" };
+            let date = src
+                .date
+                .map(|d| format!(" ({})", d.human(lang.is_fr())))
+                .unwrap_or_default();
+            let off = if src.official {
+                label(lang, " [official]", " [officiel]")
+            } else {
+                ""
+            };
             writeln!(out, "    {}{}{}", sanitize(&src.title), date, off)?;
             writeln!(out, "      {}", sanitize(&src.url))?;
         }

@@ -35,6 +35,7 @@ use serde::Serialize;
 
 use super::args::{TableJson, TimelineArgs};
 use super::{Ctx, EXIT_OK, Failure};
+use crate::data::date::{MONTHS_EN, MONTHS_FR};
 use crate::data::{Catalog, Certainty, Day, Kind, Lang, PDate, Precision};
 use crate::text;
 use crate::timeline::{Timeline, TimelineQuery, Timing, When, month_name};
@@ -117,7 +118,10 @@ impl Group {
     }
 
     fn heading(self, lang: Lang) -> String {
-        let names = |m: u8| month_name(2000, m, lang).replace(" 2000", "");
+        let names = |m: u8| {
+            let all = if lang.is_fr() { &MONTHS_FR } else { &MONTHS_EN };
+            all.get(usize::from(m.max(1)) - 1).copied().unwrap_or("?")
+        };
         let label = match self {
             Group::Month(y, m) => month_name(y, m, lang),
             Group::Span(d) if d.precision() == Precision::Year => match lang {
@@ -331,7 +335,9 @@ fn write_plans(
             } else {
                 "no event yet"
             };
-            writeln!(out, "    {label}: {}", names.join(", "))?;
+            // French puts a space before a colon.
+            let colon = if fr { " :" } else { ":" };
+            writeln!(out, "    {label}{colon} {}", names.join(", "))?;
         }
         let (on_time, late) = (r.on_time(), r.late());
         let unclear = r.answers.len() - on_time - late;

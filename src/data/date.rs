@@ -114,7 +114,10 @@ impl std::str::FromStr for Day {
     type Err = DateError;
     fn from_str(s: &str) -> Result<Day, DateError> {
         match PDate::parse(s)? {
-            PDate::Valid { start, prec: Precision::Day } => Ok(start),
+            PDate::Valid {
+                start,
+                prec: Precision::Day,
+            } => Ok(start),
             _ => Err(DateError::Syntax),
         }
     }
@@ -179,7 +182,10 @@ pub const MONTHS_SHORT_FR: [&str; 12] = [
 /// month, `2026-H1` covers January to June 2026.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum PDate {
-    Valid { start: Day, prec: Precision },
+    Valid {
+        start: Day,
+        prec: Precision,
+    },
     /// A string that is not a valid date; only ever seen before validation.
     Invalid(DateError),
 }
@@ -341,7 +347,11 @@ impl PDate {
     /// Human form: "10 Dec 2024", "Jul 2025", "Q3 2025", "H1 2026", "end 2025", "2027".
     pub fn human(&self, fr: bool) -> String {
         let s = self.start();
-        let short = if fr { &MONTHS_SHORT_FR } else { &MONTHS_SHORT_EN };
+        let short = if fr {
+            &MONTHS_SHORT_FR
+        } else {
+            &MONTHS_SHORT_EN
+        };
         let m = short[usize::from(s.month - 1)];
         match self.precision() {
             Precision::Day => format!("{} {} {}", s.day, m, s.year),
@@ -403,7 +413,14 @@ mod tests {
 
     #[test]
     fn parses_every_precision_and_round_trips() {
-        for s in ["2024-12-10", "2025-07", "2025-Q3", "2026-H1", "end-2025", "2027"] {
+        for s in [
+            "2024-12-10",
+            "2025-07",
+            "2025-Q3",
+            "2026-H1",
+            "end-2025",
+            "2027",
+        ] {
             assert_eq!(p(s).iso(), s);
         }
     }
@@ -437,7 +454,15 @@ mod tests {
         assert_eq!(PDate::parse("2025-Q5"), Err(DateError::Quarter(5)));
         assert_eq!(PDate::parse("2025-H3"), Err(DateError::Half(3)));
         assert_eq!(PDate::parse("2025-13"), Err(DateError::Month(13)));
-        for bad in ["", "soon", "2025-7", "25-07-01", "2025-07-01-01", "end-25", "2025/07"] {
+        for bad in [
+            "",
+            "soon",
+            "2025-7",
+            "25-07-01",
+            "2025-07-01-01",
+            "end-25",
+            "2025/07",
+        ] {
             assert_eq!(PDate::parse(bad), Err(DateError::Syntax), "{bad}");
         }
         assert!(
@@ -450,10 +475,19 @@ mod tests {
 
     #[test]
     fn orders_chronologically_then_by_precision() {
-        let mut v = vec![p("2025"), p("2025-H1"), p("2024-12-10"), p("2025-01"), p("2025-03-26")];
+        let mut v = [
+            p("2025"),
+            p("2025-H1"),
+            p("2024-12-10"),
+            p("2025-01"),
+            p("2025-03-26"),
+        ];
         v.sort();
         let s: Vec<String> = v.iter().map(|d| d.iso()).collect();
-        assert_eq!(s, ["2024-12-10", "2025-01", "2025-H1", "2025", "2025-03-26"]);
+        assert_eq!(
+            s,
+            ["2024-12-10", "2025-01", "2025-H1", "2025", "2025-03-26"]
+        );
     }
 
     #[test]

@@ -55,8 +55,10 @@ impl Catalog {
 
     /// Parse and validate dataset text; `file` names it in messages.
     pub fn from_ron(text: &str, file: &str) -> Result<Catalog, LoadError> {
-        let countries = parse_table::<Vec<Country>>(EMBEDDED_COUNTRIES, "<embedded>/assets/countries.ron")?;
-        let sectors = parse_table::<Vec<Sector>>(EMBEDDED_SECTORS, "<embedded>/assets/sectors.ron")?;
+        let countries =
+            parse_table::<Vec<Country>>(EMBEDDED_COUNTRIES, "<embedded>/assets/countries.ron")?;
+        let sectors =
+            parse_table::<Vec<Sector>>(EMBEDDED_SECTORS, "<embedded>/assets/sectors.ron")?;
         let data = parse_dataset(text, file)?;
         Catalog::build(data, countries, sectors, file)
     }
@@ -64,8 +66,10 @@ impl Catalog {
     /// Validate an in-memory dataset against the embedded tables (used by the synthetic
     /// generator and tests).
     pub fn from_dataset(data: Dataset, origin: &str) -> Result<Catalog, LoadError> {
-        let countries = parse_table::<Vec<Country>>(EMBEDDED_COUNTRIES, "<embedded>/assets/countries.ron")?;
-        let sectors = parse_table::<Vec<Sector>>(EMBEDDED_SECTORS, "<embedded>/assets/sectors.ron")?;
+        let countries =
+            parse_table::<Vec<Country>>(EMBEDDED_COUNTRIES, "<embedded>/assets/countries.ron")?;
+        let sectors =
+            parse_table::<Vec<Sector>>(EMBEDDED_SECTORS, "<embedded>/assets/sectors.ron")?;
         Catalog::build(data, countries, sectors, origin)
     }
 
@@ -135,7 +139,9 @@ impl Catalog {
     }
 
     pub fn country(&self, code: &str) -> Option<&Country> {
-        self.countries_by_code.get(code).map(|&i| &self.countries[i])
+        self.countries_by_code
+            .get(code)
+            .map(|&i| &self.countries[i])
     }
 
     /// The country's name in the language, or the code itself if unknown.
@@ -272,11 +278,7 @@ pub fn text_from_bytes(bytes: Vec<u8>, file: &str) -> Result<String, LoadError> 
 
 fn line_col_at_end(prefix: &str) -> (usize, usize) {
     let line = prefix.matches('\n').count() + 1;
-    let col = prefix
-        .rsplit('\n')
-        .next()
-        .map_or(0, |l| l.chars().count())
-        + 1;
+    let col = prefix.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
     (line, col)
 }
 
@@ -360,6 +362,9 @@ mod tests {
     fn utf8_errors_are_located() {
         let e = text_from_bytes(b"ab\ncd\xffe".to_vec(), "f.ron").unwrap_err();
         assert_eq!(e.problems[0].position, Some((2, 3)));
-        assert!(e.to_string().starts_with("f.ron:2:3: error: file is not valid UTF-8"));
+        assert!(
+            e.to_string()
+                .starts_with("f.ron:2:3: error: file is not valid UTF-8")
+        );
     }
 }

@@ -109,7 +109,10 @@ impl<'a> Checker<'a> {
 
     fn sources(&mut self, field: &str, ids: &[String]) {
         if ids.is_empty() {
-            self.problem(field, "no source: every fact must cite at least one source id");
+            self.problem(
+                field,
+                "no source: every fact must cite at least one source id",
+            );
         }
         for (i, id) in ids.iter().enumerate() {
             if !self.sources.contains(id.as_str()) {
@@ -254,7 +257,10 @@ impl<'a> Checker<'a> {
         match &a.linked {
             Link::Factories(ids) => {
                 if ids.is_empty() {
-                    self.problem("linked", "empty list: write `Unknown` when no factory is known");
+                    self.problem(
+                        "linked",
+                        "empty list: write `Unknown` when no factory is known",
+                    );
                 }
                 for (i, id) in ids.iter().enumerate() {
                     self.factory_link(&format!("linked[{i}]"), id);
@@ -300,7 +306,10 @@ pub fn dataset(cat: &Catalog) -> Vec<Problem> {
         c.record = format!("source `{}`", text::sanitize(&s.id));
         c.id("id", &s.id);
         if let Some(prev) = source_ids.insert(s.id.as_str(), i) {
-            c.problem("id", format!("duplicate source id (also source #{})", prev + 1));
+            c.problem(
+                "id",
+                format!("duplicate source id (also source #{})", prev + 1),
+            );
         }
         c.text("url", &s.url);
         let lower = s.url.to_ascii_lowercase();

@@ -42,12 +42,26 @@ pub(crate) fn mask_of(bytes: &[u8]) -> u64 {
     bytes.iter().fold(0, |m, &b| m | bit(b))
 }
 
-/// One distinct searchable string.
+/// One distinct searchable string, as needed for hits (the hot folded bytes and masks are
+/// kept apart, see [`SearchIndex`]).
 #[derive(Debug)]
 pub(crate) struct TextEntry {
     pub original: String,
     pub folded: Folded,
+}
+
+/// What a keystroke reads of a record, packed together so that a scan over the candidates
+/// walks memory in order.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Hot {
+    /// Union of the masks of every string the record refers to.
     pub mask: u64,
+    /// Range in `SearchIndex::refs`.
+    pub refs: (u32, u32),
+    /// The text id of the display name.
+    pub name_text: u32,
+    /// Position of the record in name order, to break score ties.
+    pub rank: u32,
 }
 
 /// A record's reference to a group of strings, and the field they stand for in that record.
@@ -57,18 +71,10 @@ pub(crate) struct Ref {
     pub field: Field,
 }
 
-/// What the index knows of one record (factory or antenna).
+/// What filters and hits need of one record (factory or antenna).
 #[derive(Debug)]
 pub(crate) struct Entry {
     pub record: Record,
-    /// Range in `SearchIndex::refs`.
-    pub refs: (u32, u32),
-    /// Union of the masks of every string the record refers to.
-    pub mask: u64,
-    /// The text id of the display name.
-    pub name_text: u32,
-    /// Position of the record in name order, to break score ties.
-    pub name_rank: u32,
     /// Selection wave; 0 for antennas.
     pub wave: u8,
     /// Index in the country table; `u16::MAX` when the code is not in the table.
@@ -105,12 +111,19 @@ pub(crate) struct CountryVocab {
 /// catalog), and searching never rebuilds it.
 pub struct SearchIndex {
     pub(crate) texts: Vec<TextEntry>,
+    /// Every folded text, end to end, so that the texts of consecutive records are
+    /// consecutive in memory; `spans[t]` is text `t`'s byte range in it.
+    pub(crate) arena: String,
+    pub(crate) spans: Vec<(usize, usize)>,
+    /// Byte mask of each folded text.
+    pub(crate) masks: Vec<u64>,
     /// Text ids of every group, contiguous per group.
     pub(crate) group_texts: Vec<u32>,
     /// Range in `group_texts` of each group.
     pub(crate) groups: Vec<(u32, u32)>,
     pub(crate) refs: Vec<Ref>,
-    /// Factories first, then antennas, in dataset order.
+    /// Per record, factories first, then antennas, in dataset order.
+    pub(crate) hot: Vec<Hot>,
     pub(crate) entries: Vec<Entry>,
     pub(crate) n_factories: usize,
     pub(crate) sector_vocab: Vec<SectorVocab>,
@@ -140,14 +153,39 @@ enum GroupKey {
     Text(u32),
 }
 
+/// FxHash: the builder interns a few strings per record, and SipHash showed in profiles of
+/// large datasets. Keys come from the dataset, and a slow build is the worst a crafted file
+/// could cause.
+#[derive(Default)]
+struct FxHasher(u64);
+
+impl std::hash::Hasher for FxHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        for chunk in bytes.chunks(8) {
+            let mut word = [0u8; 8];
+            word[..chunk.len()].copy_from_slice(chunk);
+            self.0 = (self.0.rotate_left(5) ^ u64::from_le_bytes(word))
+                .wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+        }
+    }
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
+type FxMap<K, V> = HashMap<K, V, std::hash::BuildHasherDefault<FxHasher>>;
+
 /// Builder state: interns strings and groups.
 #[derive(Default)]
 struct Builder {
     texts: Vec<TextEntry>,
-    text_ids: HashMap<String, u32>,
+    arena: String,
+    spans: Vec<(usize, usize)>,
+    masks: Vec<u64>,
+    text_ids: FxMap<String, u32>,
     group_texts: Vec<u32>,
     groups: Vec<(u32, u32)>,
-    group_ids: HashMap<GroupKey, u32>,
+    group_ids: FxMap<GroupKey, u32>,
 }
 
 impl Builder {
@@ -156,12 +194,14 @@ impl Builder {
             return id;
         }
         let folded = Folded::new(s);
-        let mask = mask_of(folded.text.as_bytes());
         let id = self.texts.len() as u32;
+        let start = self.arena.len();
+        self.arena.push_str(&folded.text);
+        self.spans.push((start, self.arena.len()));
+        self.masks.push(mask_of(folded.text.as_bytes()));
         self.texts.push(TextEntry {
             original: s.to_string(),
             folded,
-            mask,
         });
         self.text_ids.insert(s.to_string(), id);
         id
@@ -200,6 +240,7 @@ impl SearchIndex {
     pub fn new(cat: &Catalog) -> SearchIndex {
         let mut b = Builder::default();
         let mut refs: Vec<Ref> = Vec::new();
+        let mut hot: Vec<Hot> = Vec::new();
         let mut entries: Vec<Entry> = Vec::new();
 
         let sector_pos: HashMap<&str, usize> = cat
@@ -244,9 +285,8 @@ impl SearchIndex {
                 .get(code)
                 .map_or(u16::MAX, |&i| u16::try_from(i).unwrap_or(u16::MAX))
         };
-        let sector_idx = |key: &str| -> Option<u16> {
-            sector_pos.get(key).and_then(|&i| u16::try_from(i).ok())
-        };
+        let sector_idx =
+            |key: &str| -> Option<u16> { sector_pos.get(key).and_then(|&i| u16::try_from(i).ok()) };
 
         // Refs are pushed in decreasing field weight, so that on equal weighted scores the
         // more telling field is reported.
@@ -295,12 +335,14 @@ impl SearchIndex {
                 .chain(std::iter::once(fold(&f.id)))
                 .collect::<Vec<_>>()
                 .join("\n");
+            hot.push(Hot {
+                mask: 0,
+                refs: (start, refs.len() as u32),
+                name_text,
+                rank: 0,
+            });
             entries.push(Entry {
                 record: Record::Factory(i),
-                refs: (start, refs.len() as u32),
-                mask: 0,
-                name_text,
-                name_rank: 0,
                 wave: f.wave,
                 country: country_idx(&f.country),
                 partners: f.partners.iter().map(|p| country_idx(p)).collect(),
@@ -331,12 +373,14 @@ impl SearchIndex {
                 Link::Unknown => None,
             };
             let name_text = b.text(&a.name);
+            hot.push(Hot {
+                mask: 0,
+                refs: (start, refs.len() as u32),
+                name_text,
+                rank: 0,
+            });
             entries.push(Entry {
                 record: Record::Antenna(i),
-                refs: (start, refs.len() as u32),
-                mask: 0,
-                name_text,
-                name_rank: 0,
                 wave: 0,
                 country: country_idx(&a.country),
                 partners: Vec::new(),
@@ -348,28 +392,28 @@ impl SearchIndex {
             });
         }
 
-        for e in &mut entries {
-            let (s, t) = e.refs;
-            e.mask = refs[s as usize..t as usize]
+        for h in &mut hot {
+            let (s, t) = h.refs;
+            h.mask = refs[s as usize..t as usize]
                 .iter()
                 .flat_map(|r| {
                     let (gs, gt) = b.groups[r.group as usize];
                     b.group_texts[gs as usize..gt as usize].iter()
                 })
-                .fold(0, |m, &t| m | b.texts[t as usize].mask);
+                .fold(0, |m, &t| m | b.masks[t as usize]);
         }
         // Ties are broken by name: folded first so that `Á` sorts with `A`.
-        let mut order: Vec<usize> = (0..entries.len()).collect();
-        let keys: Vec<(String, &str)> = entries
+        let mut order: Vec<usize> = (0..hot.len()).collect();
+        let keys: Vec<(&str, &str)> = hot
             .iter()
-            .map(|e| {
-                let n = b.texts[e.name_text as usize].original.as_str();
-                (fold(n), n)
+            .map(|h| {
+                let t = &b.texts[h.name_text as usize];
+                (t.folded.text.as_str(), t.original.as_str())
             })
             .collect();
         order.sort_by(|&x, &y| keys[x].cmp(&keys[y]).then(x.cmp(&y)));
         for (rank, &i) in order.iter().enumerate() {
-            entries[i].name_rank = rank as u32;
+            hot[i].rank = rank as u32;
         }
 
         let sector_vocab = cat
@@ -398,9 +442,13 @@ impl SearchIndex {
 
         SearchIndex {
             texts: b.texts,
+            arena: b.arena,
+            spans: b.spans,
+            masks: b.masks,
             group_texts: b.group_texts,
             groups: b.groups,
             refs,
+            hot,
             entries,
             n_factories: cat.factories().len(),
             sector_vocab,
@@ -431,11 +479,29 @@ impl SearchIndex {
         (id < self.entries.len() && self.entries[id].record == r).then_some(id)
     }
 
+    /// The record of an internal id.
+    #[inline]
+    pub(crate) fn record_of(&self, rec: u32) -> Record {
+        let rec = rec as usize;
+        if rec < self.n_factories {
+            Record::Factory(rec)
+        } else {
+            Record::Antenna(rec - self.n_factories)
+        }
+    }
+
     /// The factories (indices) an antenna serves, when the sources say; `None` for factories
     /// and for antennas whose link is unknown.
     pub fn serves(&self, r: Record) -> Option<&[usize]> {
         self.rec_id(r)
             .and_then(|id| self.entries[id].serves.as_deref())
+    }
+
+    /// The folded text of a text id.
+    #[inline]
+    pub(crate) fn hay(&self, text: u32) -> &str {
+        let (s, t) = self.spans[text as usize];
+        &self.arena[s..t]
     }
 
     /// Whether some record's folded name, other name or id contains `folded`.

@@ -145,9 +145,10 @@ pub struct Hit {
     pub score: i64,
     /// The field of the best (word, field) match; `Name` with no free word.
     pub field: Field,
-    /// That field's original text (not folded, not sanitized).
+    /// That field's original text (not folded, not sanitized: sanitize before printing).
+    /// For a sector, the label or synonym that matched (`Santé` for `sante`).
     pub text: String,
-    /// Char positions (not bytes) in `text` of the matched letters, sorted.
+    /// Char positions (not bytes) in `text` of the letters the best word matched, sorted.
     pub positions: Vec<usize>,
 }
 
@@ -163,6 +164,8 @@ pub struct Match {
     pub field: Field,
     /// Internal record id (factories, then antennas).
     rec: u32,
+    /// The record's position in name order, the tie-breaker.
+    rank: u32,
     /// Text id of the matched string.
     text: u32,
     /// Index of the query word that matched it best.
@@ -170,12 +173,21 @@ pub struct Match {
 }
 
 impl Match {
-    fn new(record: Record, rec: u32, score: i64, field: Field, text: u32, term: u16) -> Match {
+    fn new(
+        record: Record,
+        rec: u32,
+        rank: u32,
+        score: i64,
+        field: Field,
+        text: u32,
+        term: u16,
+    ) -> Match {
         Match {
             record,
             score,
             field,
             rec,
+            rank,
             text,
             term,
         }
@@ -204,7 +216,7 @@ impl SearchIndex {
         let Some(id) = self.rec_id(record) else {
             return Vec::new();
         };
-        let text = self.entries[id].name_text;
+        let text = self.hot[id].name_text;
         let mut out: Vec<usize> = terms
             .iter()
             .flat_map(|t| engine::positions(self, t, text))
@@ -243,16 +255,35 @@ struct Level {
     matches: Vec<Match>,
 }
 
-/// At most this many matches are kept across the history (24 bytes each); the oldest
-/// queries are forgotten first.
-const HISTORY_BUDGET: usize = 1 << 20;
+/// At most this many matches are kept across the history (40 bytes each, so 20 MiB); the
+/// oldest queries are forgotten first.
+const HISTORY_BUDGET: usize = 1 << 19;
 
 /// Incremental search for typing. Owns its index.
 ///
 /// It keeps a stack of recent queries with their results. A new query that equals one of
-/// them (backspace) returns the kept results; one that narrows one of them (the last word
-/// grew, a word or a filter was added: [`Query::narrows`]) is matched on that query's results
-/// only; anything else is matched on every record.
+/// them (backspace, or a trailing space) returns the kept results at once. One that narrows
+/// one of them (a word grew at its end or gained letters, a word or a filter was added, no
+/// filter changed) is matched on that query's results only: sound because a field holding
+/// `heal` as a subsequence also holds `hea`. Anything else is matched on every record.
+/// Results are the same, in the same order, as [`SearchIndex::search`]'s.
+///
+/// ```
+/// use aifactories::data::Catalog;
+/// use aifactories::search::{SearchIndex, Searcher};
+///
+/// let cat = Catalog::embedded().unwrap();
+/// let mut s = Searcher::new(SearchIndex::new(&cat)); // once per dataset load
+/// for q in ["s", "sa", "san", "sant", "sante"] {
+///     let found = s.search(q).unwrap().len(); // on each keystroke
+///     assert!(found > 0);
+/// }
+/// // Text and highlights for the rows on screen only.
+/// let top = s.matches()[0];
+/// let hit = s.hit(&top);
+/// assert_eq!(hit.text, "Santé");
+/// let _name_highlight = s.name_positions(top.record);
+/// ```
 pub struct Searcher {
     index: SearchIndex,
     levels: Vec<Level>,

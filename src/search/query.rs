@@ -31,7 +31,9 @@ use crate::text::{fold, sanitize};
 use super::index::{SearchIndex, mask_of};
 
 /// Filter keys, in the order error messages list them.
-pub const FILTER_KEYS: [&str; 7] = ["sector", "country", "wave", "system", "kind", "city", "name"];
+pub const FILTER_KEYS: [&str; 7] = [
+    "sector", "country", "wave", "system", "kind", "city", "name",
+];
 
 /// Longer queries are refused: nobody types them, and they would only cost time.
 pub const MAX_QUERY_CHARS: usize = 1000;
@@ -314,7 +316,10 @@ fn resolve(ix: &SearchIndex, key: &'static str, value: &str) -> Result<Filter, Q
             }
             if found.is_empty() {
                 let keys: Vec<&str> = ix.sector_vocab.iter().map(|s| s.key.as_str()).collect();
-                return Err(bad(format!("no such sector; sectors are {}", keys.join(", "))));
+                return Err(bad(format!(
+                    "no such sector; sectors are {}",
+                    keys.join(", ")
+                )));
             }
             Ok(Filter::Sector(found))
         }
@@ -399,7 +404,10 @@ mod tests {
         );
         assert_eq!(
             words("country:\"united kingdom\" x"),
-            vec![("country:united kingdom".into(), Some(7)), ("x".into(), None)]
+            vec![
+                ("country:united kingdom".into(), Some(7)),
+                ("x".into(), None)
+            ]
         );
         // A quote before the colon makes the word literal.
         assert_eq!(words("\"bogus:x\""), vec![("bogus:x".into(), None)]);

@@ -140,10 +140,16 @@ fn name_positions_highlight_the_name_only() {
         ix.name_positions("numerique sante", sante),
         (0..15).filter(|&i| i != 5).collect::<Vec<_>>()
     );
-    assert_eq!(ix.name_positions("lumi", Record::Factory(2)), vec![0, 1, 2, 3]);
+    assert_eq!(
+        ix.name_positions("lumi", Record::Factory(2)),
+        vec![0, 1, 2, 3]
+    );
     // Filters and words that do not match the name give nothing; bad queries never fail.
     assert!(ix.name_positions("kajaani", Record::Factory(2)).is_empty());
-    assert_eq!(ix.name_positions("sector: lumi", Record::Factory(2)), vec![0, 1, 2, 3]);
+    assert_eq!(
+        ix.name_positions("sector: lumi", Record::Factory(2)),
+        vec![0, 1, 2, 3]
+    );
     assert!(ix.name_positions("lumi", Record::Factory(99)).is_empty());
     assert!(ix.name_positions("lumi", Record::Antenna(99)).is_empty());
 }
@@ -184,7 +190,13 @@ fn filters_combine_with_words() {
     assert_eq!(ids(&cat, &ix, "sector:Santé"), ["bsc-aif", "1healthai"]);
     assert_eq!(ids(&cat, &ix, "secteur:sante"), ["bsc-aif", "1healthai"]);
     assert_eq!(ids(&cat, &ix, "sector:heal"), ["bsc-aif", "1healthai"]);
-    for q in ["country:es", "country:ES", "country:spain", "country:Espagne", "pays:espagne"] {
+    for q in [
+        "country:es",
+        "country:ES",
+        "country:spain",
+        "country:Espagne",
+        "pays:espagne",
+    ] {
         assert_eq!(ids(&cat, &ix, q), ["bsc-aif", "1healthai"], "{q}");
     }
     // Partner countries count.
@@ -199,7 +211,10 @@ fn filters_combine_with_words() {
     assert_eq!(ids(&cat, &ix, "city:valletta"), ["antenna-mt"]);
     assert_eq!(ids(&cat, &ix, "name:lumi"), ["lumi-aif"]);
     assert_eq!(ids(&cat, &ix, "health country:es wave:1"), ["bsc-aif"]);
-    assert_eq!(ids(&cat, &ix, "energy kind:factory wave:1"), ["bsc-aif", "meluxina-ai"]);
+    assert_eq!(
+        ids(&cat, &ix, "energy kind:factory wave:1"),
+        ["bsc-aif", "meluxina-ai"]
+    );
     assert_eq!(
         ids(&cat, &ix, "country:\"united kingdom\"").len(),
         0,
@@ -243,7 +258,12 @@ fn bad_filters_are_errors_that_say_why() {
         ix.search("kind:robot"),
         Err(QueryError::BadValue { key: "kind", .. })
     ));
-    assert!(ix.search("wave:x").unwrap_err().to_string().contains("wave:x"));
+    assert!(
+        ix.search("wave:x")
+            .unwrap_err()
+            .to_string()
+            .contains("wave:x")
+    );
     // Quoting makes a word literal; so does a name containing the colon.
     assert!(ix.search("\"bogus:x\"").unwrap().is_empty());
     assert!(matches!(
@@ -304,7 +324,10 @@ fn empty_query_lists_everything_in_dataset_order() {
         assert_eq!(ids(&cat, &ix, q), all, "{q:?}");
     }
     let h = first(&cat, &ix, "");
-    assert_eq!((h.score, h.field, h.text.as_str()), (0, Field::Name, "BSC AIF"));
+    assert_eq!(
+        (h.score, h.field, h.text.as_str()),
+        (0, Field::Name, "BSC AIF")
+    );
     assert!(h.positions.is_empty());
 }
 
@@ -374,7 +397,11 @@ fn check_incremental(cat: &Catalog, sequences: &[&str]) {
                 (Ok(f), Ok(i)) => {
                     assert_eq!(f.len(), i.len(), "{q:?}");
                     for (a, b) in f.iter().zip(&i) {
-                        assert_eq!((a.record, a.score, a.field), (b.record, b.score, b.field), "{q:?}");
+                        assert_eq!(
+                            (a.record, a.score, a.field),
+                            (b.record, b.score, b.field),
+                            "{q:?}"
+                        );
                         assert_eq!(*a, s.hit(b), "{q:?}");
                     }
                 }
@@ -406,7 +433,13 @@ fn incremental_search_matches_fresh_search_on_synthetic_data() {
     let cat = Catalog::from_dataset(data, "synth").unwrap_or_else(|e| panic!("{e}"));
     check_incremental(
         &cat,
-        &["health", "nordic hub", "energy country:fr", "aurora kind:factory", "kra"],
+        &[
+            "health",
+            "nordic hub",
+            "energy country:fr",
+            "aurora kind:factory",
+            "kra",
+        ],
     );
 }
 
@@ -489,7 +522,10 @@ fn real_data_ranks_health_sector_first() {
         .count();
     assert!(n >= 3, "expected several health factories");
     assert!(hits[..n].iter().all(serves), "{hits:#?}");
-    assert!(hits[..n].iter().all(|h| h.field == Field::Sector), "{hits:#?}");
+    assert!(
+        hits[..n].iter().all(|h| h.field == Field::Sector),
+        "{hits:#?}"
+    );
 }
 
 #[test]

@@ -88,7 +88,10 @@ fn factory<'a>(app: &'a App, theme: &Theme, f: &'a Factory) -> Vec<Line<'a>> {
         Span::styled(format!("  {}", f.id), theme.dim),
     ])];
     if !f.aliases.is_empty() {
-        out.push(Line::styled(safe(&f.aliases.join(" · ")).into_owned(), theme.dim));
+        out.push(Line::styled(
+            safe(&f.aliases.join(" · ")).into_owned(),
+            theme.dim,
+        ));
     }
     out.push(field(
         theme,
@@ -100,7 +103,11 @@ fn factory<'a>(app: &'a App, theme: &Theme, f: &'a Factory) -> Vec<Line<'a>> {
             f.selected.human(fr)
         ))],
     ));
-    out.push(field(theme, t("Host", "Hôte"), vec![Span::raw(safe(&f.host))]));
+    out.push(field(
+        theme,
+        t("Host", "Hôte"),
+        vec![Span::raw(safe(&f.host))],
+    ));
     out.push(field(
         theme,
         t("Location", "Lieu"),
@@ -112,7 +119,11 @@ fn factory<'a>(app: &'a App, theme: &Theme, f: &'a Factory) -> Vec<Line<'a>> {
         ))],
     ));
     if let Some(site) = &f.site {
-        out.push(field(theme, t("Machine at", "Machine à"), vec![Span::raw(safe(&site.name))]));
+        out.push(field(
+            theme,
+            t("Machine at", "Machine à"),
+            vec![Span::raw(safe(&site.name))],
+        ));
     }
     let partners = if f.partners.is_empty() {
         t("none", "aucun").to_string()
@@ -123,7 +134,11 @@ fn factory<'a>(app: &'a App, theme: &Theme, f: &'a Factory) -> Vec<Line<'a>> {
             .collect::<Vec<_>>()
             .join(", ")
     };
-    out.push(field(theme, t("Partners", "Partenaires"), vec![Span::raw(partners)]));
+    out.push(field(
+        theme,
+        t("Partners", "Partenaires"),
+        vec![Span::raw(partners)],
+    ));
     if !f.consortium.is_empty() {
         out.push(field(
             theme,
@@ -136,7 +151,11 @@ fn factory<'a>(app: &'a App, theme: &Theme, f: &'a Factory) -> Vec<Line<'a>> {
         .map(|a| format!("{} ({}){}", safe(&a.name), a.country, q(a.link_certainty)))
         .collect();
     if !antennas.is_empty() {
-        out.push(field(theme, t("Antennas", "Antennes"), vec![Span::raw(antennas.join(", "))]));
+        out.push(field(
+            theme,
+            t("Antennas", "Antennes"),
+            vec![Span::raw(antennas.join(", "))],
+        ));
     }
     let sys = &f.system;
     out.push(field(
@@ -155,7 +174,10 @@ fn factory<'a>(app: &'a App, theme: &Theme, f: &'a Factory) -> Vec<Line<'a>> {
         t("Vendor", "Fournisseur"),
         match &sys.vendor {
             Some(v) => vec![Span::raw(safe(v))],
-            None => vec![Span::styled(t("vendor not confirmed ?", "fournisseur non confirmé ?"), unc)],
+            None => vec![Span::styled(
+                t("vendor not confirmed ?", "fournisseur non confirmé ?"),
+                unc,
+            )],
         },
     ));
     if let Some(op) = &sys.operation {
@@ -177,7 +199,10 @@ fn factory<'a>(app: &'a App, theme: &Theme, f: &'a Factory) -> Vec<Line<'a>> {
     out.push(field(
         theme,
         t("Sectors", "Secteurs"),
-        vec![Span::raw(sectors), Span::styled(q(f.sectors_certainty), unc)],
+        vec![
+            Span::raw(sectors),
+            Span::styled(q(f.sectors_certainty), unc),
+        ],
     ));
     for m in &f.funding {
         out.push(field(
@@ -199,23 +224,33 @@ fn factory<'a>(app: &'a App, theme: &Theme, f: &'a Factory) -> Vec<Line<'a>> {
         let fi = app.cat.factory_index(&f.id).unwrap_or(usize::MAX);
         for &e in app.timeline.for_factory(fi) {
             let e = e as usize;
-            let (Some(entry), Some(st)) = (app.timeline.entry(e), app.timeline.status(e, app.today))
+            let (Some(entry), Some(st)) =
+                (app.timeline.entry(e), app.timeline.status(e, app.today))
             else {
                 continue;
             };
             let m = app.timeline.milestone(&app.cat, e);
             out.push(Line::from(vec![
-                Span::styled(format!("  {:<12}", entry.date().human(fr)), theme.status(&st)),
+                Span::styled(
+                    format!("  {:<12}", entry.date().human(fr)),
+                    theme.status(&st),
+                ),
                 Span::styled(format!("{:<14}", entry.kind().label(lang)), theme.dim),
                 Span::raw(safe(m.title.get(lang))),
-                Span::styled(format!("  {}", st.text(lang, m.first_announced)), theme.status(&st)),
+                Span::styled(
+                    format!("  {}", st.text(lang, m.first_announced)),
+                    theme.status(&st),
+                ),
             ]));
         }
     }
     if !f.notes.is_empty() {
         out.push(Line::raw(""));
         out.push(Line::styled(
-            t("Unconfirmed or conflicting", "Non confirmé ou contradictoire"),
+            t(
+                "Unconfirmed or conflicting",
+                "Non confirmé ou contradictoire",
+            ),
             theme.title,
         ));
         for n in &f.notes {
@@ -253,7 +288,11 @@ fn antenna<'a>(app: &'a App, theme: &Theme, a: &'a Antenna) -> Vec<Line<'a>> {
                 }
             ))],
         ),
-        field(theme, t("Selected", "Sélection"), vec![Span::raw(a.selected.human(fr))]),
+        field(
+            theme,
+            t("Selected", "Sélection"),
+            vec![Span::raw(a.selected.human(fr))],
+        ),
     ];
     let serves = match &a.linked {
         Link::Factories(ids) => ids
@@ -276,7 +315,10 @@ fn antenna<'a>(app: &'a App, theme: &Theme, a: &'a Antenna) -> Vec<Line<'a>> {
         t("City", "Ville"),
         match &a.city {
             Some(c) => vec![Span::raw(safe(c))],
-            None => vec![Span::styled(t("not confirmed ?", "non confirmée ?"), theme.unconfirmed)],
+            None => vec![Span::styled(
+                t("not confirmed ?", "non confirmée ?"),
+                theme.unconfirmed,
+            )],
         },
     ));
     for n in &a.notes {
@@ -291,15 +333,26 @@ fn antenna<'a>(app: &'a App, theme: &Theme, a: &'a Antenna) -> Vec<Line<'a>> {
 
 fn sources<'a>(app: &'a App, theme: &Theme, ids: &'a [String], out: &mut Vec<Line<'a>>) {
     out.push(Line::raw(""));
-    out.push(Line::styled(tr(app.lang, "Sources", "Sources"), theme.title));
+    out.push(Line::styled(
+        tr(app.lang, "Sources", "Sources"),
+        theme.title,
+    ));
     for id in ids {
-        let Some(s) = app.cat.source(id) else { continue };
+        let Some(s) = app.cat.source(id) else {
+            continue;
+        };
         let mut spans = vec![Span::raw("  "), Span::raw(safe(&s.title))];
         if let Some(d) = &s.date {
-            spans.push(Span::styled(format!(" ({})", d.human(app.lang.is_fr())), theme.dim));
+            spans.push(Span::styled(
+                format!(" ({})", d.human(app.lang.is_fr())),
+                theme.dim,
+            ));
         }
         if s.official {
-            spans.push(Span::styled(tr(app.lang, " [official]", " [officiel]"), theme.label));
+            spans.push(Span::styled(
+                tr(app.lang, " [official]", " [officiel]"),
+                theme.label,
+            ));
         }
         out.push(Line::from(spans));
         out.push(Line::styled(format!("    {}", safe(&s.url)), theme.dim));

@@ -188,24 +188,22 @@ pub fn draw(f: &mut Frame, app: &App, theme: &Theme, area: Rect) {
                 .and_then(|i| app.matched_hosts.get(i).copied())
                 .unwrap_or(false)
     };
-    // The selected factory's label: beside its marker, on the side with room.
-    let label = net.and_then(|sel| {
-        let (x, y) = view.cell(sel.coords)?;
-        let text = format!(" {} ", super::safe(&sel.name));
-        let text = crate::text::truncate(&text, usize::from(canvas_area.width));
-        let w = crate::text::width(&text) as u16;
-        let right = x.saturating_add(2);
-        let lx = if right.saturating_add(w) <= canvas_area.right() {
-            right
-        } else {
-            x.saturating_sub(w.saturating_add(1)).max(canvas_area.x)
-        };
-        Some((view.point(lx, y), text))
-    });
+    // The map cursor's cell, shown (bracketed) when the map has focus.
     let cursor = cat
         .countries
         .get(app.map_cursor)
-        .and_then(|c| view.cell(c.centre));
+        .and_then(|c| view.cell(c.centre))
+        .filter(|_| focused);
+    // The selected factory's label: beside its marker, on a side with room that leaves the
+    // cursor's brackets visible.
+    let label = net.and_then(|sel| {
+        let at = view.cell(sel.coords)?;
+        let text = format!(" {} ", super::safe(&sel.name));
+        let text = crate::text::truncate(&text, usize::from(canvas_area.width));
+        let w = crate::text::width(&text) as u16;
+        let (x, y) = label_place(canvas_area, at, w, cursor);
+        Some((view.point(x, y), text))
+    });
 
     let canvas = Canvas::default()
         .marker(Marker::Braille)
@@ -236,12 +234,20 @@ pub fn draw(f: &mut Frame, app: &App, theme: &Theme, area: Rect) {
             // Markers, from the least to the most important (later ones win a shared cell).
             for a in cat.antennas() {
                 if let Some(c) = cat.country(&a.country) {
-                    let st = if matched(&a.country) { antenna_style } else { dim };
+                    let st = if matched(&a.country) {
+                        antenna_style
+                    } else {
+                        dim
+                    };
                     ctx.print(c.centre.lon, c.centre.lat, Span::styled(ANTENNA, st));
                 }
             }
             for fac in cat.factories() {
-                let st = if matched(&fac.country) { factory_style } else { dim };
+                let st = if matched(&fac.country) {
+                    factory_style
+                } else {
+                    dim
+                };
                 ctx.print(fac.coords.lon, fac.coords.lat, Span::styled(FACTORY, st));
             }
             if let Some(sel) = net {
@@ -251,7 +257,11 @@ pub fn draw(f: &mut Frame, app: &App, theme: &Theme, area: Rect) {
                     }
                     let partner = sel.partners.contains(&c.code);
                     let glyph = if partner { PARTNER } else { ANTENNA };
-                    ctx.print(c.centre.lon, c.centre.lat, Span::styled(glyph, member_style));
+                    ctx.print(
+                        c.centre.lon,
+                        c.centre.lat,
+                        Span::styled(glyph, member_style),
+                    );
                 }
                 ctx.print(
                     sel.coords.lon,
@@ -259,46 +269,126 @@ pub fn draw(f: &mut Frame, app: &App, theme: &Theme, area: Rect) {
                     Span::styled(SELECTED, selected_style),
                 );
             }
+            if let Some(((lon, lat), text)) = &label {
+                ctx.print(*lon, *lat, Span::styled(text.clone(), theme.network_host));
+            }
+            // The map cursor, when the map has focus (on top of everything).
             if let Some((x, y)) = cursor {
-                let b = if focused { theme.key } else { theme.label };
                 if x > canvas_area.x {
                     let (lon, lat) = view.point(x - 1, y);
-                    ctx.print(lon, lat, Span::styled("[", b));
+                    ctx.print(lon, lat, Span::styled("[", theme.key));
                 }
                 if x + 1 < canvas_area.right() {
                     let (lon, lat) = view.point(x + 1, y);
-                    ctx.print(lon, lat, Span::styled("]", b));
+                    ctx.print(lon, lat, Span::styled("]", theme.key));
                 }
-            }
-            if let Some(((lon, lat), text)) = &label {
-                ctx.print(*lon, *lat, Span::styled(text.clone(), theme.network_host));
             }
         });
     f.render_widget(canvas, canvas_area);
 
     if let Some(r) = legend_area {
-        let fr = app.lang.is_fr();
-        let item = |glyph: &'static str, st: Style, en: &'static str, fr_: &'static str| {
-            [
-                Span::styled(glyph, st),
-                Span::styled(if fr { fr_ } else { en }, theme.text),
-            ]
-        };
-        let mut spans: Vec<Span> = Vec::with_capacity(12);
-        spans.extend(item(FACTORY, factory_style, " factory  ", " usine d'IA  "));
-        spans.extend(item(ANTENNA, antenna_style, " antenna  ", " antenne  "));
-        spans.extend(item(SELECTED, selected_style, " selected  ", " sélection  "));
-        spans.extend(item("─", member_style, " network", " réseau"));
-        if focused && let Some(c) = cat.countries.get(app.map_cursor) {
-            spans.push(Span::styled("  [", theme.key));
-            spans.push(Span::styled(super::safe(c.name(app.lang)), theme.text));
-            spans.push(Span::styled("]", theme.key));
-        }
-        let line = Line::from(spans);
+        let line = legend(
+            app,
+            theme,
+            focused,
+            r.width,
+            [factory_style, antenna_style, selected_style, member_style],
+        );
         let w = (line.width() as u16).min(r.width);
         let r = Rect::new(r.x + (r.width - w) / 2, r.y, w, 1);
         f.render_widget(Paragraph::new(line), r);
     }
+}
+
+/// Where a label `w` wide goes beside a marker at `at`: right of it, else left of it, else
+/// the same above or below; the first that fits and keeps clear of the cursor's brackets.
+fn label_place(area: Rect, at: (u16, u16), w: u16, cursor: Option<(u16, u16)>) -> (u16, u16) {
+    let (x, y) = at;
+    let right = x.saturating_add(2);
+    let left = x.checked_sub(w.saturating_add(1));
+    let fits = |lx: u16| lx >= area.x && lx.saturating_add(w) <= area.right();
+    let clear = |lx: u16, ly: u16| {
+        cursor.is_none_or(|(cx, cy)| {
+            cy != ly || cx.saturating_add(1) < lx || cx.saturating_sub(1) >= lx.saturating_add(w)
+        })
+    };
+    let rows = [Some(y), y.checked_sub(1), y.checked_add(1)];
+    for ly in rows
+        .into_iter()
+        .flatten()
+        .filter(|&r| r >= area.y && r < area.bottom())
+    {
+        for lx in [Some(right), left].into_iter().flatten() {
+            if fits(lx) && clear(lx, ly) {
+                return (lx, ly);
+            }
+        }
+    }
+    let lx = if fits(right) {
+        right
+    } else {
+        left.unwrap_or(area.x).max(area.x)
+    };
+    (lx, y)
+}
+
+/// The legend line: the markers, and the country under the cursor when the map has focus;
+/// the widest form that fits.
+fn legend<'a>(
+    app: &'a App,
+    theme: &Theme,
+    focused: bool,
+    width: u16,
+    styles: [Style; 4],
+) -> Line<'a> {
+    let fr = app.lang.is_fr();
+    let items: [(&str, &str); 4] = if fr {
+        [
+            (FACTORY, "usine d'IA"),
+            (ANTENNA, "antenne"),
+            (SELECTED, "sélection"),
+            ("─", "réseau"),
+        ]
+    } else {
+        [
+            (FACTORY, "factory"),
+            (ANTENNA, "antenna"),
+            (SELECTED, "selected"),
+            ("─", "network"),
+        ]
+    };
+    let cursor = app
+        .cat
+        .countries
+        .get(app.map_cursor)
+        .filter(|_| focused)
+        .map(|c| super::safe(c.name(app.lang)));
+    let build = |gap: &'static str, with_cursor: bool| {
+        let mut spans: Vec<Span<'a>> = Vec::with_capacity(16);
+        for (k, ((glyph, label), st)) in items.into_iter().zip(styles).enumerate() {
+            if k > 0 {
+                spans.push(Span::raw(gap));
+            }
+            spans.push(Span::styled(glyph, st));
+            spans.push(Span::styled(format!(" {label}"), theme.text));
+        }
+        if with_cursor && let Some(name) = &cursor {
+            spans.push(Span::raw(gap));
+            spans.push(Span::styled("[", theme.key));
+            spans.push(Span::styled(name.clone(), theme.text));
+            spans.push(Span::styled("]", theme.key));
+        }
+        Line::from(spans)
+    };
+    let forms = [("  ", true), ("  ", false), (" ", false)];
+    let mut line = Line::default();
+    for (gap, with_cursor) in forms {
+        line = build(gap, with_cursor);
+        if line.width() <= usize::from(width) {
+            break;
+        }
+    }
+    line
 }
 
 /// The country (index) whose marker is at or nearest a screen position (within a couple
@@ -342,7 +432,10 @@ mod tests {
         for (w, h) in [(52, 20), (20, 40), (200, 10), (1, 1), (0, 0)] {
             let v = View::new(Rect::new(0, 0, w, h));
             assert!(v.x[0] <= LON[0] && v.x[1] >= LON[1], "{w}x{h}: {v:?}");
-            assert!(v.y[0] <= LAT[0] + 1e-9 && v.y[1] >= LAT[1] - 1e-9, "{w}x{h}: {v:?}");
+            assert!(
+                v.y[0] <= LAT[0] + 1e-9 && v.y[1] >= LAT[1] - 1e-9,
+                "{w}x{h}: {v:?}"
+            );
         }
     }
 
@@ -353,7 +446,11 @@ mod tests {
             for x in 3..3 + w {
                 for y in 4..4 + h {
                     let (lon, lat) = v.point(x, y);
-                    assert_eq!(v.cell(Coords { lat, lon }), Some((x, y)), "{w}x{h} at {x},{y}");
+                    assert_eq!(
+                        v.cell(Coords { lat, lon }),
+                        Some((x, y)),
+                        "{w}x{h} at {x},{y}"
+                    );
                 }
             }
         }

@@ -34,7 +34,10 @@ fn lines(app: &App, theme: &Theme) -> Vec<Line<'static>> {
         }
         out.push(Line::raw(""));
     }
-    out.push(Line::styled(if fr { "Signes" } else { "Signs" }, theme.title));
+    out.push(Line::styled(
+        if fr { "Signes" } else { "Signs" },
+        theme.title,
+    ));
     let legend: [(&str, &str, &str); 4] = [
         (
             "?",
@@ -89,12 +92,18 @@ pub fn draw(f: &mut Frame, app: &App, theme: &Theme, area: Rect) {
         .border_type(BorderType::Thick)
         .border_style(theme.border_focus)
         .title(Span::styled(
-            if fr { " Aide · ? ou Échap pour fermer " } else { " Help · ? or Esc to close " },
+            if fr {
+                " Aide · ? ou Échap pour fermer "
+            } else {
+                " Help · ? or Esc to close "
+            },
             theme.title,
         ));
     let scroll = app.help.unwrap_or(0).min(max_scroll(app));
     f.render_widget(
-        Paragraph::new(lines(app, theme)).block(block).scroll((scroll, 0)),
+        Paragraph::new(lines(app, theme))
+            .block(block)
+            .scroll((scroll, 0)),
         r,
     );
 }

@@ -25,8 +25,11 @@ pub fn draw(f: &mut Frame, app: &App, theme: &Theme, area: Rect) {
     }
     let total = app.cat.factories().len() + app.cat.antennas().len();
     let block = pane_block(app, theme, Pane::List, Line::from(head)).title_top(
-        Line::from(Span::styled(format!(" {} / {} ", app.rows.len(), total), theme.label))
-            .right_aligned(),
+        Line::from(Span::styled(
+            format!(" {} / {} ", app.rows.len(), total),
+            theme.label,
+        ))
+        .right_aligned(),
     );
     f.render_widget(block, area);
     let body = inner(area);
@@ -57,7 +60,14 @@ pub fn draw(f: &mut Frame, app: &App, theme: &Theme, area: Rect) {
     } else {
         (0, 0, 0)
     };
-    let name_w = w.saturating_sub(2 + city_w + cc_w + wave_w + usize::from(city_w > 0) + usize::from(cc_w > 0) + usize::from(wave_w > 0));
+    let name_w = w.saturating_sub(
+        2 + city_w
+            + cc_w
+            + wave_w
+            + usize::from(city_w > 0)
+            + usize::from(cc_w > 0)
+            + usize::from(wave_w > 0),
+    );
     let focused = app.focus == Pane::List || app.focus == Pane::Search;
     let mut lines = Vec::with_capacity(usize::from(body.height));
     for (i, &h) in app
@@ -77,16 +87,36 @@ pub fn draw(f: &mut Frame, app: &App, theme: &Theme, area: Rect) {
         let (marker, name, city, cc, wave) = match record {
             Record::Factory(fi) => {
                 let f = &app.cat.factories()[fi];
-                ("●", f.name.as_str(), f.city.as_str(), f.country.as_str(), format!("W{}", f.wave))
+                (
+                    "●",
+                    f.name.as_str(),
+                    f.city.as_str(),
+                    f.country.as_str(),
+                    format!("W{}", f.wave),
+                )
             }
             Record::Antenna(ai) => {
                 let a = &app.cat.antennas()[ai];
-                ("◇", a.name.as_str(), a.city.as_deref().unwrap_or("–"), a.country.as_str(), "ant".to_string())
+                (
+                    "◇",
+                    a.name.as_str(),
+                    a.city.as_deref().unwrap_or("–"),
+                    a.country.as_str(),
+                    "ant".to_string(),
+                )
             }
         };
         let marker_style = match record {
-            Record::Factory(_) => row_style.patch(if selected { Style::new() } else { theme.factory_marker }),
-            Record::Antenna(_) => row_style.patch(if selected { Style::new() } else { theme.antenna_marker }),
+            Record::Factory(_) => row_style.patch(if selected {
+                Style::new()
+            } else {
+                theme.factory_marker
+            }),
+            Record::Antenna(_) => row_style.patch(if selected {
+                Style::new()
+            } else {
+                theme.antenna_marker
+            }),
         };
         let mut spans = vec![Span::styled(format!("{marker} "), marker_style)];
         let positions = if app.query.trim().is_empty() {
@@ -94,9 +124,18 @@ pub fn draw(f: &mut Frame, app: &App, theme: &Theme, area: Rect) {
         } else {
             app.index.name_positions(&app.query, record)
         };
-        spans.extend(highlighted(&safe(name), &positions, name_w, row_style, theme));
+        spans.extend(highlighted(
+            &safe(name),
+            &positions,
+            name_w,
+            row_style,
+            theme,
+        ));
         if city_w > 0 {
-            spans.push(Span::styled(format!(" {}", fit(&safe(city), city_w)), row_style));
+            spans.push(Span::styled(
+                format!(" {}", fit(&safe(city), city_w)),
+                row_style,
+            ));
         }
         if cc_w > 0 {
             spans.push(Span::styled(format!(" {}", fit(cc, cc_w)), row_style));
@@ -109,8 +148,9 @@ pub fn draw(f: &mut Frame, app: &App, theme: &Theme, area: Rect) {
     let list_area = Rect::new(body.x, body.y, w as u16, body.height);
     f.render_widget(Paragraph::new(lines), list_area);
     if overflow {
-        let mut state = ScrollbarState::new(app.rows.len().saturating_sub(usize::from(body.height)))
-            .position(app.list_offset);
+        let mut state =
+            ScrollbarState::new(app.rows.len().saturating_sub(usize::from(body.height)))
+                .position(app.list_offset);
         f.render_stateful_widget(
             Scrollbar::new(ScrollbarOrientation::VerticalRight)
                 .begin_symbol(None)
@@ -143,14 +183,22 @@ fn highlighted<'a>(
             pos.next();
         }
         if is_match != run_matched && !run.is_empty() {
-            let style = if run_matched { base.patch(theme.matched) } else { base };
+            let style = if run_matched {
+                base.patch(theme.matched)
+            } else {
+                base
+            };
             spans.push(Span::styled(std::mem::take(&mut run), style));
         }
         run_matched = is_match;
         run.push(c);
     }
     if !run.is_empty() {
-        let style = if run_matched { base.patch(theme.matched) } else { base };
+        let style = if run_matched {
+            base.patch(theme.matched)
+        } else {
+            base
+        };
         spans.push(Span::styled(run, style));
     }
     spans

@@ -38,7 +38,7 @@ const NAME_MIN_W: u16 = 7;
 
 /// What a country is in the network, by priority.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) enum Role {
+enum Role {
     Host,
     Partner,
     Antenna,
@@ -46,7 +46,7 @@ pub(crate) enum Role {
 }
 
 impl Role {
-    pub(crate) fn of(r: &Roles) -> Role {
+    fn of(r: &Roles) -> Role {
         if r.hosts > 0 {
             Role::Host
         } else if r.partners > 0 {
@@ -58,7 +58,7 @@ impl Role {
         }
     }
 
-    pub(crate) fn style(self, theme: &Theme) -> Style {
+    fn style(self, theme: &Theme) -> Style {
         match self {
             Role::Host => theme.host,
             Role::Partner => theme.partner,
@@ -127,7 +127,7 @@ pub(crate) fn network(app: &App) -> Option<&Factory> {
 /// A darker variant of a style that keeps its role recognisable: in colour, the background
 /// is darkened and the text greyed; without colour, the text is dimmed (the role markers and
 /// underline/italic remain).
-pub(crate) fn dimmed(style: Style, theme: &Theme) -> Style {
+fn dimmed(style: Style, theme: &Theme) -> Style {
     if theme.mono {
         return style
             .remove_modifier(Modifier::BOLD)
@@ -213,7 +213,11 @@ fn legend_width(lang: Lang, from: usize, to: usize) -> usize {
 
 /// Legend items per line: all five on one line when they fit, else three and two.
 fn legend_lines(lang: Lang, width: u16) -> u16 {
-    if legend_width(lang, 0, 5) <= usize::from(width) { 1 } else { 2 }
+    if legend_width(lang, 0, 5) <= usize::from(width) {
+        1
+    } else {
+        2
+    }
 }
 
 /// The one geometry of the tile map, for drawing and for hit-testing.
@@ -230,7 +234,11 @@ fn geometry(app: &App, area: Rect) -> Geometry {
     let pitch_w = (inner.width / cols).clamp(PITCH_W.0, PITCH_W.1);
     let pitch_h = (inner.height / rows.saturating_add(legend_rows)).clamp(PITCH_H.0, PITCH_H.1);
     let names = pitch_h >= 2 && pitch_w >= NAME_MIN_W;
-    let tile_h = if pitch_h >= 3 || (pitch_h == 2 && names) { 2 } else { 1 };
+    let tile_h = if pitch_h >= 3 || (pitch_h == 2 && names) {
+        2
+    } else {
+        1
+    };
     let tile_w = pitch_w - 1;
     // The last column and row need no gap after them.
     let grid_w = cols.saturating_mul(pitch_w).saturating_sub(1);
@@ -292,7 +300,8 @@ fn put(buf: &mut Buffer, clip: Rect, x: u16, y: u16, s: &str, style: Style) -> u
     if y < clip.top() || y >= clip.bottom() || x < clip.left() || x >= clip.right() {
         return x;
     }
-    buf.set_stringn(x, y, s, usize::from(clip.right() - x), style).0
+    buf.set_stringn(x, y, s, usize::from(clip.right() - x), style)
+        .0
 }
 
 /// Fill a rect (already clipped) with blanks in a style.
@@ -535,7 +544,11 @@ mod tests {
         assert_ne!(d.bg, t.host.bg);
         assert!(d.bg.is_some());
         let m = Theme::monochrome();
-        assert!(dimmed(m.partner, &m).add_modifier.contains(Modifier::UNDERLINED));
+        assert!(
+            dimmed(m.partner, &m)
+                .add_modifier
+                .contains(Modifier::UNDERLINED)
+        );
     }
 
     #[test]

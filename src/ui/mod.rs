@@ -63,10 +63,7 @@ fn too_small(f: &mut Frame, area: Rect, theme: &Theme) {
     if area.width == 0 || area.height == 0 {
         return;
     }
-    let msg = format!(
-        "terminal too small: needs {} x {}",
-        TINY_MIN.0, TINY_MIN.1
-    );
+    let msg = format!("terminal too small: needs {} x {}", TINY_MIN.0, TINY_MIN.1);
     let text = crate::text::truncate(&msg, usize::from(area.width));
     let w = crate::text::width(&text) as u16;
     let r = Rect::new(
@@ -84,12 +81,20 @@ fn tabs(f: &mut Frame, app: &App, theme: &Theme, area: Rect) {
     let names = [
         (Pane::Map, "1", if fr { "Carte" } else { "Map" }),
         (Pane::Detail, "3", if fr { "Détail" } else { "Detail" }),
-        (Pane::Timeline, "4", if fr { "Chronologie" } else { "Timeline" }),
+        (
+            Pane::Timeline,
+            "4",
+            if fr { "Chronologie" } else { "Timeline" },
+        ),
     ];
     let mut spans = Vec::new();
     for (pane, key, name) in names {
         let style = if app.tab == pane {
-            if app.focus == pane { theme.selected } else { theme.selected_unfocused }
+            if app.focus == pane {
+                theme.selected
+            } else {
+                theme.selected_unfocused
+            }
         } else {
             theme.dim
         };
@@ -103,8 +108,16 @@ fn tabs(f: &mut Frame, app: &App, theme: &Theme, area: Rect) {
 pub fn pane_block<'a>(app: &App, theme: &Theme, pane: Pane, title: Line<'a>) -> Block<'a> {
     let focused = app.focus == pane && !app.help_open();
     Block::bordered()
-        .border_type(if focused { BorderType::Thick } else { BorderType::Rounded })
-        .border_style(if focused { theme.border_focus } else { theme.border })
+        .border_type(if focused {
+            BorderType::Thick
+        } else {
+            BorderType::Rounded
+        })
+        .border_style(if focused {
+            theme.border_focus
+        } else {
+            theme.border
+        })
         .title(title)
 }
 

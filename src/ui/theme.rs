@@ -48,7 +48,11 @@ pub struct Theme {
 
 impl Theme {
     pub fn new(mono: bool) -> Theme {
-        if mono { Theme::monochrome() } else { Theme::dark() }
+        if mono {
+            Theme::monochrome()
+        } else {
+            Theme::dark()
+        }
     }
 
     pub fn dark() -> Theme {
@@ -70,16 +74,25 @@ impl Theme {
             error: fg(Color::Red).add_modifier(Modifier::BOLD),
             label: fg(Color::Gray).add_modifier(Modifier::BOLD),
             unconfirmed: fg(Color::Yellow),
-            host: Style::new().bg(Color::Rgb(0, 95, 135)).fg(Color::White).add_modifier(Modifier::BOLD),
+            host: Style::new()
+                .bg(Color::Rgb(0, 95, 135))
+                .fg(Color::White)
+                .add_modifier(Modifier::BOLD),
             partner: Style::new().bg(Color::Rgb(0, 75, 60)).fg(Color::White),
             antenna: Style::new().bg(Color::Rgb(95, 60, 0)).fg(Color::White),
             other: Style::new().bg(Color::Rgb(40, 40, 40)).fg(Color::Gray),
-            network: Style::new().bg(Color::Green).fg(Color::Black).add_modifier(Modifier::BOLD),
+            network: Style::new()
+                .bg(Color::Green)
+                .fg(Color::Black)
+                .add_modifier(Modifier::BOLD),
             network_host: Style::new()
                 .bg(Color::LightGreen)
                 .fg(Color::Black)
                 .add_modifier(Modifier::BOLD),
-            cursor: Style::new().bg(Color::White).fg(Color::Black).add_modifier(Modifier::BOLD),
+            cursor: Style::new()
+                .bg(Color::White)
+                .fg(Color::Black)
+                .add_modifier(Modifier::BOLD),
             factory_marker: fg(Color::Cyan),
             antenna_marker: fg(Color::Yellow),
             done: fg(Color::Green),

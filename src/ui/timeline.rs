@@ -637,18 +637,27 @@ fn draw_header(buf: &mut Buffer, app: &App, theme: &Theme, g: &Geo) {
             continue;
         }
         let (year, month) = axis.col_month(c);
-        let label = match (axis.per_col, room) {
-            (1, _) => short_month(lang, month).to_string(),
-            (_, 6..) => format!(
-                "{}{} {:02}",
-                tr(lang, "Q", "T"),
-                (month - 1) / 3 + 1,
-                year.rem_euclid(100)
-            ),
-            (_, 3..) => format!("{}{}", tr(lang, "Q", "T"), (month - 1) / 3 + 1),
-            _ => format!("{}", (month - 1) / 3 + 1),
+        // By month: the month's short name. By quarter: `Q1 25` when it fits, else the
+        // year alone over its quarters (on its first column shown), other columns blank.
+        let (label, fit) = if axis.per_col == 1 {
+            (short_month(lang, month).to_string(), room)
+        } else if room >= 6 {
+            let q = (month - 1) / 3 + 1;
+            let yy = year.rem_euclid(100);
+            (format!("{}{q} {yy:02}", tr(lang, "Q", "T")), room)
+        } else if month == 1 || c == 0 {
+            let left = i64::from(12 - month) / 3 + 1;
+            let span = axis.col_x((c + left).min(axis.cols)) - x0;
+            let text = if span >= 5 {
+                year.to_string()
+            } else {
+                format!("{:02}", year.rem_euclid(100))
+            };
+            (text, span)
+        } else {
+            (String::new(), room)
         };
-        let fit = if room >= 2 { room - 1 } else { room };
+        let fit = if fit >= 2 { fit - 1 } else { fit };
         let style = if today_col == Some(c) {
             theme.today
         } else {
@@ -676,7 +685,7 @@ fn draw_header(buf: &mut Buffer, app: &App, theme: &Theme, g: &Geo) {
             std::iter::once(TODAY_MARK)
                 .chain(format!(" {word}").chars())
                 .collect()
-        } else if tx >= wl + 1 {
+        } else if tx > wl {
             format!("{word} ")
                 .chars()
                 .chain(std::iter::once(TODAY_MARK))
