@@ -1,20 +1,27 @@
 //! The terminal: set-up, the event loop, and giving the terminal back as it was found on
-//! quit, on error and on panic.
+//! quit, on error, on panic, on SIGTERM/SIGHUP/SIGINT, and around a suspend (Ctrl-Z).
+//!
+//! Events come from two threads into one channel: a reader of terminal events and a
+//! listener for signals. The loop sleeps on the channel, so it does no work while idle.
 
 use std::io::{self, BufWriter, Stdout, Write};
-use std::time::Duration;
+use std::sync::mpsc::{self, Receiver, Sender};
 
 use crossterm::event::{
     self, DisableBracketedPaste, DisableMouseCapture, EnableBracketedPaste, EnableMouseCapture,
+    Event,
 };
 use crossterm::terminal::{
-    EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode, enable_raw_mode,
+    BeginSynchronizedUpdate, EndSynchronizedUpdate, EnterAlternateScreen, LeaveAlternateScreen,
+    disable_raw_mode, enable_raw_mode,
 };
-use crossterm::{cursor, execute};
+use crossterm::{cursor, execute, queue};
 use ratatui::Terminal;
 use ratatui::backend::CrosstermBackend;
+use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM, SIGTSTP};
 
 use crate::app::{Action, App};
+use crate::data::LoadError;
 use crate::{keymap, ui};
 
 /// One write per frame: crossterm queues every command as a separate write otherwise.
@@ -22,8 +29,31 @@ pub type Backend = CrosstermBackend<BufWriter<Stdout>>;
 
 const OUTPUT_BUFFER: usize = 64 * 1024;
 
+/// How the dashboard runs.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct RunOptions {
+    /// Capture the mouse (clicks and wheel); off leaves text selection to the terminal.
+    pub mouse: bool,
+    /// Draw the first frame and return: for start-up measurements.
+    pub exit_after_first_frame: bool,
+}
+
+/// What wakes the loop.
+enum Msg {
+    Term(Event),
+    Signal(i32),
+    /// The terminal reader failed: nothing more will come.
+    Closed(io::Error),
+    /// The data finished loading (or failed to).
+    Loaded(Box<Result<App, LoadError>>),
+}
+
+/// How long a load may take before a "loading" screen is worth showing: less would only
+/// flash.
+const LOADING_SCREEN_AFTER: std::time::Duration = std::time::Duration::from_millis(40);
+
 /// Put the terminal in dashboard mode.
-fn enter(mouse: bool) -> io::Result<Terminal<Backend>> {
+fn enter(mouse: bool) -> io::Result<()> {
     enable_raw_mode()?;
     let mut out = io::stdout();
     execute!(
@@ -35,17 +65,15 @@ fn enter(mouse: bool) -> io::Result<Terminal<Backend>> {
     if mouse {
         execute!(out, EnableMouseCapture)?;
     }
-    Terminal::new(CrosstermBackend::new(BufWriter::with_capacity(
-        OUTPUT_BUFFER,
-        io::stdout(),
-    )))
+    Ok(())
 }
 
 /// Give the terminal back: raw mode off, main screen, mouse and paste modes off, cursor
-/// visible. Safe to call more than once, and from the panic hook.
+/// visible. Safe to call more than once, from the panic hook and from the signal thread.
 pub fn restore() {
     let mut out = io::stdout();
     // Each step is attempted even if an earlier one failed.
+    let _ = execute!(out, EndSynchronizedUpdate);
     let _ = execute!(out, DisableMouseCapture);
     let _ = execute!(out, DisableBracketedPaste);
     let _ = execute!(out, LeaveAlternateScreen);
@@ -63,42 +91,238 @@ fn install_panic_hook() {
     }));
 }
 
-/// Run the dashboard until the user quits.
-pub fn run(app: &mut App, mouse: bool) -> io::Result<()> {
+fn spawn_terminal_reader(tx: Sender<Msg>) {
+    std::thread::spawn(move || {
+        loop {
+            let msg = match event::read() {
+                Ok(ev) => Msg::Term(ev),
+                Err(e) => Msg::Closed(e),
+            };
+            let closed = matches!(msg, Msg::Closed(_));
+            if tx.send(msg).is_err() || closed {
+                break;
+            }
+        }
+    });
+}
+
+fn spawn_signal_listener(tx: Sender<Msg>) -> io::Result<()> {
+    let mut signals = signal_hook::iterator::Signals::new([SIGTERM, SIGHUP, SIGINT, SIGTSTP])?;
+    std::thread::spawn(move || {
+        for sig in signals.forever() {
+            if tx.send(Msg::Signal(sig)).is_err() {
+                // The loop is gone (quitting): end the process cleanly anyway.
+                restore();
+                std::process::exit(128 + sig);
+            }
+        }
+    });
+    Ok(())
+}
+
+/// Run the dashboard until the user quits (or a signal ends it). `load` builds the app on
+/// another thread while the terminal shows that it is loading, so that a large `--data` file
+/// never leaves a blank screen; a load error is returned after the terminal is restored.
+pub fn run(
+    load: impl FnOnce() -> Result<App, LoadError> + Send + 'static,
+    label: &str,
+    opts: RunOptions,
+) -> io::Result<Result<(), LoadError>> {
     install_panic_hook();
-    let result = enter(mouse).and_then(|mut terminal| {
+    let (tx, rx) = mpsc::channel();
+    spawn_signal_listener(tx.clone())?;
+    let loader_tx = tx.clone();
+    std::thread::spawn(move || {
+        let _ = loader_tx.send(Msg::Loaded(Box::new(load())));
+    });
+    let result = enter(opts.mouse).and_then(|()| {
+        let mut terminal = Terminal::new(CrosstermBackend::new(BufWriter::with_capacity(
+            OUTPUT_BUFFER,
+            io::stdout(),
+        )))?;
+        spawn_terminal_reader(tx);
+        let Some(loaded) = wait_for_load(&mut terminal, &rx, label)? else {
+            return Ok(Ok(()));
+        };
+        let mut app = match *loaded {
+            Ok(app) => app,
+            Err(e) => return Ok(Err(e)),
+        };
         let size = terminal.size()?;
         app.update(Action::Resize(size.width, size.height));
-        event_loop(&mut terminal, app)
+        draw(&mut terminal, &mut app)?;
+        if opts.exit_after_first_frame {
+            return Ok(Ok(()));
+        }
+        event_loop(&mut terminal, &mut app, &rx, opts).map(Ok)
     });
     restore();
     result
 }
 
-/// Sleep until an event arrives (no work while idle), apply it and everything queued behind
-/// it (a paste, key repeat), then draw once if anything changed.
-fn event_loop(terminal: &mut Terminal<Backend>, app: &mut App) -> io::Result<()> {
+/// Wait for the data, showing a loading screen if it takes a while. `None` when the user
+/// quit (q, Esc, Ctrl-C) before it was ready.
+fn wait_for_load(
+    terminal: &mut Terminal<Backend>,
+    rx: &Receiver<Msg>,
+    label: &str,
+) -> io::Result<Option<Box<Result<App, LoadError>>>> {
+    use crossterm::event::{KeyCode, KeyEventKind, KeyModifiers};
+    let mut shown = false;
+    loop {
+        let msg = if shown {
+            rx.recv().ok()
+        } else {
+            match rx.recv_timeout(LOADING_SCREEN_AFTER) {
+                Ok(m) => Some(m),
+                Err(mpsc::RecvTimeoutError::Timeout) => {
+                    shown = true;
+                    terminal.draw(|f| ui::draw_loading(f, label))?;
+                    continue;
+                }
+                Err(mpsc::RecvTimeoutError::Disconnected) => None,
+            }
+        };
+        match msg {
+            None => return Ok(None),
+            Some(Msg::Loaded(app)) => return Ok(Some(app)),
+            Some(Msg::Closed(e)) => return Err(e),
+            Some(Msg::Signal(SIGTSTP)) => {}
+            Some(Msg::Signal(sig)) => {
+                restore();
+                std::process::exit(128 + sig);
+            }
+            Some(Msg::Term(Event::Key(k))) if k.kind != KeyEventKind::Release => {
+                let quit = matches!(k.code, KeyCode::Char('q') | KeyCode::Esc)
+                    || (k.code == KeyCode::Char('c')
+                        && k.modifiers.contains(KeyModifiers::CONTROL));
+                if quit {
+                    return Ok(None);
+                }
+            }
+            Some(Msg::Term(Event::Resize(..))) if shown => {
+                terminal.draw(|f| ui::draw_loading(f, label))?;
+            }
+            Some(Msg::Term(_)) => {}
+        }
+    }
+}
+
+/// Draw one frame inside a synchronized update, so that terminals that support it show it
+/// at once, never half drawn; then send what the app asked to copy.
+fn draw(terminal: &mut Terminal<Backend>, app: &mut App) -> io::Result<()> {
+    debug_panic("draw");
+    queue!(terminal.backend_mut(), BeginSynchronizedUpdate)?;
     terminal.draw(|f| ui::draw(f, app))?;
+    let w = terminal.backend_mut();
+    queue!(w, EndSynchronizedUpdate)?;
+    if let Some(text) = app.take_clipboard() {
+        write!(w, "{}", osc52(&text))?;
+    }
+    w.flush()
+}
+
+/// The OSC 52 sequence that puts text on the clipboard of the terminal, also over SSH.
+pub fn osc52(text: &str) -> String {
+    use base64::Engine;
+    let b64 = base64::engine::general_purpose::STANDARD.encode(text);
+    format!("\x1b]52;c;{b64}\x07")
+}
+
+/// Sleep until something arrives, apply it and everything queued behind it (a paste, key
+/// repeat), then draw once if anything changed.
+fn event_loop(
+    terminal: &mut Terminal<Backend>,
+    app: &mut App,
+    rx: &Receiver<Msg>,
+    opts: RunOptions,
+) -> io::Result<()> {
     while app.running {
-        let mut changed = apply(app, &event::read()?);
-        while app.running && event::poll(Duration::ZERO)? {
-            changed |= apply(app, &event::read()?);
+        let Ok(first) = rx.recv() else { break };
+        let mut changed = false;
+        let mut next = Some(first);
+        while let Some(msg) = next {
+            match msg {
+                Msg::Term(ev) => changed |= apply(app, &ev),
+                Msg::Closed(e) => return Err(e),
+                Msg::Loaded(_) => {}
+                Msg::Signal(SIGTSTP) => {
+                    suspend(terminal, opts)?;
+                    changed = true;
+                }
+                Msg::Signal(sig) => {
+                    // SIGTERM, SIGHUP, SIGINT: leave cleanly with the conventional status.
+                    restore();
+                    std::process::exit(128 + sig);
+                }
+            }
+            if app.suspend_requested {
+                app.suspend_requested = false;
+                suspend(terminal, opts)?;
+                changed = true;
+            }
+            next = if app.running {
+                rx.try_recv().ok()
+            } else {
+                None
+            };
         }
         if !app.running {
             break;
         }
         if app.full_redraw {
             app.full_redraw = false;
-            terminal.clear()?;
+            clear(terminal)?;
             changed = true;
         }
         if changed {
-            terminal.draw(|f| ui::draw(f, app))?;
+            draw(terminal, app)?;
         }
     }
     Ok(())
 }
 
-fn apply(app: &mut App, ev: &event::Event) -> bool {
-    keymap::event_action(app, ev).is_some_and(|a| app.update(a))
+/// Ctrl-Z: give the shell a normal screen, stop, and come back with a full redraw on `fg`.
+fn suspend(terminal: &mut Terminal<Backend>, opts: RunOptions) -> io::Result<()> {
+    restore();
+    // Stops the process here until SIGCONT.
+    signal_hook::low_level::emulate_default_handler(SIGTSTP)?;
+    enter(opts.mouse)?;
+    clear(terminal)
+}
+
+/// Clear the screen and forget what is on it, so the next frame is drawn in full.
+/// (`Terminal::clear` asks the terminal for the cursor position, an answer that the reader
+/// thread would swallow; resizing to the current size clears without asking.)
+fn clear(terminal: &mut Terminal<Backend>) -> io::Result<()> {
+    let size = terminal.size()?;
+    terminal.resize(ratatui::layout::Rect::new(0, 0, size.width, size.height))
+}
+
+fn apply(app: &mut App, ev: &Event) -> bool {
+    let Some(action) = keymap::event_action(app, ev) else {
+        return false;
+    };
+    debug_panic("update");
+    app.update(action)
+}
+
+/// Debug builds only: `AIFACTORIES_DEBUG_PANIC=draw` or `=update` panics there, to test that
+/// a panic leaves the terminal usable. Compiled out of release builds.
+#[cfg(debug_assertions)]
+fn debug_panic(stage: &str) {
+    if std::env::var("AIFACTORIES_DEBUG_PANIC").is_ok_and(|v| v == stage) {
+        panic!("debug panic in {stage} (AIFACTORIES_DEBUG_PANIC)");
+    }
+}
+
+#[cfg(not(debug_assertions))]
+fn debug_panic(_stage: &str) {}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn osc52_encodes_in_base64() {
+        assert_eq!(super::osc52("hi"), "\x1b]52;c;aGk=\x07");
+    }
 }

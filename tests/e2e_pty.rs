@@ -20,6 +20,10 @@ impl Session {
     /// Run `aifactories ARGS; echo EXIT=$?; stty -a` in a 120x40 pty, so that the shell reports
     /// the exit status and the terminal modes the program left behind.
     fn start(args: &str) -> Session {
+        Session::start_with(args, &[])
+    }
+
+    fn start_with(args: &str, env: &[(&str, &str)]) -> Session {
         let pty = native_pty_system();
         let pair = pty
             .openpty(PtySize {
@@ -36,6 +40,9 @@ impl Session {
         cmd.env("TERM", "xterm-256color");
         cmd.env_remove("NO_COLOR");
         cmd.env("LANG", "C.UTF-8");
+        for (k, v) in env {
+            cmd.env(k, v);
+        }
         let child = pair.slave.spawn_command(cmd).unwrap();
         drop(pair.slave);
         let mut reader = pair.master.try_clone_reader().unwrap();
@@ -97,6 +104,51 @@ impl Session {
         }
     }
 
+    /// The pid of the dashboard: the shell's child.
+    fn app_pid(&self) -> u32 {
+        let sh = self.child.process_id().unwrap();
+        let deadline = Instant::now() + Duration::from_secs(10);
+        loop {
+            let kids = std::fs::read_to_string(format!("/proc/{sh}/task/{sh}/children"))
+                .unwrap_or_default();
+            if let Some(pid) = kids.split_whitespace().next() {
+                return pid.parse().unwrap();
+            }
+            assert!(Instant::now() < deadline, "no child process");
+            std::thread::sleep(Duration::from_millis(20));
+        }
+    }
+
+    fn exit_status(&mut self) -> String {
+        let raw = self.wait_raw("EXIT=");
+        let after = raw.rsplit("EXIT=").next().unwrap();
+        after.chars().take_while(|c| c.is_ascii_digit()).collect()
+    }
+
+    /// The terminal is as the program found it: main screen, cursor shown, no mouse or
+    /// paste mode, and (from `stty -a`, run by the shell afterwards) canonical mode and echo.
+    fn assert_restored(&mut self) {
+        let screen = self.parser.screen();
+        assert!(!screen.alternate_screen(), "back on the main screen");
+        assert!(!screen.hide_cursor(), "cursor visible again");
+        assert_eq!(
+            screen.mouse_protocol_mode(),
+            vt100::MouseProtocolMode::None,
+            "mouse released"
+        );
+        assert!(!screen.bracketed_paste(), "bracketed paste off");
+        let raw = self.wait_raw("icanon");
+        let stty = raw.rsplit("EXIT=").next().unwrap();
+        assert!(
+            stty.contains(" icanon") && !stty.contains("-icanon"),
+            "raw mode left on: {stty}"
+        );
+        assert!(
+            stty.contains(" echo ") && !stty.contains("-echo "),
+            "echo left off: {stty}"
+        );
+    }
+
     fn send(&mut self, s: &str) {
         self.writer.write_all(s.as_bytes()).unwrap();
         self.writer.flush().unwrap();
@@ -124,29 +176,8 @@ fn search_from_the_dashboard_then_quit_cleanly() {
     s.send("\x1b");
     std::thread::sleep(Duration::from_millis(100));
     s.send("q");
-    let raw = s.wait_raw("EXIT=");
-    let status = raw.split("EXIT=").nth(1).unwrap().chars().next().unwrap();
-    assert_eq!(status, '0', "exit status");
-    let screen = s.parser.screen();
-    assert!(!screen.alternate_screen(), "back on the main screen");
-    assert!(!screen.hide_cursor(), "cursor visible again");
-    assert_eq!(
-        screen.mouse_protocol_mode(),
-        vt100::MouseProtocolMode::None,
-        "mouse released"
-    );
-    assert!(!screen.bracketed_paste(), "bracketed paste off");
-    // stty -a, printed by the shell after the program, shows canonical mode and echo back on.
-    let raw = s.wait_raw("icanon");
-    let stty = raw.rsplit("EXIT=").next().unwrap();
-    assert!(
-        stty.contains(" icanon") && !stty.contains("-icanon"),
-        "raw mode left on: {stty}"
-    );
-    assert!(
-        stty.contains(" echo ") && !stty.contains("-echo "),
-        "echo left off: {stty}"
-    );
+    assert_eq!(s.exit_status(), "0");
+    s.assert_restored();
 }
 
 #[test]
@@ -170,4 +201,147 @@ fn without_a_terminal_the_dashboard_refuses_to_start() {
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stderr).contains("not a terminal"));
     assert!(out.stdout.is_empty(), "no escape sequences in a pipe");
+}
+
+fn kill(sig: &str, pid: u32) {
+    let ok = std::process::Command::new("kill")
+        .args([format!("-{sig}"), pid.to_string()])
+        .status()
+        .unwrap()
+        .success();
+    assert!(ok, "kill -{sig} {pid}");
+}
+
+#[test]
+fn termination_signals_restore_the_terminal() {
+    for (sig, code) in [("TERM", "143"), ("HUP", "129"), ("INT", "130")] {
+        let mut s = Session::start("--today 2026-11-24");
+        s.wait_for(&["Results"]);
+        let pid = s.app_pid();
+        kill(sig, pid);
+        assert_eq!(s.exit_status(), code, "SIG{sig}");
+        s.assert_restored();
+    }
+}
+
+fn process_state(pid: u32) -> char {
+    let stat = std::fs::read_to_string(format!("/proc/{pid}/stat")).unwrap_or_default();
+    // The state follows the command name, which is in parentheses.
+    stat.rsplit(')')
+        .next()
+        .and_then(|r| r.trim().chars().next())
+        .unwrap_or('?')
+}
+
+#[test]
+fn ctrl_z_suspends_and_fg_resumes_with_a_full_redraw() {
+    let mut s = Session::start("--today 2026-11-24");
+    s.wait_for(&["Results", "LUMI AIF"]);
+    let pid = s.app_pid();
+    s.send("\x1a");
+    let deadline = Instant::now() + Duration::from_secs(10);
+    while process_state(pid) != 'T' {
+        assert!(Instant::now() < deadline, "not stopped");
+        s.pump(Duration::from_millis(20));
+    }
+    // While stopped, the shell has a normal screen.
+    s.pump(Duration::from_millis(100));
+    let screen = s.parser.screen();
+    assert!(!screen.alternate_screen() && !screen.hide_cursor());
+    // `fg` sends SIGCONT: the dashboard takes the screen again and draws all of it.
+    let before = s.raw.len();
+    kill("CONT", pid);
+    s.wait_for(&["Results", "LUMI AIF", "Timeline"]);
+    assert!(s.parser.screen().alternate_screen());
+    let redraw = String::from_utf8_lossy(&s.raw[before..]).into_owned();
+    assert!(
+        redraw.contains("\x1b[2J"),
+        "the screen is cleared and redrawn"
+    );
+    s.send("q");
+    assert_eq!(s.exit_status(), "0");
+    s.assert_restored();
+}
+
+#[test]
+fn ctrl_l_redraws_everything() {
+    let mut s = Session::start("--today 2026-11-24");
+    s.wait_for(&["Results", "LUMI AIF"]);
+    let before = s.raw.len();
+    s.send("\x0c");
+    let deadline = Instant::now() + Duration::from_secs(10);
+    while !String::from_utf8_lossy(&s.raw[before..]).contains("\x1b[2J") {
+        assert!(Instant::now() < deadline, "no clear after Ctrl-L");
+        s.pump(Duration::from_millis(20));
+    }
+    s.wait_for(&["Results", "LUMI AIF", "Timeline"]);
+    s.send("q");
+    assert_eq!(s.exit_status(), "0");
+}
+
+#[test]
+fn a_panic_leaves_the_terminal_usable_and_prints_after_restoring() {
+    for stage in ["update", "draw"] {
+        let mut s =
+            Session::start_with("--today 2026-11-24", &[("AIFACTORIES_DEBUG_PANIC", stage)]);
+        if stage == "update" {
+            s.wait_for(&["Results"]);
+            s.send("j");
+        }
+        assert_eq!(s.exit_status(), "101", "{stage}");
+        s.assert_restored();
+        let raw = String::from_utf8_lossy(&s.raw).into_owned();
+        let msg = raw
+            .find(&format!("debug panic in {stage}"))
+            .expect("panic message");
+        // The message comes after the screen was given back (leaving the alternate screen).
+        let left = raw.rfind("\x1b[?1049l").expect("left the alternate screen");
+        assert!(
+            left < msg,
+            "{stage}: message printed before the terminal was restored"
+        );
+    }
+}
+
+#[test]
+fn y_copies_the_source_url_through_osc52() {
+    use base64::Engine;
+    let cat = aifactories::data::Catalog::embedded().unwrap();
+    let lumi = cat.factory("lumi-aif").unwrap();
+    let url = &cat.source(&lumi.sources[0]).unwrap().url;
+    let b64 = base64::engine::general_purpose::STANDARD.encode(url);
+    let mut s = Session::start("--today 2026-11-24");
+    s.wait_for(&["Results", "LUMI AIF"]);
+    s.send("y");
+    s.wait_raw(&format!("\x1b]52;c;{b64}\x07"));
+    s.wait_for(&["copied:"]);
+    s.send("q");
+    assert_eq!(s.exit_status(), "0");
+}
+
+#[test]
+fn a_large_data_file_shows_a_loading_screen_first() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("big.ron");
+    let ds = aifactories::synth::dataset(3000, 3);
+    let cat = aifactories::data::Catalog::from_dataset(ds, "synth").unwrap();
+    let total = cat.factories().len() + cat.antennas().len();
+    std::fs::write(&path, cat.to_ron()).unwrap();
+    let mut s = Session::start(&format!("--today 2026-11-24 --data '{}'", path.display()));
+    s.wait_for(&["loading", "big.ron"]);
+    s.wait_for(&["Results", &format!("{total} / {total}")]);
+    s.send("q");
+    assert_eq!(s.exit_status(), "0");
+}
+
+#[test]
+fn a_bad_data_file_is_reported_after_the_terminal_is_restored() {
+    let bad = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/corpus/bad/unknown-country.ron"
+    );
+    let mut s = Session::start(&format!("--today 2026-11-24 --data '{bad}'"));
+    assert_eq!(s.exit_status(), "2");
+    s.assert_restored();
+    s.wait_for(&["unknown country code `XX`"]);
 }

@@ -54,4 +54,8 @@ pub enum Action {
     Resize(u16, u16),
     /// Redraw everything (Ctrl-L).
     Redraw,
+    /// Ctrl-Z: give the terminal back to the shell until `fg`.
+    Suspend,
+    /// Copy the selected milestone's or record's main source URL to the clipboard.
+    Copy,
 }

@@ -11,7 +11,7 @@ pub use action::Action;
 
 use crate::data::{Catalog, Day, Lang, Link, Record};
 use crate::layout::{Mode, Pane, Screen};
-use crate::search::{Hit, SearchIndex};
+use crate::search::{Match, SearchIndex, Searcher};
 use crate::timeline::{Timeline, TimelineQuery};
 
 /// Timeline zoom.
@@ -46,7 +46,9 @@ pub struct Options {
 
 pub struct App {
     pub cat: Catalog,
-    pub index: SearchIndex,
+    /// The search index with the typing history, so that a query that only grew is matched
+    /// against the previous results.
+    pub searcher: Searcher,
     pub timeline: Timeline,
     pub lang: Lang,
     pub today: Day,
@@ -62,8 +64,9 @@ pub struct App {
     pub cursor: usize,
     /// Why the query gives nothing (a bad filter), shown in the search box.
     pub query_error: Option<String>,
-    /// Search results for the query, ranked.
-    pub hits: Vec<Hit>,
+    /// Search results for the query, ranked (text and highlights are computed only for the
+    /// rows on screen).
+    pub hits: Vec<Match>,
     /// The list: indexes into `hits` that pass the country filter.
     pub rows: Vec<usize>,
     /// Country index the list is filtered by (Enter on the map).
@@ -82,6 +85,12 @@ pub struct App {
     pub running: bool,
     /// Set by Ctrl-L: the terminal loop clears and redraws everything.
     pub full_redraw: bool,
+    /// Set by Ctrl-Z: the terminal loop suspends the process.
+    pub suspend_requested: bool,
+    /// Text for the terminal loop to put on the clipboard (OSC 52).
+    clipboard: Option<String>,
+    /// A one-off message for the status line (what was copied); cleared by the next action.
+    pub status: Option<String>,
     /// Roles per country index, built once.
     pub roles: Vec<Roles>,
     /// Per country index: hosts at least one factory of the current results.
@@ -92,7 +101,7 @@ pub struct App {
 
 impl App {
     pub fn new(cat: Catalog, opts: Options) -> App {
-        let index = SearchIndex::new(&cat);
+        let searcher = Searcher::new(SearchIndex::new(&cat));
         let timeline = Timeline::new(&cat);
         let mut roles = vec![Roles::default(); cat.countries.len()];
         let country_idx = |code: &str| cat.countries.iter().position(|c| c.code == code);
@@ -120,7 +129,7 @@ impl App {
             .unwrap_or(0);
         let mut app = App {
             cat,
-            index,
+            searcher,
             timeline,
             lang: opts.lang,
             today: opts.today,
@@ -145,6 +154,9 @@ impl App {
             lane_offset: 0,
             running: true,
             full_redraw: false,
+            suspend_requested: false,
+            clipboard: None,
+            status: None,
             full_range,
             roles,
             matched_hosts,
@@ -155,6 +167,28 @@ impl App {
 
     pub fn help_open(&self) -> bool {
         self.help.is_some()
+    }
+
+    /// The text to copy, once: the terminal loop sends it after the frame.
+    pub fn take_clipboard(&mut self) -> Option<String> {
+        self.clipboard.take()
+    }
+
+    /// The URL `y` copies: the chosen milestone's first source when the timeline has focus,
+    /// else the selected record's first source.
+    pub fn copy_target(&self) -> Option<&str> {
+        let from_timeline = (self.focus == Pane::Timeline)
+            .then_some(self.tl_cursor)
+            .flatten()
+            .and_then(|e| {
+                self.timeline.entry(e)?;
+                self.timeline.milestone(&self.cat, e).sources.first()
+            });
+        let id = from_timeline.or_else(|| match self.selected_record()? {
+            Record::Factory(i) => self.cat.factories()[i].sources.first(),
+            Record::Antenna(i) => self.cat.antennas()[i].sources.first(),
+        })?;
+        self.cat.source(id).map(|s| s.url.as_str())
     }
 
     /// The current layout.
@@ -188,9 +222,10 @@ impl App {
 
     /// The query as the search engine reads it.
     fn run_search(&mut self) {
-        match self.index.search(&self.query) {
-            Ok(hits) => {
-                self.hits = hits;
+        match self.searcher.search(&self.query) {
+            Ok(matches) => {
+                self.hits.clear();
+                self.hits.extend_from_slice(matches);
                 self.query_error = None;
             }
             Err(e) => {
@@ -450,6 +485,11 @@ impl App {
     /// otherwise).
     pub fn update(&mut self, action: Action) -> bool {
         use Action as A;
+        // A message is for one look: any action that is not a resize clears it.
+        let had_status = self.status.is_some();
+        if !matches!(action, A::Resize(..)) {
+            self.status = None;
+        }
         match action {
             A::Resize(w, h) => {
                 self.size = (w, h);
@@ -468,12 +508,36 @@ impl App {
                 self.full_redraw = true;
                 return true;
             }
-            _ if self.help.is_some() => return self.update_help(action),
+            A::Suspend => {
+                self.suspend_requested = true;
+                return true;
+            }
+            _ if self.help.is_some() => return self.update_help(action) || had_status,
             _ => {}
         }
         match action {
             A::Quit => self.running = false,
-            A::Redraw | A::Resize(..) => {}
+            A::Redraw | A::Resize(..) | A::Suspend => {}
+            A::Copy => {
+                let fr = self.lang.is_fr();
+                match self.copy_target().map(str::to_string) {
+                    Some(url) => {
+                        self.status =
+                            Some(format!("{} {url}", if fr { "copié :" } else { "copied:" }));
+                        self.clipboard = Some(url);
+                    }
+                    None => {
+                        self.status = Some(
+                            if fr {
+                                "rien à copier"
+                            } else {
+                                "nothing to copy"
+                            }
+                            .to_string(),
+                        )
+                    }
+                }
+            }
             A::ToggleHelp => self.help = Some(0),
             A::ToggleLang => self.lang = self.lang.toggled(),
             A::ToggleMapView => self.geo_map = !self.geo_map,
@@ -496,7 +560,7 @@ impl App {
                 self.focus(Pane::Search);
                 self.cursor = self.query.chars().count();
             }
-            A::Back => return self.back(),
+            A::Back => return self.back() || had_status,
             A::Input(c) => self.insert_text(c.encode_utf8(&mut [0; 4])),
             A::Paste(s) => {
                 if self.focus != Pane::Search {
@@ -507,7 +571,7 @@ impl App {
             }
             A::Backspace => {
                 if self.cursor == 0 {
-                    return false;
+                    return had_status;
                 }
                 let (a, b) = (self.byte_at(self.cursor - 1), self.byte_at(self.cursor));
                 let mut q = self.query.clone();
@@ -524,14 +588,14 @@ impl App {
                     start -= 1;
                 }
                 if start == self.cursor {
-                    return false;
+                    return had_status;
                 }
                 let q: String = chars[..start].iter().chain(&chars[self.cursor..]).collect();
                 self.set_query(q, start);
             }
             A::ClearQuery => {
                 if self.query.is_empty() {
-                    return false;
+                    return had_status;
                 }
                 self.set_query(String::new(), 0);
             }

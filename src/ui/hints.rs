@@ -10,15 +10,39 @@ use crate::app::App;
 use crate::keymap;
 use crate::text::width;
 
+/// Whether the data is more than six months older than today.
+pub fn data_is_stale(app: &App) -> bool {
+    let as_of = app.cat.data.as_of.end();
+    let months = app.today.month_index() - as_of.month_index();
+    months > 6 || (months == 6 && app.today.day > as_of.day)
+}
+
 pub fn draw(f: &mut Frame, app: &App, theme: &Theme, area: Rect) {
     let fr = app.lang.is_fr();
-    let status = format!(
-        " {} {} · {} {} ",
-        if fr { "données du" } else { "data as of" },
-        app.cat.data.as_of.human(fr),
-        if fr { "aujourd'hui" } else { "today" },
-        app.today
-    );
+    let (status, style) = if let Some(msg) = &app.status {
+        (format!(" {} ", super::safe(msg)), theme.label)
+    } else {
+        let stale = data_is_stale(app);
+        let mut s = format!(
+            " {} {}",
+            if fr { "données du" } else { "data as of" },
+            app.cat.data.as_of.human(fr),
+        );
+        if stale {
+            s.push_str(if fr {
+                " (plus de 6 mois !)"
+            } else {
+                " (over 6 months old!)"
+            });
+        }
+        s.push_str(&format!(
+            " · {} {} ",
+            if fr { "aujourd'hui" } else { "today" },
+            app.today
+        ));
+        (s, if stale { theme.error } else { theme.dim })
+    };
+    let status = crate::text::truncate(&status, usize::from(area.width));
     let room = usize::from(area.width).saturating_sub(width(&status));
     let mut spans = Vec::new();
     let mut used = 0;
@@ -31,9 +55,35 @@ pub fn draw(f: &mut Frame, app: &App, theme: &Theme, area: Rect) {
         spans.push(Span::styled(format!(" {keys}"), theme.key));
         spans.push(Span::styled(format!(" {what} "), theme.dim));
     }
-    if usize::from(area.width) > width(&status) {
-        spans.push(Span::raw(" ".repeat(room - used)));
-        spans.push(Span::styled(status, theme.dim));
-    }
+    spans.push(Span::raw(" ".repeat(room - used)));
+    spans.push(Span::styled(status, style));
     f.render_widget(Paragraph::new(Line::from(spans)), area);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::app::{App, Options};
+    use crate::data::{Catalog, Lang};
+
+    fn app_on(today: &str) -> App {
+        App::new(
+            Catalog::embedded().unwrap(),
+            Options {
+                lang: Lang::En,
+                today: today.parse().unwrap(),
+                mono: false,
+                size: (120, 40),
+            },
+        )
+    }
+
+    #[test]
+    fn data_older_than_six_months_is_flagged() {
+        // The embedded data is as of 24 Nov 2026.
+        assert!(!data_is_stale(&app_on("2026-11-24")));
+        assert!(!data_is_stale(&app_on("2027-05-24")));
+        assert!(data_is_stale(&app_on("2027-05-25")));
+        assert!(data_is_stale(&app_on("2028-01-01")));
+    }
 }

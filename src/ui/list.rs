@@ -122,7 +122,7 @@ pub fn draw(f: &mut Frame, app: &App, theme: &Theme, area: Rect) {
         let positions = if app.query.trim().is_empty() {
             Vec::new()
         } else {
-            app.index.name_positions(&app.query, record)
+            app.searcher.name_positions(record)
         };
         spans.extend(highlighted(
             &safe(name),

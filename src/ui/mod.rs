@@ -58,6 +58,29 @@ pub fn draw(f: &mut Frame, app: &App) {
     }
 }
 
+/// The screen shown while a large dataset loads.
+pub fn draw_loading(f: &mut Frame, label: &str) {
+    let area = f.area();
+    if area.width == 0 || area.height == 0 {
+        return;
+    }
+    let theme = Theme::new(true);
+    let lines = [
+        format!("aifactories: loading {}…", safe(label)),
+        "q to cancel".to_string(),
+    ];
+    for (i, l) in lines.iter().enumerate() {
+        let text = crate::text::truncate(l, usize::from(area.width));
+        let w = crate::text::width(&text) as u16;
+        let y = area.y + area.height / 2 + i as u16;
+        if y < area.y + area.height {
+            let r = Rect::new(area.x + (area.width - w) / 2, y, w, 1);
+            let style = if i == 0 { theme.title } else { theme.dim };
+            f.render_widget(Paragraph::new(text).style(style), r);
+        }
+    }
+}
+
 /// The centred "terminal too small" line, cut to whatever fits.
 fn too_small(f: &mut Frame, area: Rect, theme: &Theme) {
     if area.width == 0 || area.height == 0 {
