@@ -20,7 +20,7 @@ use ratatui::Terminal;
 use ratatui::backend::CrosstermBackend;
 use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM, SIGTSTP};
 
-use crate::app::{Action, App};
+use crate::app::{Action, App, SearchRequest, SearchResult};
 use crate::data::LoadError;
 use crate::{keymap, ui};
 
@@ -46,6 +46,8 @@ enum Msg {
     Closed(io::Error),
     /// The data finished loading (or failed to).
     Loaded(Box<Result<App, LoadError>>),
+    /// The search worker answered a query.
+    Searched(Box<SearchResult>),
 }
 
 /// How long a load may take before a "loading" screen is worth showing: less would only
@@ -140,6 +142,7 @@ pub fn run(
             OUTPUT_BUFFER,
             io::stdout(),
         )))?;
+        let tx_search = tx.clone();
         spawn_terminal_reader(tx);
         let Some(loaded) = wait_for_load(&mut terminal, &rx, label)? else {
             return Ok(Ok(()));
@@ -154,7 +157,10 @@ pub fn run(
         if opts.exit_after_first_frame {
             return Ok(Ok(()));
         }
-        event_loop(&mut terminal, &mut app, &rx, opts).map(Ok)
+        let search = app
+            .background_search()
+            .then(|| spawn_search_worker(&app, tx_search.clone()));
+        event_loop(&mut terminal, &mut app, &rx, search.as_ref(), opts).map(Ok)
     });
     restore();
     result
@@ -203,7 +209,7 @@ fn wait_for_load(
             Some(Msg::Term(Event::Resize(..))) if shown => {
                 terminal.draw(|f| ui::draw_loading(f, label))?;
             }
-            Some(Msg::Term(_)) => {}
+            Some(Msg::Term(_) | Msg::Searched(_)) => {}
         }
     }
 }
@@ -235,6 +241,7 @@ fn event_loop(
     terminal: &mut Terminal<Backend>,
     app: &mut App,
     rx: &Receiver<Msg>,
+    search: Option<&Sender<SearchRequest>>,
     opts: RunOptions,
 ) -> io::Result<()> {
     while app.running {
@@ -246,6 +253,7 @@ fn event_loop(
                 Msg::Term(ev) => changed |= apply(app, &ev),
                 Msg::Closed(e) => return Err(e),
                 Msg::Loaded(_) => {}
+                Msg::Searched(done) => changed |= app.update(Action::SearchDone(done)),
                 Msg::Signal(SIGTSTP) => {
                     suspend(terminal, opts)?;
                     changed = true;
@@ -269,6 +277,10 @@ fn event_loop(
         }
         if !app.running {
             break;
+        }
+        // The query line is drawn now; the results follow when the worker answers.
+        if let (Some(req), Some(worker)) = (app.take_search_request(), search) {
+            let _ = worker.send(req);
         }
         if app.full_redraw {
             app.full_redraw = false;
@@ -297,6 +309,26 @@ fn suspend(terminal: &mut Terminal<Backend>, opts: RunOptions) -> io::Result<()>
 fn clear(terminal: &mut Terminal<Backend>) -> io::Result<()> {
     let size = terminal.size()?;
     terminal.resize(ratatui::layout::Rect::new(0, 0, size.width, size.height))
+}
+
+/// The search worker: always answers the latest query, dropping those typed meanwhile.
+fn spawn_search_worker(app: &App, tx: Sender<Msg>) -> Sender<SearchRequest> {
+    let (req_tx, req_rx) = mpsc::channel::<SearchRequest>();
+    let mut searcher = crate::search::Searcher::shared(app.searcher.shared_index());
+    std::thread::spawn(move || {
+        while let Ok(mut req) = req_rx.recv() {
+            while let Ok(newer) = req_rx.try_recv() {
+                req = newer;
+            }
+            if tx
+                .send(Msg::Searched(Box::new(req.run(&mut searcher))))
+                .is_err()
+            {
+                break;
+            }
+        }
+    });
+    req_tx
 }
 
 fn apply(app: &mut App, ev: &Event) -> bool {

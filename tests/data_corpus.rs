@@ -99,8 +99,8 @@ fn a_huge_file_is_refused_without_reading_it() {
     let p = dir.path().join("huge.ron");
     // Sparse: 65 MiB on paper, nothing on disk.
     let f = std::fs::File::create(&p).unwrap();
-    f.set_len(65 * 1024 * 1024).unwrap();
-    expect_bad(&p, "over the 64 MiB limit; not read");
+    f.set_len(513 * 1024 * 1024).unwrap();
+    expect_bad(&p, "over the 512 MiB limit; not read");
 }
 
 #[test]

@@ -77,8 +77,16 @@ impl Session {
         }
     }
 
+    /// Read everything that arrives during `d`.
+    fn drain(&mut self, d: Duration) {
+        let end = Instant::now() + d;
+        while Instant::now() < end {
+            self.pump(Duration::from_millis(10));
+        }
+    }
+
     fn wait_for(&mut self, what: &[&str]) {
-        let deadline = Instant::now() + Duration::from_secs(20);
+        let deadline = Instant::now() + Duration::from_secs(60);
         loop {
             let screen = self.parser.screen().contents();
             if what.iter().all(|w| screen.contains(w)) {
@@ -93,7 +101,7 @@ impl Session {
     }
 
     fn wait_raw(&mut self, what: &str) -> String {
-        let deadline = Instant::now() + Duration::from_secs(20);
+        let deadline = Instant::now() + Duration::from_secs(60);
         loop {
             let raw = String::from_utf8_lossy(&self.raw).into_owned();
             if raw.contains(what) {
@@ -245,7 +253,7 @@ fn ctrl_z_suspends_and_fg_resumes_with_a_full_redraw() {
         s.pump(Duration::from_millis(20));
     }
     // While stopped, the shell has a normal screen.
-    s.pump(Duration::from_millis(100));
+    s.drain(Duration::from_millis(300));
     let screen = s.parser.screen();
     assert!(!screen.alternate_screen() && !screen.hide_cursor());
     // `fg` sends SIGCONT: the dashboard takes the screen again and draws all of it.
@@ -320,16 +328,24 @@ fn y_copies_the_source_url_through_osc52() {
 }
 
 #[test]
-fn a_large_data_file_shows_a_loading_screen_first() {
+fn a_large_data_file_loads_behind_a_loading_screen_and_searches_in_the_background() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("big.ron");
-    let ds = aifactories::synth::dataset(3000, 3);
+    let ds = aifactories::synth::dataset(5000, 3);
     let cat = aifactories::data::Catalog::from_dataset(ds, "synth").unwrap();
     let total = cat.factories().len() + cat.antennas().len();
-    std::fs::write(&path, cat.to_ron()).unwrap();
+    assert!(total >= aifactories::app::BACKGROUND_SEARCH_FROM);
+    std::fs::write(&path, cat.to_ron_compact()).unwrap();
     let mut s = Session::start(&format!("--today 2026-11-24 --data '{}'", path.display()));
     s.wait_for(&["loading", "big.ron"]);
     s.wait_for(&["Results", &format!("{total} / {total}")]);
+    // Typing shows at once; the worker's results follow.
+    s.send("/zzqx");
+    s.wait_for(&["/ zzqx", &format!("0 / {total}")]);
+    // Esc alone (a lone ESC byte followed at once by `q` would read as Alt-q).
+    s.send("\x1b");
+    s.wait_for(&[&format!("{total} / {total}")]);
+    s.drain(Duration::from_millis(200));
     s.send("q");
     assert_eq!(s.exit_status(), "0");
 }

@@ -1,6 +1,7 @@
 //! Everything that can change the dashboard's state. Keys and mouse events become actions in
 //! `keymap`; `App::update` is the only place that applies them.
 
+use super::SearchResult;
 use crate::layout::Pane;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -58,4 +59,6 @@ pub enum Action {
     Suspend,
     /// Copy the selected milestone's or record's main source URL to the clipboard.
     Copy,
+    /// The search worker answered.
+    SearchDone(Box<SearchResult>),
 }

@@ -97,6 +97,52 @@ pub struct App {
     pub matched_hosts: Vec<bool>,
     /// The timeline's zoomed-out range, computed once.
     full_range: (Day, Day),
+    /// Host country index of each factory and antenna, computed once.
+    factory_country: Vec<usize>,
+    antenna_country: Vec<usize>,
+    /// The query the shown results answer (behind `query` while a search runs).
+    pub results_query: String,
+    /// Large datasets search on a worker thread, so that typing never waits.
+    background_search: bool,
+    /// Counts queries, so that late results of an older one are dropped.
+    generation: u64,
+    search_request: Option<SearchRequest>,
+    /// A search is under way on the worker.
+    pub searching: bool,
+}
+
+/// From this many records on, the search runs on a worker thread: below, it takes well
+/// under a millisecond and a second frame per keystroke would only cost bytes.
+pub const BACKGROUND_SEARCH_FROM: usize = 5_000;
+
+/// A query for the search worker.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SearchRequest {
+    pub generation: u64,
+    pub query: String,
+}
+
+/// What the search worker answers.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SearchResult {
+    pub generation: u64,
+    pub query: String,
+    pub result: Result<Vec<Match>, String>,
+}
+
+impl SearchRequest {
+    /// Run on the worker: stale requests were already skipped by the caller.
+    pub fn run(self, searcher: &mut Searcher) -> SearchResult {
+        let result = searcher
+            .search(&self.query)
+            .map(<[Match]>::to_vec)
+            .map_err(|e| e.to_string());
+        SearchResult {
+            generation: self.generation,
+            query: self.query,
+            result,
+        }
+    }
 }
 
 impl App {
@@ -122,6 +168,19 @@ impl App {
         }
         let matched_hosts = vec![false; cat.countries.len()];
         let full_range = App::compute_full_range(&cat);
+        let country_index = |code: &str| country_idx(code).unwrap_or(usize::MAX);
+        let factory_country = cat
+            .factories()
+            .iter()
+            .map(|f| country_index(&f.country))
+            .collect();
+        let antenna_country = cat
+            .antennas()
+            .iter()
+            .map(|a| country_index(&a.country))
+            .collect();
+        let background_search =
+            cat.factories().len() + cat.antennas().len() >= BACKGROUND_SEARCH_FROM;
         let start_country = cat
             .factories()
             .first()
@@ -158,10 +217,19 @@ impl App {
             clipboard: None,
             status: None,
             full_range,
+            factory_country,
+            antenna_country,
+            results_query: String::new(),
+            background_search: false,
+            generation: 0,
+            search_request: None,
+            searching: false,
             roles,
             matched_hosts,
         };
-        app.refresh_results();
+        // The first results (everything) are computed here; later ones may go to the worker.
+        app.query_changed();
+        app.background_search = background_search;
         app
     }
 
@@ -235,21 +303,55 @@ impl App {
         }
     }
 
-    /// Re-run the search and the country filter, keeping the selected record if it is still
-    /// listed.
-    fn refresh_results(&mut self) {
+    /// The query changed: search again, here or (large data) on the worker thread.
+    fn query_changed(&mut self) {
+        if self.background_search {
+            self.generation += 1;
+            self.search_request = Some(SearchRequest {
+                generation: self.generation,
+                query: self.query.clone(),
+            });
+            self.searching = true;
+            return;
+        }
         let keep = self.selected_record();
         self.run_search();
+        self.results_query.clone_from(&self.query);
+        self.results_changed(keep);
+    }
+
+    /// Results from the worker: applied if they answer the latest query, dropped if stale.
+    fn search_done(&mut self, done: SearchResult) -> bool {
+        if done.generation != self.generation {
+            return false;
+        }
+        let keep = self.selected_record();
+        self.searching = false;
+        match done.result {
+            Ok(matches) => {
+                self.hits = matches;
+                self.query_error = None;
+            }
+            Err(e) => {
+                self.hits.clear();
+                self.query_error = Some(e);
+            }
+        }
+        self.results_query = done.query;
+        self.results_changed(keep);
+        true
+    }
+
+    /// Re-apply the country filter to the results, keep the selected record if it is still
+    /// listed, and mark the hosts of what matched.
+    fn results_changed(&mut self, keep: Option<Record>) {
         self.apply_country_filter();
         self.matched_hosts.iter_mut().for_each(|m| *m = false);
-        if !self.query.trim().is_empty() {
+        if !self.results_query.trim().is_empty() {
             for &h in &self.rows {
-                let code = match self.hits[h].record {
-                    Record::Factory(i) => &self.cat.factories()[i].country,
-                    Record::Antenna(i) => &self.cat.antennas()[i].country,
-                };
-                if let Some(ci) = self.cat.countries.iter().position(|c| &c.code == code) {
-                    self.matched_hosts[ci] = true;
+                let ci = self.country_of(self.hits[h].record);
+                if let Some(m) = self.matched_hosts.get_mut(ci) {
+                    *m = true;
                 }
             }
         }
@@ -258,6 +360,41 @@ impl App {
             .unwrap_or(0);
         self.list_offset = 0;
         self.after_selection_change();
+    }
+
+    /// Country index (in the country table) of a record's host country.
+    pub fn country_of(&self, r: Record) -> usize {
+        match r {
+            Record::Factory(i) => self.factory_country[i],
+            Record::Antenna(i) => self.antenna_country[i],
+        }
+    }
+
+    /// Char positions to highlight in a record's name, for the query its results answer.
+    pub fn name_positions(&self, record: Record) -> Vec<usize> {
+        if self.results_query.trim().is_empty() {
+            Vec::new()
+        } else if self.background_search {
+            self.searcher
+                .index()
+                .name_positions(&self.results_query, record)
+        } else {
+            self.searcher.name_positions(record)
+        }
+    }
+
+    /// Search on a worker thread from now on (done by default for large datasets).
+    pub fn use_background_search(&mut self) {
+        self.background_search = true;
+    }
+
+    pub fn background_search(&self) -> bool {
+        self.background_search
+    }
+
+    /// The query for the worker, once: the terminal loop sends it.
+    pub fn take_search_request(&mut self) -> Option<SearchRequest> {
+        self.search_request.take()
     }
 
     fn apply_country_filter(&mut self) {
@@ -451,7 +588,7 @@ impl App {
     fn set_query(&mut self, q: String, cursor: usize) {
         self.query = q;
         self.cursor = cursor.min(self.query.chars().count());
-        self.refresh_results();
+        self.query_changed();
     }
 
     fn byte_at(&self, char_pos: usize) -> usize {
@@ -487,7 +624,7 @@ impl App {
         use Action as A;
         // A message is for one look: any action that is not a resize clears it.
         let had_status = self.status.is_some();
-        if !matches!(action, A::Resize(..)) {
+        if !matches!(action, A::Resize(..) | A::SearchDone(_)) {
             self.status = None;
         }
         match action {
@@ -512,12 +649,14 @@ impl App {
                 self.suspend_requested = true;
                 return true;
             }
+            A::SearchDone(done) if self.help.is_some() => return self.search_done(*done),
             _ if self.help.is_some() => return self.update_help(action) || had_status,
             _ => {}
         }
         match action {
             A::Quit => self.running = false,
             A::Redraw | A::Resize(..) | A::Suspend => {}
+            A::SearchDone(done) => return self.search_done(*done) || had_status,
             A::Copy => {
                 let fr = self.lang.is_fr();
                 match self.copy_target().map(str::to_string) {
@@ -683,7 +822,8 @@ impl App {
         }
         if self.country_filter.is_some() {
             self.country_filter = None;
-            self.refresh_results();
+            let keep = self.selected_record();
+            self.results_changed(keep);
             return true;
         }
         if self.focus != Pane::List {
@@ -699,7 +839,8 @@ impl App {
             Pane::Map => {
                 self.country_filter = Some(self.map_cursor);
                 self.focus(Pane::List);
-                self.refresh_results();
+                let keep = self.selected_record();
+                self.results_changed(keep);
             }
             Pane::List => self.focus(Pane::Detail),
             Pane::Detail | Pane::Timeline => {}
@@ -889,5 +1030,64 @@ impl App {
     pub fn milestone_at(&self, col: u16, row: u16) -> Option<usize> {
         let area = self.screen().timeline?;
         crate::ui::timeline::entry_at(self, area, col, row)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn app() -> App {
+        App::new(
+            Catalog::embedded().unwrap(),
+            Options {
+                lang: Lang::En,
+                today: "2026-11-24".parse().unwrap(),
+                mono: false,
+                size: (120, 40),
+            },
+        )
+    }
+
+    #[test]
+    fn background_search_echoes_at_once_and_drops_stale_results() {
+        let mut a = app();
+        let all = a.rows.len();
+        a.use_background_search();
+        a.update(Action::StartSearch);
+        for c in "health".chars() {
+            assert!(a.update(Action::Input(c)));
+        }
+        // Typed, not yet searched: the list still shows the previous results.
+        assert_eq!(a.query, "health");
+        assert!(a.searching);
+        assert_eq!(a.rows.len(), all);
+        // Only the latest request is pending (earlier ones were superseded).
+        let req = a.take_search_request().unwrap();
+        assert_eq!(req.query, "health");
+        assert!(a.take_search_request().is_none());
+        let mut searcher = Searcher::shared(a.searcher.shared_index());
+        // A stale answer (older generation) changes nothing.
+        let stale = SearchRequest {
+            generation: req.generation - 1,
+            query: "hea".into(),
+        };
+        assert!(!a.update(Action::SearchDone(Box::new(stale.run(&mut searcher)))));
+        assert!(a.searching);
+        // The current answer is applied.
+        assert!(a.update(Action::SearchDone(Box::new(req.run(&mut searcher)))));
+        assert!(!a.searching);
+        assert!(a.rows.len() < all && !a.rows.is_empty());
+        assert_eq!(a.results_query, "health");
+    }
+
+    #[test]
+    fn small_data_searches_in_place() {
+        let mut a = app();
+        assert!(!a.background_search());
+        a.update(Action::StartSearch);
+        a.update(Action::Input('z'));
+        assert!(a.take_search_request().is_none());
+        assert_eq!(a.results_query, "z");
     }
 }

@@ -285,7 +285,7 @@ const HISTORY_BUDGET: usize = 1 << 19;
 /// let _name_highlight = s.name_positions(top.record);
 /// ```
 pub struct Searcher {
-    index: SearchIndex,
+    index: std::sync::Arc<SearchIndex>,
     levels: Vec<Level>,
     caches: [Cache; 2],
 }
@@ -301,6 +301,12 @@ impl std::fmt::Debug for Searcher {
 
 impl Searcher {
     pub fn new(index: SearchIndex) -> Searcher {
+        Searcher::shared(std::sync::Arc::new(index))
+    }
+
+    /// A searcher over an index shared with other threads (the dashboard's background
+    /// search keeps one on its worker and reads the same index for highlights).
+    pub fn shared(index: std::sync::Arc<SearchIndex>) -> Searcher {
         Searcher {
             index,
             levels: Vec::new(),
@@ -310,6 +316,11 @@ impl Searcher {
 
     pub fn index(&self) -> &SearchIndex {
         &self.index
+    }
+
+    /// The index, to share with another thread.
+    pub fn shared_index(&self) -> std::sync::Arc<SearchIndex> {
+        std::sync::Arc::clone(&self.index)
     }
 
     /// Run a query, reusing earlier results when it is sound to. Same results and order as

@@ -119,11 +119,7 @@ pub fn draw(f: &mut Frame, app: &App, theme: &Theme, area: Rect) {
             }),
         };
         let mut spans = vec![Span::styled(format!("{marker} "), marker_style)];
-        let positions = if app.query.trim().is_empty() {
-            Vec::new()
-        } else {
-            app.searcher.name_positions(record)
-        };
+        let positions = app.name_positions(record);
         spans.extend(highlighted(
             &safe(name),
             &positions,

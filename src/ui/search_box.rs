@@ -14,7 +14,15 @@ pub fn draw(f: &mut Frame, app: &App, theme: &Theme, area: Rect, tiny: bool) {
     let fr = app.lang.is_fr();
     let focused = app.focus == Pane::Search && !app.help_open();
     let total = app.cat.factories().len() + app.cat.antennas().len();
-    let count = format!("{} / {}", app.rows.len(), total);
+    let count = if app.searching {
+        format!(
+            "{}… / {}",
+            if fr { "recherche" } else { "searching" },
+            total
+        )
+    } else {
+        format!("{} / {}", app.rows.len(), total)
+    };
     let text_area = if tiny {
         area
     } else {
