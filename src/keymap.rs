@@ -1,12 +1,18 @@
-//! The one table of key bindings, and the mouse mapping. The same table drives the handling,
-//! the `?` help overlay and the hint bar, so they cannot drift apart.
+//! The key table and the mouse mapping. The static table [`BINDINGS`] holds the defaults; a
+//! [`Keymap`] is that table with the configuration's overrides applied, built once at start-up.
+//! The same keymap drives the handling, the `?` help overlay and the hint bar, so they cannot
+//! drift apart.
+
+use std::str::FromStr;
+use std::sync::LazyLock;
 
 use crossterm::event::{
     Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers, MouseButton, MouseEvent, MouseEventKind,
 };
 
 use crate::app::{Action, App};
-use crate::data::Lang;
+use crate::config::Config;
+use crate::data::{Lang, Problem};
 use crate::layout::Pane;
 
 /// Where a binding applies.
@@ -25,6 +31,18 @@ pub enum Scope {
 }
 
 impl Scope {
+    /// Every scope, in the order of the help overlay's sections.
+    pub const ALL: [Scope; 8] = [
+        Scope::Always,
+        Scope::Panes,
+        Scope::Search,
+        Scope::List,
+        Scope::Map,
+        Scope::Detail,
+        Scope::Timeline,
+        Scope::Help,
+    ];
+
     pub fn title(self, lang: Lang) -> &'static str {
         match (self, lang) {
             (Scope::Always, Lang::En) => "Everywhere",
@@ -44,6 +62,30 @@ impl Scope {
             (Scope::Help, Lang::En) => "Help",
             (Scope::Help, Lang::Fr) => "Aide",
         }
+    }
+
+    /// The scope's name in the configuration file (`list` in `"list.down"`).
+    pub fn name(self) -> &'static str {
+        match self {
+            Scope::Always => "always",
+            Scope::Panes => "panes",
+            Scope::Search => "search",
+            Scope::Map => "map",
+            Scope::List => "list",
+            Scope::Detail => "detail",
+            Scope::Timeline => "timeline",
+            Scope::Help => "help",
+        }
+    }
+
+    pub fn from_name(name: &str) -> Option<Scope> {
+        Scope::ALL.into_iter().find(|s| s.name() == name)
+    }
+
+    /// Whether the scope is active while a query is typed, so that a key that types a
+    /// character cannot be bound in it.
+    pub fn while_typing(self) -> bool {
+        matches!(self, Scope::Always | Scope::Search)
     }
 
     fn of(pane: Pane) -> Scope {
@@ -90,14 +132,116 @@ impl Key {
             KeyCode::Tab => "Tab".into(),
             KeyCode::BackTab => "Shift-Tab".into(),
             KeyCode::Backspace => "Bksp".into(),
+            KeyCode::Delete => "Del".into(),
+            KeyCode::Insert => "Ins".into(),
             KeyCode::F(n) => format!("F{n}"),
             other => format!("{other:?}"),
         };
+        let mut out = String::new();
         if self.1.contains(KeyModifiers::CONTROL) {
-            format!("Ctrl-{base}")
-        } else {
-            base
+            out.push_str("Ctrl-");
         }
+        if self.1.contains(KeyModifiers::ALT) {
+            out.push_str("Alt-");
+        }
+        // Characters carry their case and Shift-Tab says Shift already.
+        if self.1.contains(KeyModifiers::SHIFT)
+            && !matches!(self.0, KeyCode::Char(_) | KeyCode::BackTab)
+        {
+            out.push_str("Shift-");
+        }
+        out.push_str(&base);
+        out
+    }
+
+    /// Parse a key as written in the configuration file: a single character is itself (`q`,
+    /// `Q`, `?`), else a name (`enter`, `esc`, `tab`, `backtab`, `up`, `down`, `left`,
+    /// `right`, `pgup`, `pgdn`, `home`, `end`, `f1`..`f12`, `space`, `backspace`, `delete`,
+    /// `insert`), optionally after modifiers (`ctrl-`, `alt-`, `shift-`). Names and
+    /// modifiers are case-insensitive; Ctrl with a letter is the lower-case letter (terminals
+    /// cannot tell `ctrl-C` from `ctrl-c`). Shift goes with named keys only: write `Q`, not
+    /// `shift-q`; `shift-tab` is `backtab`.
+    pub fn parse(s: &str) -> Result<Key, String> {
+        if s.is_empty() {
+            return Err("empty key".to_string());
+        }
+        let mut rest = s;
+        let mut mods = KeyModifiers::NONE;
+        loop {
+            let mut chars = rest.chars();
+            // A single character left is the key itself, even `-`.
+            if chars.next().is_some() && chars.next().is_none() {
+                break;
+            }
+            let Some(dash) = rest.find('-') else { break };
+            let m = match rest[..dash].to_ascii_lowercase().as_str() {
+                "ctrl" | "control" => KeyModifiers::CONTROL,
+                "alt" | "meta" => KeyModifiers::ALT,
+                "shift" => KeyModifiers::SHIFT,
+                _ => break,
+            };
+            if mods.contains(m) {
+                return Err(format!("`{}` twice", &rest[..dash]));
+            }
+            mods |= m;
+            rest = &rest[dash + 1..];
+            if rest.is_empty() {
+                return Err(format!("missing the key after `{s}`"));
+            }
+        }
+        let mut chars = rest.chars();
+        let code = match (chars.next(), chars.next()) {
+            (Some(c), None) => {
+                if c.is_control() {
+                    return Err(format!("{c:?} is a control character, not a key"));
+                }
+                if mods.contains(KeyModifiers::SHIFT) {
+                    return Err(format!(
+                        "Shift with a character: write the character itself (`{}`)",
+                        c.to_uppercase()
+                    ));
+                }
+                if mods.contains(KeyModifiers::CONTROL) {
+                    KeyCode::Char(c.to_ascii_lowercase())
+                } else {
+                    KeyCode::Char(c)
+                }
+            }
+            _ => match named_key(&rest.to_ascii_lowercase()) {
+                Some(c) => c,
+                None => {
+                    return Err(format!(
+                        "unknown key `{rest}` (a single character, or one of: enter esc tab \
+                         backtab up down left right pgup pgdn home end f1..f12 space \
+                         backspace delete insert, after ctrl- alt- shift-)"
+                    ));
+                }
+            },
+        };
+        let key = if code == KeyCode::Tab && mods.contains(KeyModifiers::SHIFT) {
+            Key(KeyCode::BackTab, mods - KeyModifiers::SHIFT)
+        } else if code == KeyCode::Char(' ') || code == KeyCode::BackTab {
+            Key(code, mods - KeyModifiers::SHIFT)
+        } else {
+            Key(code, mods)
+        };
+        Ok(key)
+    }
+
+    /// The key as compared: without Shift for characters and Shift-Tab, which terminals send
+    /// with or without it.
+    pub fn canonical(self) -> Key {
+        match self.0 {
+            KeyCode::Char(_) | KeyCode::BackTab => Key(self.0, self.1 - KeyModifiers::SHIFT),
+            _ => self,
+        }
+    }
+
+    /// Whether the key types a character into the search box (a printable character without
+    /// Ctrl or Alt).
+    pub fn is_text(self) -> bool {
+        matches!(self.0, KeyCode::Char(c) if !c.is_control())
+            && !self.1.intersects(KeyModifiers::CONTROL | KeyModifiers::ALT)
     }
 
     fn matches(self, ev: &KeyEvent) -> bool {
@@ -106,10 +250,62 @@ impl Key {
             KeyCode::Char(_) | KeyCode::BackTab => ev.modifiers - KeyModifiers::SHIFT,
             _ => ev.modifiers,
         };
-        self.0 == ev.code && self.1 == mods
+        self.0 == ev.code && self.canonical().1 == mods
     }
 }
 
+impl FromStr for Key {
+    type Err = String;
+
+    fn from_str(s: &str) -> Result<Key, String> {
+        Key::parse(s)
+    }
+}
+
+fn named_key(name: &str) -> Option<KeyCode> {
+    Some(match name {
+        "enter" | "return" => KeyCode::Enter,
+        "esc" | "escape" => KeyCode::Esc,
+        "tab" => KeyCode::Tab,
+        "backtab" => KeyCode::BackTab,
+        "up" => KeyCode::Up,
+        "down" => KeyCode::Down,
+        "left" => KeyCode::Left,
+        "right" => KeyCode::Right,
+        "pgup" | "pageup" => KeyCode::PageUp,
+        "pgdn" | "pagedown" => KeyCode::PageDown,
+        "home" => KeyCode::Home,
+        "end" => KeyCode::End,
+        "space" => KeyCode::Char(' '),
+        "backspace" | "bksp" => KeyCode::Backspace,
+        "delete" | "del" => KeyCode::Delete,
+        "insert" | "ins" => KeyCode::Insert,
+        f if f.starts_with('f') => {
+            let n: u8 = f[1..].parse().ok()?;
+            if (1..=12).contains(&n) && !f[1..].starts_with('0') {
+                KeyCode::F(n)
+            } else {
+                return None;
+            }
+        }
+        _ => return None,
+    })
+}
+
+/// Several keys as written in help and hints: `↓ j`.
+fn label_keys(keys: &[Key]) -> String {
+    let mut labels: Vec<String> = Vec::with_capacity(keys.len());
+    for k in keys {
+        // Two encodings of one key (Shift-Tab) read as one.
+        let l = k.label();
+        if !labels.contains(&l) {
+            labels.push(l);
+        }
+    }
+    labels.join(" ")
+}
+
+/// An entry of the static table of defaults.
 pub struct Binding {
     pub keys: &'static [Key],
     pub scope: Scope,
@@ -129,15 +325,7 @@ impl Binding {
     }
 
     pub fn keys_label(&self) -> String {
-        let mut labels: Vec<String> = Vec::with_capacity(self.keys.len());
-        for k in self.keys {
-            // Two encodings of one key (Shift-Tab) read as one.
-            let l = k.label();
-            if !labels.contains(&l) {
-                labels.push(l);
-            }
-        }
-        labels.join(" ")
+        label_keys(self.keys)
     }
 }
 
@@ -217,6 +405,457 @@ pub static BINDINGS: &[Binding] = &[
     bind!(Help, [k('?'), k('q')], A::ToggleHelp, "close the help", "fermer l'aide", true),
 ];
 
+/// The configuration's name of every action the table binds (`quit`, `focus_map`,
+/// `page_down`, ...).
+pub static ACTION_NAMES: &[(&str, Action)] = &[
+    ("quit", A::Quit),
+    ("back", A::Back),
+    ("focus_next", A::FocusNext),
+    ("focus_prev", A::FocusPrev),
+    ("focus_map", A::Focus(Pane::Map)),
+    ("focus_list", A::Focus(Pane::List)),
+    ("focus_detail", A::Focus(Pane::Detail)),
+    ("focus_timeline", A::Focus(Pane::Timeline)),
+    ("toggle_help", A::ToggleHelp),
+    ("toggle_lang", A::ToggleLang),
+    ("toggle_map_view", A::ToggleMapView),
+    ("toggle_zoom", A::ToggleZoom),
+    ("start_search", A::StartSearch),
+    ("copy", A::Copy),
+    ("suspend", A::Suspend),
+    ("redraw", A::Redraw),
+    ("up", A::Up),
+    ("down", A::Down),
+    ("left", A::Left),
+    ("right", A::Right),
+    ("page_up", A::PageUp),
+    ("page_down", A::PageDown),
+    ("home", A::Home),
+    ("end", A::End),
+    ("confirm", A::Confirm),
+    ("backspace", A::Backspace),
+    ("delete_word", A::DeleteWord),
+    ("clear_query", A::ClearQuery),
+    ("cursor_left", A::CursorLeft),
+    ("cursor_right", A::CursorRight),
+    ("cursor_home", A::CursorHome),
+    ("cursor_end", A::CursorEnd),
+];
+
+/// The configuration's name of an action, if the table binds it.
+pub fn action_name(action: &Action) -> Option<&'static str> {
+    ACTION_NAMES
+        .iter()
+        .find(|(_, a)| a == action)
+        .map(|(n, _)| *n)
+}
+
+/// The action of a configuration name.
+pub fn action_by_name(name: &str) -> Option<&'static Action> {
+    ACTION_NAMES
+        .iter()
+        .find(|(n, _)| *n == name)
+        .map(|(_, a)| a)
+}
+
+/// A binding in effect: an entry of [`BINDINGS`] with its keys after the configuration.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Bound {
+    /// Empty when the configuration unbound it (it is then left out of help and hints).
+    pub keys: Vec<Key>,
+    pub scope: Scope,
+    pub action: Action,
+    pub en: &'static str,
+    pub fr: &'static str,
+    /// Shown in the hint bar when its scope is active.
+    pub hint: bool,
+}
+
+impl Bound {
+    pub fn help(&self, lang: Lang) -> &'static str {
+        match lang {
+            Lang::En => self.en,
+            Lang::Fr => self.fr,
+        }
+    }
+
+    pub fn keys_label(&self) -> String {
+        label_keys(&self.keys)
+    }
+}
+
+impl From<&Binding> for Bound {
+    fn from(b: &Binding) -> Bound {
+        Bound {
+            keys: b.keys.to_vec(),
+            scope: b.scope,
+            action: b.action.clone(),
+            en: b.en,
+            fr: b.fr,
+            hint: b.hint,
+        }
+    }
+}
+
+/// The key bindings in effect: the table of defaults with the configuration's overrides.
+/// Built once at start-up; [`Keymap::default`] is the table itself.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Keymap {
+    bindings: Vec<Bound>,
+}
+
+impl Default for Keymap {
+    fn default() -> Keymap {
+        Keymap {
+            bindings: BINDINGS.iter().map(Bound::from).collect(),
+        }
+    }
+}
+
+/// The default keymap, shared.
+static DEFAULT: LazyLock<Keymap> = LazyLock::new(Keymap::default);
+
+/// The keymap the app runs with.
+// INTEGRATION: return `&app.keymap` once `App` has that field.
+pub fn keymap_of(app: &App) -> &Keymap {
+    &app.keymap
+}
+
+/// The shared default keymap (the static table).
+pub fn default_keymap() -> &'static Keymap {
+    &DEFAULT
+}
+
+impl Keymap {
+    /// Every binding, in table order (the order of help and of matching within a scope).
+    pub fn bindings(&self) -> &[Bound] {
+        &self.bindings
+    }
+
+    /// The bindings of one scope that have keys, in table order.
+    pub fn in_scope(&self, scope: Scope) -> impl Iterator<Item = &Bound> {
+        self.bindings
+            .iter()
+            .filter(move |b| b.scope == scope && !b.keys.is_empty())
+    }
+
+    /// The action for a key press in a state, if any.
+    pub fn key_action(&self, focus: Pane, help_open: bool, ev: &KeyEvent) -> Option<Action> {
+        // Releases and repeats reported as releases would fire twice on some terminals.
+        if ev.kind == KeyEventKind::Release {
+            return None;
+        }
+        for scope in active_scopes(help_open, focus) {
+            if let Some(b) = self
+                .in_scope(scope)
+                .find(|b| b.keys.iter().any(|k| k.matches(ev)))
+            {
+                return Some(b.action.clone());
+            }
+        }
+        // Text typed into the search box: any printable char without Ctrl or Alt.
+        if focus == Pane::Search
+            && !help_open
+            && let KeyCode::Char(c) = ev.code
+            && !ev
+                .modifiers
+                .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT)
+            && !c.is_control()
+        {
+            return Some(Action::Input(c));
+        }
+        None
+    }
+
+    /// The hint bar's entries for a state: (keys, description).
+    pub fn hints(&self, help_open: bool, focus: Pane, lang: Lang) -> Vec<(String, &'static str)> {
+        let mut out = Vec::new();
+        for scope in active_scopes(help_open, focus) {
+            for b in self.in_scope(scope).filter(|b| b.hint) {
+                out.push((b.keys_label(), b.help(lang)));
+            }
+        }
+        out
+    }
+
+    /// The defaults with the configuration's `keys` applied, or every problem found, each
+    /// naming its entry (`keys["list.down"][1]`).
+    ///
+    /// An entry is an action name, optionally scoped (`"list.down"`); unscoped, it applies in
+    /// every scope that binds the action. Its keys replace the binding's keys. Scoped entries
+    /// are applied after unscoped ones, so `"list.down"` wins over `"down"`. A key that types
+    /// a character (`x`, `Space`) cannot act in the scopes active while typing a query
+    /// (`always`, `search`): a scoped entry there is an error, and an unscoped one gives those
+    /// scopes only its other keys (the defaults stay if it has none).
+    pub fn with_overrides(config: &Config) -> Result<Keymap, Vec<Problem>> {
+        let mut map = Keymap::default();
+        match &config.keys {
+            Some(entries) => map.apply(entries).map(|()| map),
+            None => Ok(map),
+        }
+    }
+
+    /// Apply overrides (action name → key strings) in place; see [`Keymap::with_overrides`].
+    pub fn apply(&mut self, entries: &[(String, Vec<String>)]) -> Result<(), Vec<Problem>> {
+        let mut problems = Vec::new();
+        // Parse every entry first, reporting every bad name and key.
+        let mut parsed: Vec<(usize, Option<Scope>, &'static Action, Vec<Key>)> = Vec::new();
+        for (i, (name, keys)) in entries.iter().enumerate() {
+            let field = format!("keys[{name:?}]");
+            if entries[..i].iter().any(|(n, _)| n == name) {
+                problems.push(field_problem(&field, "given twice".to_string()));
+                continue;
+            }
+            let target = parse_target(name);
+            let mut ok_keys = Vec::new();
+            let mut keys_ok = true;
+            for (j, s) in keys.iter().enumerate() {
+                match Key::parse(s) {
+                    Ok(key) => {
+                        if !ok_keys
+                            .iter()
+                            .any(|k: &Key| k.canonical() == key.canonical())
+                        {
+                            ok_keys.push(key);
+                        }
+                    }
+                    Err(e) => {
+                        keys_ok = false;
+                        problems.push(field_problem(
+                            &format!("{field}[{j}]"),
+                            format!("bad key {s:?}: {e}"),
+                        ));
+                    }
+                }
+            }
+            match target {
+                Ok((scope, action)) => {
+                    if keys_ok {
+                        parsed.push((i, scope, action, ok_keys));
+                    }
+                }
+                Err(e) => problems.push(field_problem(&field, e)),
+            }
+        }
+        // Unscoped entries first, so that scoped ones win.
+        parsed.sort_by_key(|(i, scope, ..)| (scope.is_some(), *i));
+        let mut origin: Vec<Option<usize>> = vec![None; self.bindings.len()];
+        for (i, scope, action, keys) in parsed {
+            let field = format!("keys[{:?}]", entries[i].0);
+            match scope {
+                Some(scope) => {
+                    if scope.while_typing() {
+                        for (j, key) in keys.iter().enumerate() {
+                            if key.is_text() {
+                                problems.push(field_problem(
+                                    &format!("{field}[{j}]"),
+                                    typing_message(*key, scope),
+                                ));
+                            }
+                        }
+                    }
+                    for (b, o) in self.bindings.iter_mut().zip(&mut origin) {
+                        if b.scope == scope && b.action == *action {
+                            b.keys = keys.clone();
+                            *o = Some(i);
+                        }
+                    }
+                }
+                None => {
+                    let any_elsewhere = self
+                        .bindings
+                        .iter()
+                        .any(|b| b.action == *action && !b.scope.while_typing());
+                    if !any_elsewhere && let Some(key) = keys.iter().find(|k| k.is_text()) {
+                        problems.push(field_problem(
+                            &field,
+                            format!(
+                                "{:?} types a character, and {} only acts while typing a \
+                                 query: use a key with ctrl- or alt-, or a named key",
+                                key.label(),
+                                entries[i].0
+                            ),
+                        ));
+                        continue;
+                    }
+                    for (b, o) in self.bindings.iter_mut().zip(&mut origin) {
+                        if b.action != *action {
+                            continue;
+                        }
+                        if b.scope.while_typing() {
+                            let kept: Vec<Key> =
+                                keys.iter().copied().filter(|k| !k.is_text()).collect();
+                            if kept.is_empty() && !keys.is_empty() {
+                                continue;
+                            }
+                            b.keys = kept;
+                        } else {
+                            b.keys = keys.clone();
+                        }
+                        *o = Some(i);
+                    }
+                }
+            }
+        }
+        // A key bound to two actions in one scope.
+        let field_of = |o: Option<usize>| o.map(|i| format!("keys[{:?}]", entries[i].0));
+        for scope in Scope::ALL {
+            let in_scope: Vec<usize> = (0..self.bindings.len())
+                .filter(|&n| self.bindings[n].scope == scope)
+                .collect();
+            let mut reported: Vec<Key> = Vec::new();
+            for (x, &a) in in_scope.iter().enumerate() {
+                for &b in &in_scope[x + 1..] {
+                    if origin[a].is_none() && origin[b].is_none() {
+                        continue;
+                    }
+                    let (ba, bb) = (&self.bindings[a], &self.bindings[b]);
+                    for key in &ba.keys {
+                        let key = key.canonical();
+                        if reported.contains(&key) || !bb.keys.iter().any(|k| k.canonical() == key)
+                        {
+                            continue;
+                        }
+                        reported.push(key);
+                        let describe = |n: usize| {
+                            let name = action_name(&self.bindings[n].action).unwrap_or("?");
+                            match &origin[n] {
+                                Some(_) => name.to_string(),
+                                None => format!("{name} (its default)"),
+                            }
+                        };
+                        let field = field_of(origin[a]).or(field_of(origin[b]));
+                        problems.push(Problem {
+                            position: None,
+                            record: None,
+                            field,
+                            message: format!(
+                                "key {:?} is bound to both {} and {} in the {} scope",
+                                key.label(),
+                                describe(a),
+                                describe(b),
+                                scope.name()
+                            ),
+                        });
+                    }
+                }
+            }
+        }
+        // There must be a way out.
+        if !self
+            .bindings
+            .iter()
+            .any(|b| b.action == Action::Quit && !b.keys.is_empty())
+        {
+            let field = self
+                .bindings
+                .iter()
+                .zip(&origin)
+                .find(|(b, _)| b.action == Action::Quit)
+                .and_then(|(_, o)| field_of(*o));
+            problems.push(Problem {
+                position: None,
+                record: None,
+                field,
+                message: "no key would quit the dashboard".to_string(),
+            });
+        }
+        if problems.is_empty() {
+            Ok(())
+        } else {
+            // In the order of the file, whatever the order of the checks.
+            let rank = |p: &Problem| {
+                p.field
+                    .as_deref()
+                    .and_then(|f| {
+                        entries.iter().position(|(n, _)| {
+                            let entry = format!("keys[{n:?}]");
+                            f == entry || f.starts_with(&format!("{entry}["))
+                        })
+                    })
+                    .unwrap_or(entries.len())
+            };
+            problems.sort_by_cached_key(rank);
+            Err(problems)
+        }
+    }
+}
+
+fn field_problem(field: &str, message: String) -> Problem {
+    Problem {
+        position: None,
+        record: None,
+        field: Some(field.to_string()),
+        message,
+    }
+}
+
+fn typing_message(key: Key, scope: Scope) -> String {
+    format!(
+        "{:?} types a character, and the {} scope is active while typing a query: use a key \
+         with ctrl- or alt-, or a named key (or bind it in another scope)",
+        key.label(),
+        scope.name()
+    )
+}
+
+/// `"list.down"` or `"down"` to (scope, action), checking that the table binds it there.
+fn parse_target(name: &str) -> Result<(Option<Scope>, &'static Action), String> {
+    let (scope, action_part) = match name.split_once('.') {
+        Some((s, a)) => match Scope::from_name(s) {
+            Some(scope) => (Some(scope), a),
+            None => {
+                let names: Vec<&str> = Scope::ALL.iter().map(|s| s.name()).collect();
+                return Err(format!(
+                    "unknown scope {s:?}{} (scopes: {})",
+                    did_you_mean(s, names.iter().copied()),
+                    names.join(", ")
+                ));
+            }
+        },
+        None => (None, name),
+    };
+    let Some(action) = action_by_name(action_part) else {
+        return Err(format!(
+            "unknown action {action_part:?}{}; the actions are: {}",
+            did_you_mean(action_part, ACTION_NAMES.iter().map(|(n, _)| *n)),
+            ACTION_NAMES
+                .iter()
+                .map(|(n, _)| *n)
+                .collect::<Vec<_>>()
+                .join(", ")
+        ));
+    };
+    if let Some(scope) = scope
+        && !BINDINGS
+            .iter()
+            .any(|b| b.scope == scope && b.action == *action)
+    {
+        let mut scopes: Vec<&str> = Vec::new();
+        for b in BINDINGS.iter().filter(|b| b.action == *action) {
+            if !scopes.contains(&b.scope.name()) {
+                scopes.push(b.scope.name());
+            }
+        }
+        return Err(format!(
+            "{action_part} has no binding in the {} scope (it has in: {})",
+            scope.name(),
+            scopes.join(", ")
+        ));
+    }
+    Ok((scope, action))
+}
+
+/// ` (did you mean "x"?)` for the nearest name within two edits.
+pub(crate) fn did_you_mean<'a>(word: &str, names: impl Iterator<Item = &'a str>) -> String {
+    names
+        .map(|n| (crate::text::edit_distance(word, n), n))
+        .filter(|(d, _)| *d <= 2)
+        .min_by_key(|(d, _)| *d)
+        .map(|(_, n)| format!(" (did you mean {n:?}?)"))
+        .unwrap_or_default()
+}
+
 /// The scopes active in a state, most specific first.
 pub fn active_scopes(help_open: bool, focus: Pane) -> Vec<Scope> {
     if help_open {
@@ -230,31 +869,7 @@ pub fn active_scopes(help_open: bool, focus: Pane) -> Vec<Scope> {
 
 /// The action for a key press in the app's current state, if any.
 pub fn key_action(app: &App, ev: &KeyEvent) -> Option<Action> {
-    // Releases and repeats reported as releases would fire twice on some terminals.
-    if ev.kind == KeyEventKind::Release {
-        return None;
-    }
-    let scopes = active_scopes(app.help_open(), app.focus);
-    for scope in &scopes {
-        if let Some(b) = BINDINGS
-            .iter()
-            .find(|b| b.scope == *scope && b.keys.iter().any(|k| k.matches(ev)))
-        {
-            return Some(b.action.clone());
-        }
-    }
-    // Text typed into the search box: any printable char without Ctrl or Alt.
-    if app.focus == Pane::Search
-        && !app.help_open()
-        && let KeyCode::Char(c) = ev.code
-        && !ev
-            .modifiers
-            .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT)
-        && !c.is_control()
-    {
-        return Some(Action::Input(c));
-    }
-    None
+    keymap_of(app).key_action(app.focus, app.help_open(), ev)
 }
 
 /// The action for a mouse event, hit-tested against the layout the app last drew.
@@ -293,32 +908,30 @@ pub fn event_action(app: &App, ev: &Event) -> Option<Action> {
     }
 }
 
-/// The hint bar's entries for the current state: (keys, description).
+/// The hint bar's entries for the current state with the default keys: (keys, description).
+/// The UI uses [`Keymap::hints`] on the app's keymap.
 pub fn hints(help_open: bool, focus: Pane, lang: Lang) -> Vec<(String, &'static str)> {
-    let mut out = Vec::new();
-    for scope in active_scopes(help_open, focus) {
-        for b in BINDINGS.iter().filter(|b| b.scope == scope && b.hint) {
-            out.push((b.keys_label(), b.help(lang)));
-        }
-    }
-    out
+    DEFAULT.hints(help_open, focus, lang)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
-    #[test]
-    fn no_key_is_bound_twice_in_a_scope_that_can_be_active_together() {
-        let sets = [
+    fn all_states() -> [Vec<Scope>; 6] {
+        [
             active_scopes(true, Pane::List),
             active_scopes(false, Pane::Search),
             active_scopes(false, Pane::Map),
             active_scopes(false, Pane::List),
             active_scopes(false, Pane::Detail),
             active_scopes(false, Pane::Timeline),
-        ];
-        for scopes in sets {
+        ]
+    }
+
+    #[test]
+    fn no_key_is_bound_twice_in_a_scope_that_can_be_active_together() {
+        for scopes in all_states() {
             // Within one scope a key appears once; across scopes the specific one wins by design.
             for s in &scopes {
                 let mut seen: Vec<Key> = Vec::new();
@@ -333,9 +946,31 @@ mod tests {
     }
 
     #[test]
+    fn no_default_key_types_text_in_a_scope_active_while_typing() {
+        for b in BINDINGS.iter().filter(|b| b.scope.while_typing()) {
+            assert!(b.keys.iter().all(|k| !k.is_text()), "{:?}", b.action);
+        }
+    }
+
+    #[test]
     fn every_binding_has_help_in_both_languages() {
         for b in BINDINGS {
             assert!(!b.en.is_empty() && !b.fr.is_empty(), "{:?}", b.action);
+        }
+    }
+
+    #[test]
+    fn every_bound_action_has_a_unique_name() {
+        for b in BINDINGS {
+            let name = action_name(&b.action).unwrap_or_else(|| panic!("{:?}", b.action));
+            assert_eq!(action_by_name(name), Some(&b.action));
+        }
+        for (i, (n, _)) in ACTION_NAMES.iter().enumerate() {
+            assert!(!ACTION_NAMES[..i].iter().any(|(m, _)| m == n), "{n}");
+            assert!(
+                BINDINGS.iter().any(|b| action_name(&b.action) == Some(n)),
+                "{n} is bound nowhere"
+            );
         }
     }
 
@@ -344,5 +979,169 @@ mod tests {
         let ev = KeyEvent::new(KeyCode::Char('G'), KeyModifiers::SHIFT);
         assert!(k('G').matches(&ev));
         assert!(!k('g').matches(&ev));
+    }
+
+    #[test]
+    fn keys_parse() {
+        let p = |s: &str| Key::parse(s).unwrap();
+        assert_eq!(p("q"), k('q'));
+        assert_eq!(p("Q"), k('Q'));
+        assert_eq!(p("-"), k('-'));
+        assert_eq!(p("ctrl-c"), ctrl('c'));
+        assert_eq!(p("Ctrl-C"), ctrl('c'));
+        assert_eq!(p("CTRL--"), ctrl('-'));
+        assert_eq!(p("alt-x"), Key(KeyCode::Char('x'), KeyModifiers::ALT));
+        assert_eq!(p("Enter"), code(KeyCode::Enter));
+        assert_eq!(p("esc"), code(KeyCode::Esc));
+        assert_eq!(p("backtab"), code(KeyCode::BackTab));
+        assert_eq!(p("shift-tab"), code(KeyCode::BackTab));
+        assert_eq!(p("PgDn"), code(KeyCode::PageDown));
+        assert_eq!(p("f12"), code(KeyCode::F(12)));
+        assert_eq!(p("space"), k(' '));
+        assert_eq!(p("backspace"), code(KeyCode::Backspace));
+        assert_eq!(p("shift-up"), Key(KeyCode::Up, KeyModifiers::SHIFT));
+        assert_eq!(
+            p("ctrl-alt-left"),
+            Key(KeyCode::Left, KeyModifiers::CONTROL | KeyModifiers::ALT)
+        );
+        for bad in [
+            "",
+            "ctrl-",
+            "Ctrl-Shift-Foo",
+            "f0",
+            "f13",
+            "f01",
+            "foo",
+            "shift-q",
+            "ctrl-ctrl-c",
+            "\u{7}",
+        ] {
+            assert!(Key::parse(bad).is_err(), "{bad:?}");
+        }
+    }
+
+    #[test]
+    fn labels_round_trip_through_parse_for_the_defaults() {
+        assert_eq!(Key::parse("alt-x").unwrap().label(), "Alt-x");
+        assert_eq!(Key::parse("shift-up").unwrap().label(), "Shift-↑");
+        assert_eq!(
+            Key(KeyCode::BackTab, KeyModifiers::SHIFT).label(),
+            "Shift-Tab"
+        );
+    }
+
+    #[test]
+    fn the_default_keymap_is_the_table() {
+        let m = Keymap::default();
+        assert_eq!(m.bindings().len(), BINDINGS.len());
+        for (b, d) in m.bindings().iter().zip(BINDINGS) {
+            assert_eq!(b.keys, d.keys);
+            assert_eq!(b.keys_label(), d.keys_label());
+        }
+        let q = KeyEvent::new(KeyCode::Char('q'), KeyModifiers::NONE);
+        assert_eq!(m.key_action(Pane::List, false, &q), Some(Action::Quit));
+        assert_eq!(
+            m.key_action(Pane::Search, false, &q),
+            Some(Action::Input('q'))
+        );
+        assert_eq!(m.key_action(Pane::List, true, &q), Some(Action::ToggleHelp));
+    }
+
+    fn over(entries: &[(&str, &[&str])]) -> Result<Keymap, Vec<Problem>> {
+        let mut m = Keymap::default();
+        let entries: Vec<(String, Vec<String>)> = entries
+            .iter()
+            .map(|(n, ks)| (n.to_string(), ks.iter().map(|s| s.to_string()).collect()))
+            .collect();
+        m.apply(&entries).map(|()| m)
+    }
+
+    fn press(m: &Keymap, focus: Pane, key: &str) -> Option<Action> {
+        let Key(c, mods) = Key::parse(key).unwrap();
+        m.key_action(focus, false, &KeyEvent::new(c, mods))
+    }
+
+    #[test]
+    fn an_unscoped_text_key_spares_the_typing_scopes() {
+        let m = over(&[("quit", &["x"])]).unwrap();
+        assert_eq!(press(&m, Pane::List, "x"), Some(Action::Quit));
+        assert_eq!(press(&m, Pane::List, "q"), None);
+        // Ctrl-C keeps quitting, and x is still typed in the search box.
+        assert_eq!(press(&m, Pane::Search, "ctrl-c"), Some(Action::Quit));
+        assert_eq!(press(&m, Pane::Search, "x"), Some(Action::Input('x')));
+    }
+
+    #[test]
+    fn an_unscoped_named_key_replaces_everywhere() {
+        let m = over(&[("down", &["ctrl-j"])]).unwrap();
+        for pane in [
+            Pane::Search,
+            Pane::List,
+            Pane::Map,
+            Pane::Detail,
+            Pane::Timeline,
+        ] {
+            assert_eq!(press(&m, pane, "ctrl-j"), Some(Action::Down), "{pane:?}");
+        }
+        assert_eq!(press(&m, Pane::List, "down"), None);
+        assert_eq!(press(&m, Pane::List, "j"), None);
+    }
+
+    #[test]
+    fn a_scoped_entry_wins_over_an_unscoped_one_in_any_order() {
+        let m = over(&[("list.down", &["n"]), ("down", &["ctrl-j"])]).unwrap();
+        assert_eq!(press(&m, Pane::List, "n"), Some(Action::Down));
+        assert_eq!(press(&m, Pane::List, "ctrl-j"), None);
+        assert_eq!(press(&m, Pane::Detail, "ctrl-j"), Some(Action::Down));
+    }
+
+    #[test]
+    fn problems_are_all_reported_and_named() {
+        let e = over(&[
+            ("dwn", &["j"]),
+            ("list.quit", &["x"]),
+            ("lst.down", &["x"]),
+            ("up", &["ctrl-"]),
+            ("search.confirm", &["x"]),
+            ("clear_query", &["u"]),
+        ])
+        .unwrap_err();
+        let fields: Vec<&str> = e.iter().filter_map(|p| p.field.as_deref()).collect();
+        assert_eq!(
+            fields,
+            [
+                r#"keys["dwn"]"#,
+                r#"keys["list.quit"]"#,
+                r#"keys["lst.down"]"#,
+                r#"keys["up"][0]"#,
+                r#"keys["search.confirm"][0]"#,
+                r#"keys["clear_query"]"#,
+            ],
+            "{e:#?}"
+        );
+        assert!(
+            e[0].message.contains(r#"did you mean "down""#),
+            "{}",
+            e[0].message
+        );
+        assert!(
+            e[2].message.contains(r#"did you mean "list""#),
+            "{}",
+            e[2].message
+        );
+    }
+
+    #[test]
+    fn clashes_and_no_way_out_are_reported() {
+        let e = over(&[("list.up", &["j"])]).unwrap_err();
+        assert_eq!(e.len(), 1);
+        assert_eq!(e[0].field.as_deref(), Some(r#"keys["list.up"]"#));
+        assert!(e[0].message.contains("\"j\""), "{}", e[0].message);
+        assert!(e[0].message.contains("list scope"), "{}", e[0].message);
+        let e = over(&[("quit", &[])]).unwrap_err();
+        assert!(e[0].message.contains("quit"), "{e:?}");
+        // Unbinding is fine otherwise, and hides the binding.
+        let m = over(&[("copy", &[])]).unwrap();
+        assert!(m.in_scope(Scope::Panes).all(|b| b.action != Action::Copy));
     }
 }

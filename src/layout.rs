@@ -114,7 +114,7 @@ impl Screen {
                 let (body, hints) = split_v(rest, rest.height.saturating_sub(1));
                 s.search = Some(top);
                 s.hints = Some(hints);
-                let left_w = (body.width * 2 / 5).clamp(30, 48);
+                let left_w = frac(body.width, 2, 5).clamp(30, 48);
                 let (left, right) = split_h(body, left_w);
                 s.list = Some(left);
                 let (tabs, pane) = split_v(right, 1);
@@ -130,15 +130,17 @@ impl Screen {
                 let (body, hints) = split_v(rest, rest.height.saturating_sub(1));
                 s.search = Some(top);
                 s.hints = Some(hints);
-                let tl_h = (body.height * 2 / 5).clamp(11, 26);
+                let tl_h = frac(body.height, 2, 5).clamp(11, 26);
                 let (middle, timeline) = split_v(body, body.height - tl_h);
                 s.timeline = Some(timeline);
                 // The map keeps the proportions of its grid: about twice as wide as tall.
-                let map_w = (middle.height * 5 / 2 + 2).clamp(40, middle.width * 9 / 20);
+                let map_w = frac(middle.height, 5, 2)
+                    .saturating_add(2)
+                    .clamp(40, frac(middle.width, 9, 20).max(40));
                 let (map, right) = split_h(middle, map_w);
                 s.map = Some(map);
                 if right.width >= 110 {
-                    let (list, detail) = split_h(right, right.width * 9 / 20);
+                    let (list, detail) = split_h(right, frac(right.width, 9, 20));
                     s.list = Some(list);
                     s.detail = Some(detail);
                 } else {
@@ -169,6 +171,11 @@ impl Screen {
             .into_iter()
             .find(|&pane| self.rect(pane).is_some_and(|r| r.contains(p)))
     }
+}
+
+/// `v * num / den` without overflow (terminals can report sizes up to 65535).
+fn frac(v: u16, num: u32, den: u32) -> u16 {
+    u16::try_from(u32::from(v) * num / den).unwrap_or(u16::MAX)
 }
 
 /// Split off the top `h` rows.

@@ -7,6 +7,7 @@
 
 pub mod app;
 pub mod cli;
+pub mod config;
 pub mod data;
 pub mod keymap;
 pub mod layout;

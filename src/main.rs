@@ -4,16 +4,31 @@
 use std::io::IsTerminal;
 use std::process::ExitCode;
 
-use clap::Parser;
+use clap::{CommandFactory, FromArgMatches};
 
 use aifactories::app::{App, Options};
 use aifactories::cli::{self, Cli};
+use aifactories::config;
 use aifactories::data::{Catalog, Day, LoadError};
 use aifactories::tui::{self, RunOptions};
 
 fn main() -> ExitCode {
-    // clap exits by itself: 0 for --help/--version, 2 for usage errors.
-    let args = Cli::parse();
+    // clap exits by itself: 0 for --help/--version, 2 for usage errors. The help names the
+    // config file this machine would read.
+    let default_config = config::default_path()
+        .map_or_else(|| "none (no HOME)".to_string(), |p| p.display().to_string());
+    let matches = Cli::command()
+        .mut_arg("config", |a| {
+            a.help(format!(
+                "Dashboard settings (RON): key overrides, theme, colours, language, mouse \
+                 [default: {default_config}]"
+            ))
+        })
+        .get_matches();
+    let args = match Cli::from_arg_matches(&matches) {
+        Ok(a) => a,
+        Err(e) => e.exit(),
+    };
     let stdout_tty = std::io::stdout().is_terminal();
     let code = match &args.command {
         Some(cmd) => match cli::context(&args, stdout_tty) {
@@ -36,13 +51,51 @@ fn main() -> ExitCode {
 }
 
 fn dashboard(args: &Cli) -> u8 {
+    // The config file: the one named, or the default one if it exists.
+    let (path, explicit) = match &args.config {
+        Some(p) => (Some(p.clone()), true),
+        None => (config::default_path(), false),
+    };
+    let cfg = match path.map_or_else(
+        || Ok(config::Config::default()),
+        |p| config::load(&p, explicit),
+    ) {
+        Ok(c) => c,
+        Err(e) => {
+            eprintln!("{e}");
+            return cli::EXIT_BAD_INPUT;
+        }
+    };
     let env = |k: &str| std::env::var(k).ok();
-    // The colour decision for the screen: `always`/`never` win, NO_COLOR means monochrome.
+    // Colour: `--color always/never` win; NO_COLOR means monochrome unless a theme was chosen
+    // explicitly (on the command line or in the config file).
     let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
+    let theme_chosen = args.theme.is_some() || cfg.theme.is_some();
+    let mono = match args.color {
+        cli::ColorArg::Always => false,
+        cli::ColorArg::Never => true,
+        cli::ColorArg::Auto => no_color && !theme_chosen,
+    };
+    let lang = match args.lang {
+        Some(_) => cli::lang_from(args.lang, &env),
+        None => cfg.lang.unwrap_or_else(|| cli::lang_from(None, &env)),
+    };
+    // The config file was checked when loaded; these cannot fail for a loaded config.
+    let (theme, keymap) = match (cfg.theme(args.theme, mono), cfg.keymap()) {
+        (Ok(t), Ok(k)) => (t, k),
+        (Err(p), _) | (_, Err(p)) => {
+            let file = args
+                .config
+                .as_ref()
+                .map_or("config".to_string(), |p| p.display().to_string());
+            eprintln!("{}", LoadError { file, problems: p });
+            return cli::EXIT_BAD_INPUT;
+        }
+    };
     let opts = Options {
-        lang: cli::lang_from(args.lang, &env),
+        lang,
         today: args.today.unwrap_or_else(Day::today_utc),
-        mono: !cli::color_from(args.color, true, no_color),
+        mono,
         // The real size, so that the first layout is right before the first resize event.
         size: crossterm::terminal::size().unwrap_or((80, 24)),
     };
@@ -57,10 +110,13 @@ fn dashboard(args: &Cli) -> u8 {
             Some(path) => Catalog::from_file(path)?,
             None => Catalog::embedded()?,
         };
-        Ok(App::new(cat, opts))
+        let mut app = App::new(cat, opts);
+        app.theme = theme;
+        app.keymap = keymap;
+        Ok(app)
     };
     let run = RunOptions {
-        mouse: !args.no_mouse,
+        mouse: !args.no_mouse && cfg.mouse.unwrap_or(true),
         // For start-up measurements (benches/startup.sh): draw one frame and leave.
         exit_after_first_frame: std::env::var_os("AIFACTORIES_EXIT_AFTER_FIRST_FRAME").is_some(),
     };

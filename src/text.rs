@@ -2,7 +2,9 @@
 //! folding with a map back to the original characters, control-character stripping, and
 //! display width.
 
-use unicode_width::UnicodeWidthStr;
+use ratatui::buffer::CellWidth;
+use ratatui::style::Style;
+use ratatui::text::Span;
 
 /// A string folded for matching (lower case, accents removed, ASCII), with the position in
 /// the original string of each folded char.
@@ -108,9 +110,31 @@ pub fn sanitize(s: &str) -> std::borrow::Cow<'_, str> {
     }
 }
 
+/// Calls `f` with each grapheme as the terminal draws it and the cells it takes, until `f`
+/// returns false. The segmentation and widths are ratatui's own (control characters dropped,
+/// each grapheme its own cells), so that what is measured here is what is drawn: measuring
+/// the whole string at once would, for instance, count Arabic lam-alef as one column where
+/// the terminal gives each letter its cell.
+fn graphemes(s: &str, mut f: impl FnMut(&str, usize) -> bool) {
+    let span = Span::raw(s);
+    for g in span.styled_graphemes(Style::new()) {
+        if !f(g.symbol, usize::from(g.symbol.cell_width())) {
+            break;
+        }
+    }
+}
+
 /// Columns a string takes on a terminal.
 pub fn width(s: &str) -> usize {
-    UnicodeWidthStr::width(s)
+    if s.bytes().all(|b| (0x20..0x7f).contains(&b)) {
+        return s.len();
+    }
+    let mut total = 0;
+    graphemes(s, |_, w| {
+        total += w;
+        true
+    });
+    total
 }
 
 /// Pad or cut a string to exactly `cols` columns (cutting adds `…`), respecting wide chars.
@@ -128,7 +152,8 @@ pub fn fit(s: &str, cols: usize) -> String {
     out
 }
 
-/// Cut a string to at most `cols` columns, ending with `…` when something was cut.
+/// Cut a string to at most `cols` columns, ending with `…` when something was cut. Never cuts
+/// inside a grapheme (an emoji sequence, a letter and its accents).
 pub fn truncate(s: &str, cols: usize) -> String {
     if width(s) <= cols {
         return s.to_string();
@@ -138,14 +163,14 @@ pub fn truncate(s: &str, cols: usize) -> String {
     }
     let mut out = String::new();
     let mut used = 0;
-    for c in s.chars() {
-        let cw = unicode_width::UnicodeWidthChar::width(c).unwrap_or(0);
-        if used + cw > cols - 1 {
-            break;
+    graphemes(s, |g, w| {
+        if used + w > cols - 1 {
+            return false;
         }
-        used += cw;
-        out.push(c);
-    }
+        used += w;
+        out.push_str(g);
+        true
+    });
     out.push('…');
     out
 }
@@ -209,6 +234,12 @@ mod tests {
         assert_eq!(fit("abcdef", 4), "abc…");
         assert_eq!(width(&fit("日本語テキスト", 5)), 5);
         assert_eq!(truncate("日本語", 4), "日…");
+        // Each letter of lam-alef takes its own cell on a terminal.
+        assert_eq!(width("لا"), 2);
+        assert_eq!(width(&fit("الاصطناعي", 12)), 12);
+        // An emoji sequence is one grapheme, two columns, never cut in half.
+        assert_eq!(width("👩‍🔬"), 2);
+        assert_eq!(truncate("👩‍🔬👩‍🔬", 3), "👩‍🔬…");
     }
 
     #[test]

@@ -361,3 +361,45 @@ fn a_bad_data_file_is_reported_after_the_terminal_is_restored() {
     s.assert_restored();
     s.wait_for(&["unknown country code `XX`"]);
 }
+
+#[test]
+fn the_config_file_rebinds_keys_and_a_bad_one_is_a_located_error() {
+    let dir = tempfile::tempdir().unwrap();
+    let good = dir.path().join("config.ron");
+    std::fs::write(
+        &good,
+        "Config(keys: { \"quit\": [\"x\"] }, theme: Light, lang: fr)\n",
+    )
+    .unwrap();
+    let mut s = Session::start(&format!("--today 2026-11-24 --config '{}'", good.display()));
+    s.wait_for(&["Résultats"]);
+    s.send("q");
+    s.drain(Duration::from_millis(300));
+    assert!(s.parser.screen().alternate_screen(), "q no longer quits");
+    s.send("x");
+    assert_eq!(s.exit_status(), "0");
+    s.assert_restored();
+
+    let bad = dir.path().join("bad.ron");
+    std::fs::write(&bad, "Config(\n  theme: Sepia,\n)\n").unwrap();
+    let mut s = Session::start(&format!("--today 2026-11-24 --config '{}'", bad.display()));
+    // Checked before the terminal is touched.
+    assert_eq!(s.exit_status(), "2");
+    s.wait_for(&["bad.ron:2:", "Sepia"]);
+    let raw = String::from_utf8_lossy(&s.raw).into_owned();
+    assert!(!raw.contains("\x1b[?1049h"), "the dashboard did not start");
+}
+
+#[test]
+fn help_names_the_config_file() {
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_aifactories"))
+        .arg("--help")
+        .env("XDG_CONFIG_HOME", "/tmp/xdg-test")
+        .output()
+        .unwrap();
+    let help = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        help.contains("/tmp/xdg-test/aifactories/config.ron"),
+        "{help}"
+    );
+}

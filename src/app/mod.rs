@@ -46,6 +46,10 @@ pub struct Options {
 
 pub struct App {
     pub cat: Catalog,
+    /// Key bindings: the defaults with the config file's overrides.
+    pub keymap: crate::keymap::Keymap,
+    /// Styles: the chosen theme with the config file's colour overrides.
+    pub theme: crate::ui::Theme,
     /// The search index with the typing history, so that a query that only grew is matched
     /// against the previous results.
     pub searcher: Searcher,
@@ -188,6 +192,8 @@ impl App {
             .unwrap_or(0);
         let mut app = App {
             cat,
+            keymap: crate::keymap::Keymap::default(),
+            theme: crate::ui::Theme::new(opts.mono),
             searcher,
             timeline,
             lang: opts.lang,

@@ -42,6 +42,15 @@ pub struct Cli {
     #[arg(long)]
     pub no_mouse: bool,
 
+    /// Dashboard settings (RON): key overrides, theme, colours, language, mouse
+    /// [default: $XDG_CONFIG_HOME/aifactories/config.ron or ~/.config/aifactories/config.ron].
+    #[arg(long, global = true, value_name = "FILE")]
+    pub config: Option<PathBuf>,
+
+    /// Dashboard theme: default (dark terminals), light, high-contrast, monochrome.
+    #[arg(long, value_name = "THEME", value_parser = parse_theme)]
+    pub theme: Option<crate::ui::theme::ThemeName>,
+
     #[command(subcommand)]
     pub command: Option<Command>,
 }
@@ -60,6 +69,10 @@ pub enum Command {
     Search(SearchArgs),
     /// Milestones in date order, with their status relative to --today.
     Timeline(TimelineArgs),
+    /// Print the shell completion script for bash, zsh, fish, powershell or elvish.
+    Completions(CompletionsArgs),
+    /// Print the manual page (roff) on standard output.
+    Man,
 }
 
 #[derive(Debug, Args)]
@@ -136,6 +149,17 @@ pub struct TimelineArgs {
     pub format: TableJson,
 }
 
+#[derive(Debug, Args)]
+#[command(after_help = "Examples:\n  \
+                        aifactories completions bash > ~/.local/share/bash-completion/completions/aifactories\n  \
+                        aifactories completions zsh > ~/.zfunc/_aifactories\n  \
+                        aifactories completions fish > ~/.config/fish/completions/aifactories.fish")]
+pub struct CompletionsArgs {
+    /// The shell to write the script for.
+    #[arg(value_enum, value_name = "SHELL")]
+    pub shell: clap_complete::Shell,
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum LangArg {
     En,
@@ -173,6 +197,16 @@ pub enum ExportFormat {
 pub enum TableJson {
     Table,
     Json,
+}
+
+fn parse_theme(s: &str) -> Result<crate::ui::theme::ThemeName, String> {
+    s.parse().map_err(|_| {
+        let names: Vec<&str> = crate::ui::theme::ThemeName::ALL
+            .iter()
+            .map(|t| t.name())
+            .collect();
+        format!("unknown theme `{s}` (themes: {})", names.join(", "))
+    })
 }
 
 fn parse_day(s: &str) -> Result<Day, String> {

@@ -2,6 +2,7 @@
 //! returns an exit status or a [`Failure`].
 
 pub mod args;
+mod completions;
 mod export;
 pub mod json;
 mod list;
@@ -102,6 +103,8 @@ pub fn run_command(ctx: &Ctx, cmd: &Command, out: &mut dyn Write) -> Result<u8, 
         Command::Export(a) => export::run(ctx, a, out),
         Command::Search(a) => search::run(ctx, a, out),
         Command::Timeline(a) => timeline::run(ctx, a, out),
+        Command::Completions(a) => completions::completions(a.shell, out),
+        Command::Man => completions::man(out),
     }
 }
 

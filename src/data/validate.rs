@@ -132,7 +132,8 @@ impl<'a> Checker<'a> {
                 format!(
                     "links to factory `{}`, which does not exist{}",
                     text::sanitize(id),
-                    near.map(|n| format!(" (did you mean `{n}`?)"))
+                    // The candidates are ids from the file, which may be broken too.
+                    near.map(|n| format!(" (did you mean `{}`?)", text::sanitize(n)))
                         .unwrap_or_default()
                 ),
             );
@@ -195,14 +196,16 @@ impl<'a> Checker<'a> {
         for (i, p) in f.partners.iter().enumerate() {
             let field = format!("partners[{i}]");
             self.country(&field, p);
+            // Unknown codes were reported above; they may hold anything.
+            let shown = text::sanitize(p);
             if *p == f.country {
                 self.problem(
                     &field,
-                    format!("the host country {p} is listed among its own partners"),
+                    format!("the host country {shown} is listed among its own partners"),
                 );
             }
             if !seen.insert(p.as_str()) {
-                self.problem(&field, format!("partner {p} is listed twice"));
+                self.problem(&field, format!("partner {shown} is listed twice"));
             }
         }
         let s = &f.system;

@@ -51,6 +51,9 @@ pub fn max_scroll(app: &App) -> u16 {
     max_scroll_for(&paragraph(app, &Theme::new(app.mono)), body)
 }
 
+/// Milestones listed in the detail; the timeline walks through all of them.
+const MAX_MILESTONES: usize = 200;
+
 fn tr(lang: Lang, en: &'static str, fr: &'static str) -> &'static str {
     if lang.is_fr() { fr } else { en }
 }
@@ -222,7 +225,8 @@ fn factory<'a>(app: &'a App, theme: &Theme, f: &'a Factory) -> Vec<Line<'a>> {
         out.push(Line::styled(t("Milestones", "Jalons"), theme.title));
         // In date order, with the status the timeline computes.
         let fi = app.cat.factory_index(&f.id).unwrap_or(usize::MAX);
-        for &e in app.timeline.for_factory(fi) {
+        let entries = app.timeline.for_factory(fi);
+        for &e in entries.iter().take(MAX_MILESTONES) {
             let e = e as usize;
             let (Some(entry), Some(st)) =
                 (app.timeline.entry(e), app.timeline.status(e, app.today))
@@ -242,6 +246,17 @@ fn factory<'a>(app: &'a App, theme: &Theme, f: &'a Factory) -> Vec<Line<'a>> {
                     theme.status(&st),
                 ),
             ]));
+        }
+        if entries.len() > MAX_MILESTONES {
+            let more = entries.len() - MAX_MILESTONES;
+            out.push(Line::styled(
+                if lang.is_fr() {
+                    format!("  … {more} jalons de plus : voir la chronologie (4)")
+                } else {
+                    format!("  … {more} more milestones: see the timeline (4)")
+                },
+                theme.dim,
+            ));
         }
     }
     if !f.notes.is_empty() {

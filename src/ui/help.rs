@@ -7,26 +7,20 @@ use ratatui::widgets::{Block, BorderType, Clear, Paragraph};
 
 use super::Theme;
 use crate::app::App;
-use crate::keymap::{BINDINGS, Scope};
+use crate::keymap::{Keymap, Scope, keymap_of};
 use crate::layout::inner;
 
-const SCOPES: [Scope; 8] = [
-    Scope::Always,
-    Scope::Panes,
-    Scope::Search,
-    Scope::List,
-    Scope::Map,
-    Scope::Detail,
-    Scope::Timeline,
-    Scope::Help,
-];
-
 fn lines(app: &App, theme: &Theme) -> Vec<Line<'static>> {
+    lines_for(keymap_of(app), app, theme)
+}
+
+fn lines_for(keymap: &Keymap, app: &App, theme: &Theme) -> Vec<Line<'static>> {
     let fr = app.lang.is_fr();
     let mut out = Vec::new();
-    for scope in SCOPES {
+    for scope in Scope::ALL {
         out.push(Line::styled(scope.title(app.lang), theme.title));
-        for b in BINDINGS.iter().filter(|b| b.scope == scope) {
+        // Bindings the configuration left without keys are not shown.
+        for b in keymap.in_scope(scope) {
             out.push(Line::from(vec![
                 Span::styled(format!("  {:<22}", b.keys_label()), theme.key),
                 Span::raw(b.help(app.lang)),
@@ -59,6 +53,18 @@ fn lines(app: &App, theme: &Theme) -> Vec<Line<'static>> {
         ]));
     }
     out
+}
+
+/// The help's text with a keymap, one line per row (for tests and `--help`-like output).
+pub fn text(keymap: &Keymap, app: &App) -> String {
+    lines_for(keymap, app, &Theme::new(true))
+        .iter()
+        .map(|l| {
+            let s: String = l.spans.iter().map(|s| s.content.as_ref()).collect();
+            s.trim_end().to_string()
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
 }
 
 /// The overlay's rect: centred, at most 80 x (height - 2).

@@ -46,7 +46,8 @@ pub fn draw(f: &mut Frame, app: &App, theme: &Theme, area: Rect) {
     let room = usize::from(area.width).saturating_sub(width(&status));
     let mut spans = Vec::new();
     let mut used = 0;
-    for (keys, what) in keymap::hints(app.help_open(), app.focus, app.lang) {
+    let keymap = keymap::keymap_of(app);
+    for (keys, what) in keymap.hints(app.help_open(), app.focus, app.lang) {
         let w = width(&keys) + width(what) + 3;
         if used + w > room {
             break;

@@ -22,7 +22,7 @@ pub use theme::Theme;
 
 /// Draw the whole screen.
 pub fn draw(f: &mut Frame, app: &App) {
-    let theme = Theme::new(app.mono);
+    let theme = app.theme;
     let screen = app.screen();
     if screen.mode() == Mode::TooSmall {
         too_small(f, f.area(), &theme);
