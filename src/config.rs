@@ -66,16 +66,7 @@ impl Config {
         let config: Config = ron::Options::default()
             .with_default_extension(ron::extensions::Extensions::IMPLICIT_SOME)
             .from_str(text)
-            .map_err(|e| {
-                let (line, col) = (e.span.start.line, e.span.start.col);
-                let mut message = e.code.to_string();
-                if let Some(field) = field_before(text, line, col)
-                    && !message.contains(&format!("`{field}`"))
-                {
-                    message.push_str(&format!(" (field `{field}`)"));
-                }
-                LoadError::one(file, Problem::at(line, col, message))
-            })?;
+            .map_err(|e| crate::data::ron_error(text, file, &e))?;
         let problems = config.problems();
         if problems.is_empty() {
             Ok(config)
@@ -197,32 +188,6 @@ fn only_comments(text: &str) -> bool {
             return false;
         }
     }
-}
-
-/// The field name written before a position on its line (`theme` in `theme: Dark`), to name
-/// the field in type errors, which RON reports by position only. As in the dataset loader.
-fn field_before(text: &str, line: usize, col: usize) -> Option<String> {
-    let l = text.lines().nth(line.checked_sub(1)?)?;
-    let prefix: String = l.chars().take(col.saturating_sub(1)).collect();
-    let before_colon = prefix
-        .trim_end()
-        .strip_suffix(':')
-        .or_else(|| prefix.rfind(':').map(|i| &prefix[..i]))?;
-    let before_colon = before_colon.trim_end();
-    // A quoted map key (`"list.down": [...]`) is named with its quotes.
-    if let Some(inner) = before_colon.strip_suffix('"') {
-        let start = inner.rfind('"')?;
-        return Some(before_colon[start..].to_string());
-    }
-    let name: String = before_colon
-        .chars()
-        .rev()
-        .take_while(|c| c.is_ascii_alphanumeric() || *c == '_')
-        .collect::<Vec<_>>()
-        .into_iter()
-        .rev()
-        .collect();
-    (!name.is_empty() && !name.starts_with(|c: char| c.is_ascii_digit())).then_some(name)
 }
 
 /// A RON map read as its entries in the order written (so problems are reported in file

@@ -389,9 +389,9 @@ impl App {
         }
     }
 
-    /// Search on a worker thread from now on (done by default for large datasets).
-    pub fn use_background_search(&mut self) {
-        self.background_search = true;
+    /// Search on a worker thread (`true`, the default for large datasets) or in `update`.
+    pub fn set_background_search(&mut self, on: bool) {
+        self.background_search = on;
     }
 
     pub fn background_search(&self) -> bool {
@@ -1059,7 +1059,7 @@ mod tests {
     fn background_search_echoes_at_once_and_drops_stale_results() {
         let mut a = app();
         let all = a.rows.len();
-        a.use_background_search();
+        a.set_background_search(true);
         a.update(Action::StartSearch);
         for c in "health".chars() {
             assert!(a.update(Action::Input(c)));

@@ -3,7 +3,9 @@
 
 use serde::Serialize;
 
-use crate::data::{Antenna, Catalog, Certainty, Factory, Lang, Link, Milestone, PDate, Precision};
+use crate::data::{
+    Antenna, Catalog, Certainty, Factory, Lang, Link, Milestone, Note, PDate, Precision,
+};
 
 /// A date with its precision and the span it covers.
 #[derive(Debug, Serialize)]
@@ -123,6 +125,16 @@ fn sources(cat: &Catalog, ids: &[String]) -> Vec<JsonSource> {
         .collect()
 }
 
+fn notes(notes: &[Note], lang: Lang) -> Vec<JsonNote> {
+    notes
+        .iter()
+        .map(|n| JsonNote {
+            certainty: n.certainty,
+            text: n.text.get(lang).to_string(),
+        })
+        .collect()
+}
+
 pub fn milestone(m: &Milestone, lang: Lang) -> JsonMilestone {
     JsonMilestone {
         date: (&m.date).into(),
@@ -189,14 +201,7 @@ pub fn factory(cat: &Catalog, f: &Factory, lang: Lang) -> JsonFactory {
         summary: f.summary.get(lang).to_string(),
         antennas: cat.antennas_of(&f.id).map(|a| a.id.clone()).collect(),
         milestones: f.milestones.iter().map(|m| milestone(m, lang)).collect(),
-        notes: f
-            .notes
-            .iter()
-            .map(|n| JsonNote {
-                certainty: n.certainty,
-                text: n.text.get(lang).to_string(),
-            })
-            .collect(),
+        notes: notes(&f.notes, lang),
         sources: sources(cat, &ids),
     }
 }
@@ -215,14 +220,7 @@ pub fn antenna(cat: &Catalog, a: &Antenna, lang: Lang) -> JsonAntenna {
         },
         link_certainty: a.link_certainty,
         city: a.city.clone(),
-        notes: a
-            .notes
-            .iter()
-            .map(|n| JsonNote {
-                certainty: n.certainty,
-                text: n.text.get(lang).to_string(),
-            })
-            .collect(),
+        notes: notes(&a.notes, lang),
         sources: sources(cat, &a.sources),
     }
 }

@@ -324,16 +324,21 @@ fn parse_dataset(text: &str, file: &str) -> Result<Dataset, LoadError> {
 }
 
 fn parse_table<T: serde::de::DeserializeOwned>(text: &str, file: &str) -> Result<T, LoadError> {
-    ron::Options::default().from_str(text).map_err(|e| {
-        let (line, col) = (e.span.start.line, e.span.start.col);
-        let mut message = e.code.to_string();
-        if let Some(field) = field_before(text, line, col)
-            && !message.contains(&format!("`{field}`"))
-        {
-            message.push_str(&format!(" (field `{field}`)"));
-        }
-        LoadError::one(file, Problem::at(line, col, message))
-    })
+    ron::Options::default()
+        .from_str(text)
+        .map_err(|e| ron_error(text, file, &e))
+}
+
+/// A RON syntax or type error as a located problem, naming the field when RON does not.
+pub fn ron_error(text: &str, file: &str, e: &ron::error::SpannedError) -> LoadError {
+    let (line, col) = (e.span.start.line, e.span.start.col);
+    let mut message = e.code.to_string();
+    if let Some(field) = field_before(text, line, col)
+        && !message.contains(&format!("`{field}`"))
+    {
+        message.push_str(&format!(" (field `{field}`)"));
+    }
+    LoadError::one(file, Problem::at(line, col, message))
 }
 
 /// The field name written before a position on its line (`wave` in `wave: "one"`), to name
@@ -341,12 +346,17 @@ fn parse_table<T: serde::de::DeserializeOwned>(text: &str, file: &str) -> Result
 fn field_before(text: &str, line: usize, col: usize) -> Option<String> {
     let l = text.lines().nth(line.checked_sub(1)?)?;
     let prefix: String = l.chars().take(col.saturating_sub(1)).collect();
-    let before_colon = prefix.trim_end().strip_suffix(':').or_else(|| {
-        // The value may have started already: look back to the last `name:`.
-        prefix.rfind(':').map(|i| &prefix[..i])
-    })?;
-    let name: String = before_colon
+    let before_colon = prefix
         .trim_end()
+        .strip_suffix(':')
+        .or_else(|| prefix.rfind(':').map(|i| &prefix[..i]))?;
+    let before_colon = before_colon.trim_end();
+    // A quoted map key (`"list.down": [...]`) is named with its quotes.
+    if let Some(inner) = before_colon.strip_suffix('"') {
+        let start = inner.rfind('"')?;
+        return Some(before_colon[start..].to_string());
+    }
+    let name: String = before_colon
         .chars()
         .rev()
         .take_while(|c| c.is_ascii_alphanumeric() || *c == '_')

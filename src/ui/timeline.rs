@@ -351,7 +351,10 @@ fn lane_entries(app: &App, axis: &Axis, lane: usize, out: &mut Vec<usize>) -> (b
         for &k in tl.for_factory(f) {
             let k = k as usize;
             let Some(e) = tl.entry(k) else { continue };
-            if e.factory() != Some(f) {
+            // Its own milestones, and the programme's selection that named it.
+            let own = e.factory() == Some(f);
+            let selection = e.factory().is_none() && e.kind() == crate::data::Kind::Selection;
+            if !own && !selection {
                 continue;
             }
             if e.end() < axis.from {
