@@ -61,7 +61,10 @@ fn violation(bytes: &[u8]) -> Option<String> {
     match result {
         Ok(cat) => {
             // Nothing that passed validation can drive the terminal.
-            let json = serde_json::to_value(&cat.data).ok()?;
+            let json = match serde_json::to_value(&cat.data) {
+                Ok(json) => json,
+                Err(e) => return Some(format!("validated data does not serialize: {e}")),
+            };
             let mut all = Vec::new();
             strings(&json, &mut all);
             if let Some(s) = all.iter().find(|s| s.chars().any(is_forbidden_char)) {
@@ -100,9 +103,9 @@ fn error_violation(e: &LoadError) -> Option<String> {
         }
     }
     let shown = e.to_string();
-    if !shown.starts_with(&format!("{FILE}:")) {
+    if let Some(line) = shown.lines().find(|l| !l.starts_with(&format!("{FILE}:"))) {
         return Some(format!(
-            "message does not start with the file name: {shown}"
+            "message line does not start with the file name: {line:?} in {shown}"
         ));
     }
     // The message goes to a terminal: the file's bytes must not reach it raw.
@@ -213,6 +216,7 @@ const TOKENS: &[&str] = &[
     "\" 2025 \"",
     "\"2025-h2\"",
     "\"\"",
+    "\t\\\":\" zz",
     "\"   \"",
     "\"-\"",
     "\"a--b\"",
@@ -253,7 +257,7 @@ enum Mutation {
     Swap(Index, Index, usize),
     Nest(Index, usize, &'static str),
     LongString(Index, usize, char),
-    /// Replace the bytes of a quoted string starting at or after the index.
+    /// Replace the contents of a quoted string (picked by the index among all of them).
     ReplaceString(Index, Vec<u8>),
     /// Replace a run of digits at or after the index by another number.
     ReplaceNumber(Index, String),

@@ -523,8 +523,9 @@ fn ten_thousand_milestones_on_one_factory() {
     cli_runs(&cat, "10,000 milestones", &name, &id);
 }
 
-/// With titles as long as the real ones, 10,000 milestones wrap to more than 65,535 rows in
-/// a narrow detail pane, and the pane's u16 scroll cannot reach the end.
+/// With titles as long as the real ones, 10,000 milestones would wrap to more than 65,535
+/// rows in a narrow detail pane, past what its u16 scroll can reach (the bug this found); the
+/// end of the detail must still be reachable.
 #[test]
 fn the_end_of_a_detail_longer_than_65535_rows_is_reachable() {
     let embedded = Catalog::embedded().unwrap();

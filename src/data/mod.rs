@@ -351,10 +351,11 @@ fn field_before(text: &str, line: usize, col: usize) -> Option<String> {
         .strip_suffix(':')
         .or_else(|| prefix.rfind(':').map(|i| &prefix[..i]))?;
     let before_colon = before_colon.trim_end();
-    // A quoted map key (`"list.down": [...]`) is named with its quotes.
+    // A quoted map key (`"list.down": [...]`) is named with its quotes. It is text from the
+    // file (a literal TAB passes the control-character scan), so it is sanitized.
     if let Some(inner) = before_colon.strip_suffix('"') {
         let start = inner.rfind('"')?;
-        return Some(before_colon[start..].to_string());
+        return Some(crate::text::sanitize(&before_colon[start..]).into_owned());
     }
     let name: String = before_colon
         .chars()

@@ -203,7 +203,8 @@ impl SearchIndex {
         let all: Vec<u32> = (0..self.entries.len() as u32).collect();
         let mut caches = [Cache::default(), Cache::default()];
         let matches = engine::run(self, &q, &all, &mut caches);
-        Ok(matches.iter().map(|m| self.make_hit(&q, m)).collect())
+        let shown = &matches[..relevant(&matches)];
+        Ok(shown.iter().map(|m| self.make_hit(&q, m)).collect())
     }
 
     /// Char positions in the record's display name of the letters the query's free words
@@ -247,6 +248,24 @@ impl SearchIndex {
             positions,
         }
     }
+}
+
+/// Matches scoring under this share of the best one are left out of the results: a
+/// subsequence scattered through a long label (`sante` in "Industrie manufacturière") is
+/// a match for the matcher, not for the user. The history keeps them, so narrowing stays
+/// sound.
+const RELEVANT_SHARE: i64 = 30;
+
+/// How many of the ranked matches (best first) to show.
+pub fn relevant(matches: &[Match]) -> usize {
+    let Some(best) = matches.first().map(|m| m.score) else {
+        return 0;
+    };
+    if best <= 0 {
+        // Filters only, or an empty query: everything that passed is a result.
+        return matches.len();
+    }
+    matches.partition_point(|m| m.score * 100 >= best * RELEVANT_SHARE)
 }
 
 /// Results kept for one query of the typing history.
@@ -329,7 +348,7 @@ impl Searcher {
         let q = query::parse(&self.index, query)?;
         if let Some(i) = self.levels.iter().rposition(|l| l.query == q) {
             self.levels.truncate(i + 1);
-            return Ok(&self.levels[i].matches);
+            return Ok(self.matches());
         }
         let matches = match self.levels.iter().rposition(|l| q.narrows(&l.query)) {
             Some(i) => {
@@ -352,9 +371,11 @@ impl Searcher {
         Ok(self.matches())
     }
 
-    /// The results of the last successful search.
+    /// The results of the last successful search (the relevant ones: see [`relevant`]).
     pub fn matches(&self) -> &[Match] {
-        self.levels.last().map_or(&[], |l| l.matches.as_slice())
+        self.levels
+            .last()
+            .map_or(&[], |l| &l.matches[..relevant(&l.matches)])
     }
 
     /// A match of the last search with its text and highlight positions.

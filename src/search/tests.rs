@@ -539,3 +539,30 @@ fn real_data_antennas_say_which_factory_they_serve() {
         .count();
     assert!(served > 0);
 }
+
+#[test]
+fn scattered_matches_are_left_out_of_the_results() {
+    let cat = Catalog::embedded().unwrap();
+    let ix = SearchIndex::new(&cat);
+    // `sante` is a subsequence of "Industrie manufacturière" too; only health counts.
+    let hits = ix.search("sante").unwrap();
+    let health: Vec<&str> = cat
+        .factories()
+        .iter()
+        .filter(|f| f.sectors.iter().any(|s| s == "health"))
+        .map(|f| f.id.as_str())
+        .collect();
+    assert_eq!(hits.len(), health.len());
+    assert!(
+        hits.iter()
+            .all(|h| h.field == Field::Sector && h.text == "Santé")
+    );
+    // The typing history keeps the full lists, so narrowing gives the same answer.
+    let mut s = Searcher::new(SearchIndex::new(&cat));
+    for q in ["s", "sa", "san", "sant", "sante"] {
+        s.search(q).unwrap();
+    }
+    assert_eq!(s.matches().len(), health.len());
+    // Filters alone keep everything that passes.
+    assert_eq!(ix.search("wave:1").unwrap().len(), 7);
+}
