@@ -122,12 +122,13 @@ pub fn run(ctx: &Ctx, a: &ListArgs, out: &mut dyn Write) -> Result<u8, Failure> 
                     Link::Factories(ids) => ids.join(" "),
                     Link::Unknown => if lang.is_fr() { "inconnu" } else { "unknown" }.into(),
                 };
-                let q = if x.link_certainty.is_confirmed() {
-                    ""
-                } else {
-                    " ?"
-                };
-                t_row_antenna(&mut at, x, linked + q);
+                at.row([
+                    x.id.clone(),
+                    x.name.clone(),
+                    x.country.clone(),
+                    x.selected.iso(),
+                    linked + x.link_certainty.mark(),
+                ]);
             }
             if a.format == ListFormat::Csv {
                 t.write_csv(out)?;
@@ -145,14 +146,4 @@ pub fn run(ctx: &Ctx, a: &ListArgs, out: &mut dyn Write) -> Result<u8, Failure> 
         }
     }
     Ok(EXIT_OK)
-}
-
-fn t_row_antenna(t: &mut Table, x: &crate::data::Antenna, linked: String) {
-    t.row([
-        x.id.clone(),
-        x.name.clone(),
-        x.country.clone(),
-        x.selected.iso(),
-        linked,
-    ]);
 }

@@ -4,13 +4,8 @@ use std::io::Write;
 
 use super::args::{ShowArgs, ShowFormat};
 use super::{Ctx, EXIT_OK, Failure, json, resolve_record};
-use crate::data::{Antenna, Catalog, Certainty, Factory, Lang, Link, Record};
+use crate::data::{Antenna, Catalog, Factory, Lang, Link, Record};
 use crate::text::sanitize;
-
-/// A `?` after anything a source does not confirm.
-pub fn mark(c: Certainty) -> &'static str {
-    if c.is_confirmed() { "" } else { " ?" }
-}
 
 pub fn run(ctx: &Ctx, a: &ShowArgs, out: &mut dyn Write) -> Result<u8, Failure> {
     let cat = &ctx.cat;
@@ -105,7 +100,7 @@ fn write_factory(
     )?;
     let antennas: Vec<String> = cat
         .antennas_of(&f.id)
-        .map(|a| format!("{} ({}){}", s(&a.name), a.country, mark(a.link_certainty)))
+        .map(|a| format!("{} ({}){}", s(&a.name), a.country, a.link_certainty.mark()))
         .collect();
     if !antennas.is_empty() {
         writeln!(
@@ -138,7 +133,7 @@ fn write_factory(
             "  {}: {}{}",
             l("planned operation", "mise en service prévue"),
             op.human(lang.is_fr()),
-            mark(sys.operation_certainty)
+            sys.operation_certainty.mark()
         )?;
     }
     let sectors: Vec<&str> = f
@@ -151,7 +146,7 @@ fn write_factory(
         "  {}: {}{}",
         l("sectors", "secteurs"),
         sectors.join(", "),
-        mark(f.sectors_certainty)
+        f.sectors_certainty.mark()
     )?;
     for m in &f.funding {
         writeln!(
@@ -160,7 +155,7 @@ fn write_factory(
             l("funding", "financement"),
             s(&m.amount),
             s(&m.detail),
-            mark(m.certainty)
+            m.certainty.mark()
         )?;
     }
     writeln!(out)?;
@@ -183,7 +178,7 @@ fn write_factory(
                 m.kind.label(lang),
                 s(m.title.get(lang)),
                 plan,
-                mark(m.certainty)
+                m.certainty.mark()
             )?;
         }
     }
@@ -243,7 +238,7 @@ fn write_antenna(
         "  {}: {}{}",
         l("serves", "rattachée à"),
         sanitize(&linked),
-        mark(a.link_certainty)
+        a.link_certainty.mark()
     )?;
     writeln!(
         out,

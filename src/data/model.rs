@@ -25,6 +25,11 @@ impl Certainty {
     pub fn is_confirmed(self) -> bool {
         self == Certainty::Confirmed
     }
+    /// ` ?` after anything a source does not confirm, nothing otherwise.
+    pub fn mark(self) -> &'static str {
+        if self.is_confirmed() { "" } else { " ?" }
+    }
+
     pub fn as_str(self) -> &'static str {
         match self {
             Certainty::Confirmed => "confirmed",

@@ -9,7 +9,7 @@ use ratatui::widgets::{Paragraph, Wrap};
 
 use super::{Theme, pane_block, safe, title};
 use crate::app::App;
-use crate::data::{Antenna, Certainty, Factory, Lang, Link, Record};
+use crate::data::{Antenna, Factory, Lang, Link, Record};
 use crate::layout::{Pane, inner};
 
 pub fn draw(f: &mut Frame, app: &App, theme: &Theme, area: Rect) {
@@ -56,11 +56,6 @@ const MAX_MILESTONES: usize = 200;
 
 fn tr(lang: Lang, en: &'static str, fr: &'static str) -> &'static str {
     if lang.is_fr() { fr } else { en }
-}
-
-/// `?` after a fact the sources do not confirm.
-fn q(c: Certainty) -> &'static str {
-    if c.is_confirmed() { "" } else { " ?" }
 }
 
 fn field<'a>(theme: &Theme, label: &'a str, value: impl Into<Vec<Span<'a>>>) -> Line<'a> {
@@ -151,7 +146,14 @@ fn factory<'a>(app: &'a App, theme: &Theme, f: &'a Factory) -> Vec<Line<'a>> {
     }
     let antennas: Vec<String> = cat
         .antennas_of(&f.id)
-        .map(|a| format!("{} ({}){}", safe(&a.name), a.country, q(a.link_certainty)))
+        .map(|a| {
+            format!(
+                "{} ({}){}",
+                safe(&a.name),
+                a.country,
+                a.link_certainty.mark()
+            )
+        })
         .collect();
     if !antennas.is_empty() {
         out.push(field(
@@ -189,7 +191,7 @@ fn factory<'a>(app: &'a App, theme: &Theme, f: &'a Factory) -> Vec<Line<'a>> {
             t("Operation", "Service"),
             vec![
                 Span::raw(op.human(fr)),
-                Span::styled(q(sys.operation_certainty), unc),
+                Span::styled(sys.operation_certainty.mark(), unc),
             ],
         ));
     }
@@ -204,7 +206,7 @@ fn factory<'a>(app: &'a App, theme: &Theme, f: &'a Factory) -> Vec<Line<'a>> {
         t("Sectors", "Secteurs"),
         vec![
             Span::raw(sectors),
-            Span::styled(q(f.sectors_certainty), unc),
+            Span::styled(f.sectors_certainty.mark(), unc),
         ],
     ));
     for m in &f.funding {
@@ -214,7 +216,7 @@ fn factory<'a>(app: &'a App, theme: &Theme, f: &'a Factory) -> Vec<Line<'a>> {
             vec![
                 Span::styled(safe(&m.amount), theme.text.add_modifier(Modifier::BOLD)),
                 Span::raw(format!(" – {}", safe(&m.detail))),
-                Span::styled(q(m.certainty), unc),
+                Span::styled(m.certainty.mark(), unc),
             ],
         ));
     }
@@ -322,7 +324,7 @@ fn antenna<'a>(app: &'a App, theme: &Theme, a: &'a Antenna) -> Vec<Line<'a>> {
         t("Serves", "Rattachée à"),
         vec![
             Span::raw(safe(&serves).into_owned()),
-            Span::styled(q(a.link_certainty), theme.unconfirmed),
+            Span::styled(a.link_certainty.mark(), theme.unconfirmed),
         ],
     ));
     out.push(field(
