@@ -403,3 +403,23 @@ fn help_names_the_config_file() {
         "{help}"
     );
 }
+
+#[test]
+fn every_frame_is_a_synchronized_update() {
+    let mut s = Session::start("--today 2026-11-24");
+    s.wait_for(&["Results", "LUMI AIF"]);
+    s.send("j");
+    s.wait_for(&["HammerHAI  hammerhai"]);
+    s.send("q");
+    assert_eq!(s.exit_status(), "0");
+    let raw = String::from_utf8_lossy(&s.raw).into_owned();
+    let begins = raw.matches("\x1b[?2026h").count();
+    let ends = raw.matches("\x1b[?2026l").count();
+    assert!(begins >= 2, "two frames, each begun: {begins}");
+    // Every begun update is ended (restore ends one more, in case a frame was cut short).
+    assert!(ends > begins, "{begins} begun, {ends} ended");
+    // Frame content sits between a begin and its end.
+    let first_begin = raw.find("\x1b[?2026h").unwrap();
+    let first_end = raw[first_begin..].find("\x1b[?2026l").unwrap() + first_begin;
+    assert!(raw[first_begin..first_end].contains("Results"));
+}
