@@ -223,7 +223,14 @@ impl<'a> Checker<'a> {
         if f.sectors.is_empty() {
             self.problem("sectors", "no sector: use `general` when none is stated");
         }
+        let mut seen_sectors = HashSet::new();
         for (i, k) in f.sectors.iter().enumerate() {
+            if !seen_sectors.insert(k.as_str()) {
+                self.problem(
+                    &format!("sectors[{i}]"),
+                    format!("sector `{}` is listed twice", text::sanitize(k)),
+                );
+            }
             if self.cat.sector(k).is_none() {
                 let near = nearest(k, self.cat.sectors.iter().map(|s| s.key.as_str()));
                 self.problem(
