@@ -8,7 +8,7 @@
 # Environment: RUNS (200) and RUNS_10K (20) hyperfine runs; OUT (target/startup) for results.
 # Needs hyperfine, tmux, GNU time, strace and jq; they are installed with apt-get if missing.
 #
-# How it measures (the method of /work/shared/reference/perf-anchors.md §3 and §4):
+# How it measures (the method of the performance anchors (shared/reference/perf-anchors.md) §3 and §4):
 #   * Each SIZE gets its own tmux server (tmux -L, so no other session is touched) and a
 #     detached session of exactly that size:  tmux -L S new-session -d -x 120 -y 40 ...
 #     This script runs again inside that pane (--in-pane), so every program measured has the
