@@ -101,6 +101,9 @@ pub struct App {
     pub matched_hosts: Vec<bool>,
     /// The timeline's zoomed-out range, computed once.
     full_range: (Day, Day),
+    /// Plan against reality for every announced plan, computed once (it depends on the data
+    /// only), for the timeline's summary line.
+    pub plan_reports: Vec<crate::timeline::PlanReport>,
     /// Host country index of each factory and antenna, computed once.
     factory_country: Vec<usize>,
     antenna_country: Vec<usize>,
@@ -172,6 +175,7 @@ impl App {
         }
         let matched_hosts = vec![false; cat.countries.len()];
         let full_range = App::compute_full_range(&cat);
+        let plan_reports = timeline.plan_report(&TimelineQuery::all());
         let country_index = |code: &str| country_idx(code).unwrap_or(usize::MAX);
         let factory_country = cat
             .factories()
@@ -223,6 +227,7 @@ impl App {
             clipboard: None,
             status: None,
             full_range,
+            plan_reports,
             factory_country,
             antenna_country,
             results_query: String::new(),

@@ -765,65 +765,30 @@ fn draw_lanes(buf: &mut Buffer, app: &App, theme: &Theme, g: &Geo) {
     }
 }
 
-/// `answers, on time, late, unclear` of a plan.
-fn plan_counts(app: &App, plan: usize) -> (usize, usize, usize, usize) {
-    let tl = &app.timeline;
-    let Some(p) = tl.entry(plan) else {
-        return (0, 0, 0, 0);
-    };
-    let (mut on, mut late, mut unclear) = (0, 0, 0);
-    let answers = tl.answers_to(plan);
-    for &a in answers {
-        match tl.entry(a as usize).map(|e| Timing::of(e, p)) {
-            Some(Timing::OnTime) => on += 1,
-            Some(Timing::Late { .. }) => late += 1,
-            Some(Timing::Unclear) => unclear += 1,
-            None => {}
-        }
-    }
-    (answers.len(), on, late, unclear)
-}
-
-/// Named factories of a plan that no event answers yet; `None` when too many to count on
-/// every frame.
-fn plan_missing(app: &App, plan: usize) -> Option<usize> {
-    const CAP: usize = 20_000;
-    let tl = &app.timeline;
-    let answers = tl.answers_to(plan);
-    if answers.len() > CAP {
-        return None;
-    }
-    let mut answered: Vec<usize> = answers
-        .iter()
-        .filter_map(|&a| tl.entry(a as usize).and_then(Entry::factory))
-        .collect();
-    answered.sort_unstable();
-    answered.dedup();
-    let mut missing = 0;
-    for (n, f) in tl.concerned(plan).enumerate() {
-        if n > CAP {
-            return None;
-        }
-        if answered.binary_search(&f).is_err() {
-            missing += 1;
-        }
-    }
-    Some(missing)
-}
-
-/// `on time 1, late 3, …` for a plan.
+/// `on time 1, late 3, …` for a plan, from the reports the app computed once.
 fn plan_result(app: &App, plan: usize) -> String {
     let lang = app.lang;
-    let (_, on, late, unclear) = plan_counts(app, plan);
+    let Some(r) = app.plan_reports.iter().find(|r| r.plan == plan) else {
+        return String::new();
+    };
+    let unclear = r
+        .answers
+        .iter()
+        .filter(|a| a.timing == Timing::Unclear)
+        .count();
     let mut parts = vec![
-        format!("{on} {}", tr(lang, "on time", "dans les temps")),
-        format!("{late} {}", tr(lang, "late", "en retard")),
+        format!("{} {}", r.on_time(), tr(lang, "on time", "dans les temps")),
+        format!("{} {}", r.late(), tr(lang, "late", "en retard")),
     ];
     if unclear > 0 {
         parts.push(format!("{unclear} {}", tr(lang, "unclear", "incertain(s)")));
     }
-    if let Some(m) = plan_missing(app, plan).filter(|&m| m > 0) {
-        parts.push(format!("{m} {}", tr(lang, "not yet", "pas encore")));
+    if !r.missing.is_empty() {
+        parts.push(format!(
+            "{} {}",
+            r.missing.len(),
+            tr(lang, "not yet", "pas encore")
+        ));
     }
     parts.join(", ")
 }
