@@ -938,21 +938,7 @@ mod tests {
     }
 
     fn status_at(date: &str, today: &str) -> When {
-        let d = p(date);
-        let e = Entry {
-            date: d,
-            start: d.start(),
-            end: d.end(),
-            kind: Kind::Other,
-            certainty: Certainty::Confirmed,
-            planned: false,
-            slipped: false,
-            factory: NONE,
-            milestone: 0,
-            answers: NONE,
-            concerns: (0, 0),
-        };
-        e.status(day(today)).when
+        status_entry(date).status(day(today)).when
     }
 
     #[test]

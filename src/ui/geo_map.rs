@@ -16,8 +16,7 @@ use ratatui::widgets::Paragraph;
 use ratatui::widgets::canvas::{Canvas, Line as CanvasLine, Map, MapResolution};
 
 use super::Theme;
-use super::map::{Net, network, title_line};
-use super::pane_block;
+use super::map::{Net, draw_frame, network};
 use crate::app::App;
 use crate::data::Coords;
 use crate::layout::{Pane, inner};
@@ -149,17 +148,16 @@ const PARTNER: &str = "◆";
 const SELECTED: &str = "◉";
 
 pub fn draw(f: &mut Frame, app: &App, theme: &Theme, area: Rect) {
-    let area = area.intersection(f.area());
-    if area.is_empty() {
-        return;
-    }
-    let block = pane_block(
+    let Some(area) = draw_frame(
+        f,
         app,
         theme,
-        Pane::Map,
-        title_line(app, theme, "Map · geographic", "Carte · géographique"),
-    );
-    f.render_widget(block, area);
+        area,
+        "Map · geographic",
+        "Carte · géographique",
+    ) else {
+        return;
+    };
     let (canvas_area, legend_area) = split(area);
     if canvas_area.is_empty() {
         return;

@@ -285,7 +285,26 @@ pub fn country_at(app: &App, area: Rect, col: u16, row: u16) -> Option<usize> {
 }
 
 /// The pane's title: the view's name, and the country the list is filtered by.
-pub(crate) fn title_line<'a>(app: &'a App, theme: &Theme, en: &'a str, fr: &'a str) -> Line<'a> {
+/// Both map views' frame: the bordered block with its title (and the country filter), drawn
+/// in the part of `area` that is on screen; that part, or `None` when nothing is.
+pub(crate) fn draw_frame(
+    f: &mut Frame,
+    app: &App,
+    theme: &Theme,
+    area: Rect,
+    en: &str,
+    fr: &str,
+) -> Option<Rect> {
+    let area = area.intersection(f.area());
+    if area.is_empty() {
+        return None;
+    }
+    let block = pane_block(app, theme, Pane::Map, title_line(app, theme, en, fr));
+    f.render_widget(block, area);
+    Some(area)
+}
+
+fn title_line<'a>(app: &'a App, theme: &Theme, en: &'a str, fr: &'a str) -> Line<'a> {
     let mut spans = vec![title(theme, if app.lang.is_fr() { fr } else { en })];
     if let Some(c) = app.country_filter.and_then(|i| app.cat.countries.get(i)) {
         spans.push(Span::styled("▸ ", theme.dim));
@@ -317,17 +336,9 @@ fn fill(buf: &mut Buffer, r: Rect, style: Style) {
 }
 
 pub fn draw(f: &mut Frame, app: &App, theme: &Theme, area: Rect) {
-    let area = area.intersection(f.area());
-    if area.is_empty() {
+    let Some(area) = draw_frame(f, app, theme, area, "Map · tiles", "Carte · tuiles") else {
         return;
-    }
-    let block = pane_block(
-        app,
-        theme,
-        Pane::Map,
-        title_line(app, theme, "Map · tiles", "Carte · tuiles"),
-    );
-    f.render_widget(block, area);
+    };
     let g = geometry(app, area);
     if g.inner.is_empty() {
         return;
