@@ -398,8 +398,18 @@ impl Serialize for PDate {
 
 impl<'de> Deserialize<'de> for PDate {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<PDate, D::Error> {
-        let s = String::deserialize(d)?;
-        Ok(PDate::parse(&s).unwrap_or_else(PDate::Invalid))
+        // Read in place: a date is parsed, never kept as text.
+        struct Visitor;
+        impl serde::de::Visitor<'_> for Visitor {
+            type Value = PDate;
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("a date string")
+            }
+            fn visit_str<E: serde::de::Error>(self, s: &str) -> Result<PDate, E> {
+                Ok(PDate::parse(s).unwrap_or_else(PDate::Invalid))
+            }
+        }
+        d.deserialize_str(Visitor)
     }
 }
 

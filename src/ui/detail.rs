@@ -26,8 +26,13 @@ pub fn draw(f: &mut Frame, app: &App, theme: &Theme, area: Rect) {
         return;
     }
     let p = paragraph(app, theme);
-    let max = max_scroll_for(&p, body);
-    f.render_widget(p.scroll((app.detail_scroll.min(max), 0)), body);
+    // Wrapping the whole text to count its lines costs as much as drawing it: only when
+    // scrolled.
+    let scroll = match app.detail_scroll {
+        0 => 0,
+        s => s.min(max_scroll_for(&p, body)),
+    };
+    f.render_widget(p.scroll((scroll, 0)), body);
 }
 
 fn paragraph<'a>(app: &'a App, theme: &Theme) -> Paragraph<'a> {
