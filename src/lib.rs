@@ -3,9 +3,10 @@
 //! Layers, from the bottom: [`data`] (model, loading, validation), [`search`] and
 //! [`timeline`] (pure logic over the data), [`cli`] (the non-interactive commands), and the
 //! dashboard: [`app`] (state and `update`), [`keymap`] (events to actions), [`ui`] (drawing
-//! from `&App`) and [`tui`] (the terminal itself).
+//! from `&App`), [`tui`] (the terminal itself) and its [`backend`].
 
 pub mod app;
+pub mod backend;
 pub mod cli;
 pub mod config;
 pub mod data;

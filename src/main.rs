@@ -10,7 +10,7 @@ use aifactories::app::{App, Options};
 use aifactories::cli::{self, Cli};
 use aifactories::config;
 use aifactories::data::{Catalog, Day, LoadError};
-use aifactories::tui::{self, RunOptions};
+use aifactories::tui::{self, RunOptions, Start};
 
 fn main() -> ExitCode {
     // clap exits by itself: 0 for --help/--version, 2 for usage errors. The help names the
@@ -99,28 +99,37 @@ fn dashboard(args: &Cli) -> u8 {
         // The real size, so that the first layout is right before the first resize event.
         size: crossterm::terminal::size().unwrap_or((80, 24)),
     };
-    let data = args.data.clone();
-    let label = data.as_ref().map_or_else(
-        || "the embedded data".to_string(),
-        |p| p.display().to_string(),
-    );
-    // Parsing a large file happens while the terminal already shows that it is loading.
-    let load = move || -> Result<App, LoadError> {
-        let cat = match &data {
-            Some(path) => Catalog::from_file(path)?,
-            None => Catalog::embedded()?,
-        };
+    let finish = move |cat: Catalog| {
         let mut app = App::new(cat, opts);
         app.theme = theme;
         app.keymap = keymap;
-        Ok(app)
+        app
+    };
+    let start = match args.data.clone() {
+        None => match Catalog::embedded() {
+            Ok(cat) => Start::Ready(Box::new(finish(cat))),
+            Err(e) => {
+                eprintln!("{e}");
+                return cli::EXIT_BAD_INPUT;
+            }
+        },
+        // Parsing a large file happens while the terminal already shows that it is loading;
+        // the search index is built there too.
+        Some(path) => Start::Load {
+            label: path.display().to_string(),
+            load: Box::new(move || {
+                let mut app = finish(Catalog::from_file(&path)?);
+                app.prepare_search();
+                Ok(app)
+            }),
+        },
     };
     let run = RunOptions {
         mouse: !args.no_mouse && cfg.mouse.unwrap_or(true),
         // For start-up measurements (benches/startup.sh): draw one frame and leave.
         exit_after_first_frame: std::env::var_os("AIFACTORIES_EXIT_AFTER_FIRST_FRAME").is_some(),
     };
-    match tui::run(load, &label, run) {
+    match tui::run(start, run) {
         Ok(Ok(())) => cli::EXIT_OK,
         Ok(Err(e)) => {
             eprintln!("{e}");

@@ -15,17 +15,17 @@ use crossterm::terminal::{
     BeginSynchronizedUpdate, EndSynchronizedUpdate, EnterAlternateScreen, LeaveAlternateScreen,
     disable_raw_mode, enable_raw_mode,
 };
-use crossterm::{cursor, execute, queue};
+use crossterm::{cursor, queue};
 use ratatui::Terminal;
-use ratatui::backend::CrosstermBackend;
 use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM, SIGTSTP};
 
 use crate::app::{Action, App, SearchRequest, SearchResult};
+use crate::backend::TermBackend;
 use crate::data::LoadError;
 use crate::{keymap, ui};
 
 /// One write per frame: crossterm queues every command as a separate write otherwise.
-pub type Backend = CrosstermBackend<BufWriter<Stdout>>;
+pub type Backend = TermBackend<BufWriter<Stdout>>;
 
 const OUTPUT_BUFFER: usize = 64 * 1024;
 
@@ -54,34 +54,42 @@ enum Msg {
 /// flash.
 const LOADING_SCREEN_AFTER: std::time::Duration = std::time::Duration::from_millis(40);
 
-/// Put the terminal in dashboard mode.
+/// Put the terminal in dashboard mode, in one write.
 fn enter(mouse: bool) -> io::Result<()> {
     enable_raw_mode()?;
-    let mut out = io::stdout();
-    execute!(
-        out,
+    let mut seq = Vec::with_capacity(64);
+    queue!(
+        seq,
         EnterAlternateScreen,
         EnableBracketedPaste,
         cursor::Hide
     )?;
     if mouse {
-        execute!(out, EnableMouseCapture)?;
+        queue!(seq, EnableMouseCapture)?;
     }
-    Ok(())
+    let mut out = io::stdout().lock();
+    out.write_all(&seq)?;
+    out.flush()
 }
 
 /// Give the terminal back: raw mode off, main screen, mouse and paste modes off, cursor
-/// visible. Safe to call more than once, from the panic hook and from the signal thread.
+/// visible, in one write. Safe to call more than once, from the panic hook and from the
+/// signal thread.
 pub fn restore() {
+    let mut seq = Vec::with_capacity(64);
+    // Queuing into memory cannot fail; each step is there even if the terminal ignores one.
+    let _ = queue!(
+        seq,
+        EndSynchronizedUpdate,
+        DisableMouseCapture,
+        DisableBracketedPaste,
+        LeaveAlternateScreen,
+        cursor::Show
+    );
     let mut out = io::stdout();
-    // Each step is attempted even if an earlier one failed.
-    let _ = execute!(out, EndSynchronizedUpdate);
-    let _ = execute!(out, DisableMouseCapture);
-    let _ = execute!(out, DisableBracketedPaste);
-    let _ = execute!(out, LeaveAlternateScreen);
-    let _ = execute!(out, cursor::Show);
-    let _ = disable_raw_mode();
+    let _ = out.write_all(&seq);
     let _ = out.flush();
+    let _ = disable_raw_mode();
 }
 
 /// Restore the terminal before the default panic message is printed, so it is readable.
@@ -108,8 +116,7 @@ fn spawn_terminal_reader(tx: Sender<Msg>) {
     });
 }
 
-fn spawn_signal_listener(tx: Sender<Msg>) -> io::Result<()> {
-    let mut signals = signal_hook::iterator::Signals::new([SIGTERM, SIGHUP, SIGINT, SIGTSTP])?;
+fn spawn_signal_listener(mut signals: signal_hook::iterator::Signals, tx: Sender<Msg>) {
     std::thread::spawn(move || {
         for sig in signals.forever() {
             if tx.send(Msg::Signal(sig)).is_err() {
@@ -119,46 +126,70 @@ fn spawn_signal_listener(tx: Sender<Msg>) -> io::Result<()> {
             }
         }
     });
-    Ok(())
 }
 
-/// Run the dashboard until the user quits (or a signal ends it). `load` builds the app on
-/// another thread while the terminal shows that it is loading, so that a large `--data` file
-/// never leaves a blank screen; a load error is returned after the terminal is restored.
-/// The app is not freed: this is the last thing the process does.
-pub fn run(
-    load: impl FnOnce() -> Result<App, LoadError> + Send + 'static,
-    label: &str,
-    opts: RunOptions,
-) -> io::Result<Result<(), LoadError>> {
+/// Where the app comes from.
+pub enum Start {
+    /// Built already: the embedded data decodes in a fraction of a millisecond.
+    Ready(Box<App>),
+    /// Built on another thread while the terminal says it is loading `label`, so that a large
+    /// `--data` file never leaves a blank screen.
+    Load {
+        load: Box<dyn FnOnce() -> Result<App, LoadError> + Send>,
+        label: String,
+    },
+}
+
+/// Run the dashboard until the user quits (or a signal ends it). A load error is returned
+/// after the terminal is restored. The app is not freed: this is the last thing the process
+/// does.
+///
+/// With the app ready, nothing but the terminal set-up stands before the first frame: the
+/// threads (terminal reader, signal listener, search worker) start and the search index is
+/// built right after it. Signals are caught from the start and handled once the listener
+/// runs; keys typed meanwhile wait in the terminal.
+pub fn run(start: Start, opts: RunOptions) -> io::Result<Result<(), LoadError>> {
     install_panic_hook();
+    let signals = signal_hook::iterator::Signals::new([SIGTERM, SIGHUP, SIGINT, SIGTSTP])?;
     let (tx, rx) = mpsc::channel();
-    spawn_signal_listener(tx.clone())?;
-    let loader_tx = tx.clone();
-    std::thread::spawn(move || {
-        let _ = loader_tx.send(Msg::Loaded(Box::new(load())));
-    });
+    let mut threads = Some((signals, tx.clone()));
+    let mut start_threads = || {
+        if let Some((signals, tx)) = threads.take() {
+            spawn_signal_listener(signals, tx.clone());
+            spawn_terminal_reader(tx);
+        }
+    };
     let result = enter(opts.mouse).and_then(|()| {
-        let mut terminal = Terminal::new(CrosstermBackend::new(BufWriter::with_capacity(
+        let mut terminal = Terminal::new(TermBackend::new(BufWriter::with_capacity(
             OUTPUT_BUFFER,
             io::stdout(),
         )))?;
-        let tx_search = tx.clone();
-        spawn_terminal_reader(tx);
-        let Some(loaded) = wait_for_load(&mut terminal, &rx, label)? else {
-            return Ok(Ok(()));
-        };
-        let mut app = match *loaded {
-            Ok(app) => app,
-            Err(e) => return Ok(Err(e)),
+        let mut app = match start {
+            Start::Ready(app) => *app,
+            Start::Load { load, label } => {
+                let loader_tx = tx.clone();
+                std::thread::spawn(move || {
+                    let _ = loader_tx.send(Msg::Loaded(Box::new(load())));
+                });
+                start_threads();
+                let Some(loaded) = wait_for_load(&mut terminal, &rx, &label)? else {
+                    return Ok(Ok(()));
+                };
+                match *loaded {
+                    Ok(app) => app,
+                    Err(e) => return Ok(Err(e)),
+                }
+            }
         };
         let size = terminal.size()?;
         app.update(Action::Resize(size.width, size.height));
         let mut outcome = draw(&mut terminal, &mut app);
         if outcome.is_ok() && !opts.exit_after_first_frame {
+            start_threads();
+            app.prepare_search();
             let search = app
                 .background_search()
-                .then(|| spawn_search_worker(&app, tx_search.clone()));
+                .then(|| spawn_search_worker(&mut app, tx.clone()));
             outcome = event_loop(&mut terminal, &mut app, &rx, search.as_ref(), opts);
         }
         // The process ends next: the OS takes the memory back at once, where freeing the
@@ -317,9 +348,9 @@ fn clear(terminal: &mut Terminal<Backend>) -> io::Result<()> {
 }
 
 /// The search worker: always answers the latest query, dropping those typed meanwhile.
-fn spawn_search_worker(app: &App, tx: Sender<Msg>) -> Sender<SearchRequest> {
+fn spawn_search_worker(app: &mut App, tx: Sender<Msg>) -> Sender<SearchRequest> {
     let (req_tx, req_rx) = mpsc::channel::<SearchRequest>();
-    let mut searcher = crate::search::Searcher::shared(app.searcher.shared_index());
+    let mut searcher = crate::search::Searcher::shared(app.searcher().shared_index());
     std::thread::spawn(move || {
         while let Ok(mut req) = req_rx.recv() {
             while let Ok(newer) = req_rx.try_recv() {

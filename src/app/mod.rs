@@ -51,8 +51,9 @@ pub struct App {
     /// Styles: the chosen theme with the config file's colour overrides.
     pub theme: crate::ui::Theme,
     /// The search index with the typing history, so that a query that only grew is matched
-    /// against the previous results.
-    pub searcher: Searcher,
+    /// against the previous results. Built on first use: the first frame lists every record,
+    /// which needs no index (see [`App::prepare_search`]).
+    searcher: Option<Searcher>,
     pub timeline: Timeline,
     pub lang: Lang,
     pub today: Day,
@@ -154,7 +155,6 @@ impl SearchRequest {
 
 impl App {
     pub fn new(cat: Catalog, opts: Options) -> App {
-        let searcher = Searcher::new(SearchIndex::new(&cat));
         let timeline = Timeline::new(&cat);
         let mut roles = vec![Roles::default(); cat.countries.len()];
         let country_idx = |code: &str| cat.countries.iter().position(|c| c.code == code);
@@ -198,7 +198,7 @@ impl App {
             cat,
             keymap: crate::keymap::Keymap::default(),
             theme: crate::ui::Theme::new(opts.mono),
-            searcher,
+            searcher: None,
             timeline,
             lang: opts.lang,
             today: opts.today,
@@ -299,9 +299,31 @@ impl App {
         }
     }
 
+    /// Build the search index now if it is not built yet. The dashboard does it right after
+    /// its first frame; without it, the first search does.
+    pub fn prepare_search(&mut self) {
+        self.searcher();
+    }
+
+    /// The search index with its typing history, built on first use.
+    pub fn searcher(&mut self) -> &mut Searcher {
+        let cat = &self.cat;
+        self.searcher
+            .get_or_insert_with(|| Searcher::new(SearchIndex::new(cat)))
+    }
+
     /// The query as the search engine reads it.
     fn run_search(&mut self) {
-        match self.searcher.search(&self.query) {
+        if self.query.trim().is_empty() && self.searcher.is_none() {
+            self.hits = crate::search::listing(&self.cat);
+            self.query_error = None;
+            return;
+        }
+        let cat = &self.cat;
+        let searcher = self
+            .searcher
+            .get_or_insert_with(|| Searcher::new(SearchIndex::new(cat)));
+        match searcher.search(&self.query) {
             Ok(matches) => {
                 self.hits.clear();
                 self.hits.extend_from_slice(matches);
@@ -385,12 +407,14 @@ impl App {
     pub fn name_positions(&self, record: Record) -> Vec<usize> {
         if self.results_query.trim().is_empty() {
             Vec::new()
-        } else if self.background_search {
-            self.searcher
-                .index()
-                .name_positions(&self.results_query, record)
+        } else if let Some(searcher) = &self.searcher {
+            if self.background_search {
+                searcher.index().name_positions(&self.results_query, record)
+            } else {
+                searcher.name_positions(record)
+            }
         } else {
-            self.searcher.name_positions(record)
+            Vec::new()
         }
     }
 
@@ -1077,7 +1101,7 @@ mod tests {
         let req = a.take_search_request().unwrap();
         assert_eq!(req.query, "health");
         assert!(a.take_search_request().is_none());
-        let mut searcher = Searcher::shared(a.searcher.shared_index());
+        let mut searcher = Searcher::shared(a.searcher().shared_index());
         // A stale answer (older generation) changes nothing.
         let stale = SearchRequest {
             generation: req.generation - 1,

@@ -17,7 +17,7 @@ mod engine;
 mod index;
 pub mod query;
 
-use crate::data::{Lang, Record};
+use crate::data::{Catalog, Lang, Record};
 
 pub use index::SearchIndex;
 pub use query::{FILTER_KEYS, MAX_QUERY_CHARS, QueryError};
@@ -192,6 +192,22 @@ impl Match {
             term,
         }
     }
+}
+
+/// `Match::text` of a [`listing`] entry: no text of an index.
+const NO_TEXT: u32 = u32::MAX;
+
+/// Every record in dataset order (factories, then antennas), as the empty query lists them,
+/// without an index: what the dashboard's first frame shows, so that start-up does not wait
+/// for the index. Same records, scores and fields as the empty query's results.
+pub fn listing(cat: &Catalog) -> Vec<Match> {
+    let factories = (0..cat.factories().len()).map(Record::Factory);
+    let antennas = (0..cat.antennas().len()).map(Record::Antenna);
+    factories
+        .chain(antennas)
+        .zip(0u32..)
+        .map(|(record, rec)| Match::new(record, rec, rec, 0, Field::Name, NO_TEXT, NO_TERM))
+        .collect()
 }
 
 impl SearchIndex {
