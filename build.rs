@@ -10,24 +10,26 @@
 
 use std::path::Path;
 
-// The same files as `crate::data::{date, model}`, at the same module paths, so that their
+// The same files as `crate::data::{date, istr, model}`, at the same module paths, so that their
 // `super::` references resolve alike.
 #[allow(dead_code, unused_imports)]
 mod src {
     pub mod data {
         pub mod date;
+        pub mod istr;
         pub mod model;
     }
 }
 
 use src::data::model::{Country, Dataset, Sector};
 
-const INPUTS: [&str; 5] = [
+const INPUTS: [&str; 6] = [
     "assets/factories.ron",
     "assets/countries.ron",
     "assets/sectors.ron",
     "src/data/model.rs",
     "src/data/date.rs",
+    "src/data/istr.rs",
 ];
 
 fn main() {

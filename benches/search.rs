@@ -19,7 +19,7 @@ use criterion::{Criterion, criterion_group, criterion_main};
 use fuzzy_matcher::FuzzyMatcher;
 use fuzzy_matcher::skim::SkimMatcherV2;
 
-use aifactories::data::{Catalog, Link};
+use aifactories::data::{Catalog, IStr, Link};
 use aifactories::search::{SearchIndex, Searcher};
 
 /// The keys typed, in order: `health` then backspace to empty.
@@ -108,16 +108,16 @@ fn bench_first_key(c: &mut Criterion, name: &str, cat: &Catalog) {
 
 /// The naive baseline: every field's original text, matched with skim as is.
 struct Naive {
-    records: Vec<Vec<String>>,
+    records: Vec<Vec<IStr>>,
     matcher: SkimMatcherV2,
 }
 
 impl Naive {
     fn new(cat: &Catalog) -> Naive {
-        let country = |code: &str| -> Vec<String> {
+        let country = |code: &str| -> Vec<IStr> {
             match cat.country(code) {
                 Some(c) => vec![c.en.clone(), c.fr.clone(), c.code.clone()],
-                None => vec![code.to_string()],
+                None => vec![IStr::from(code)],
             }
         };
         let mut records = Vec::new();

@@ -13,7 +13,7 @@ use crate::data::model::{
     Antenna, Certainty, Coords, Country, Dataset, Factory, Funding, Link, Milestone, Note, Place,
     Sector, Source, System, Text,
 };
-use crate::data::{Day, EMBEDDED_COUNTRIES, EMBEDDED_SECTORS, Kind, PDate, Precision};
+use crate::data::{Day, EMBEDDED_COUNTRIES, EMBEDDED_SECTORS, IStr, Kind, PDate, Precision};
 
 /// xorshift64* seeded through splitmix64, so that nearby seeds give unrelated streams.
 #[derive(Debug, Clone)]
@@ -263,7 +263,7 @@ const AS_OF: (i32, u8, u8) = (2026, 11, 24);
 const PLAN_AGREEMENTS: &str = "plan-agreements-early-2025";
 const PLAN_PROCUREMENT: &str = "plan-procurement-h1-2025";
 
-fn text(en: impl Into<String>, fr: impl Into<String>) -> Text {
+fn text(en: impl Into<IStr>, fr: impl Into<IStr>) -> Text {
     Text {
         en: en.into(),
         fr: fr.into(),
@@ -360,12 +360,12 @@ pub fn dataset(n: usize, seed: u64) -> Dataset {
 
     let sources = make_sources(&mut rng, 40 + n.min(260));
     let source_ids: Vec<&str> = sources.iter().map(|s| s.id.as_str()).collect();
-    let cite = |rng: &mut Rng, k: usize| -> Vec<String> {
-        let mut v: Vec<String> = Vec::with_capacity(k);
+    let cite = |rng: &mut Rng, k: usize| -> Vec<IStr> {
+        let mut v: Vec<IStr> = Vec::with_capacity(k);
         for _ in 0..k.max(1) {
             let id = *rng.pick(&source_ids);
             if !v.iter().any(|x| x == id) {
-                v.push(id.to_string());
+                v.push(id.to_string().into());
             }
         }
         v
@@ -410,10 +410,10 @@ pub fn dataset(n: usize, seed: u64) -> Dataset {
             .iter()
             .filter(|x| x.cc == c.code)
             .nth(rng.below(3))
-            .map(|x| x.name.to_string());
+            .map(|x| IStr::from(x.name));
         antennas.push(Antenna {
-            id,
-            name: format!("AI Factory Antenna {} {}", c.en, k + 1),
+            id: id.into(),
+            name: format!("AI Factory Antenna {} {}", c.en, k + 1).into(),
             country: c.code.clone(),
             eu_member: c.eu,
             selected: if rng.chance(60) {
@@ -450,9 +450,9 @@ fn make_sources(rng: &mut Rng, count: usize) -> Vec<Source> {
             let year = 2024 + rng.below(3) as i32;
             let month = 1 + rng.below(12) as u8;
             Source {
-                id: format!("{}-{}", slug(domain), k + 1),
-                url: format!("https://{domain}/news/{year}/{month:02}/item-{}", k + 1),
-                title: format!("News item {} ({domain})", k + 1),
+                id: format!("{}-{}", slug(domain), k + 1).into(),
+                url: format!("https://{domain}/news/{year}/{month:02}/item-{}", k + 1).into(),
+                title: format!("News item {} ({domain})", k + 1).into(),
                 date: rng
                     .chance(80)
                     .then(|| valid_day(year, month, 1 + rng.below(28) as u8)),
@@ -469,7 +469,7 @@ fn make_factory(
     codes: &[&str],
     sectors: &[&Sector],
     ids: &mut HashSet<String>,
-    cite: &dyn Fn(&mut Rng, usize) -> Vec<String>,
+    cite: &dyn Fn(&mut Rng, usize) -> Vec<IStr>,
 ) -> Factory {
     // The first REGIONS × NOUNS factories get a plain name, the rest a number: unique.
     let combos = REGIONS.len() * NOUNS.len();
@@ -492,14 +492,14 @@ fn make_factory(
     let (wy, wm, wd) = WAVES[usize::from(wave - 1)];
     let selected = valid_day(wy, wm, wd);
 
-    let mut partners: Vec<String> = Vec::new();
+    let mut partners: Vec<IStr> = Vec::new();
     for _ in 0..rng.below(5) {
         if codes.is_empty() {
             break;
         }
         let p = *rng.pick(codes);
         if p != c.cc && !partners.iter().any(|x| x == p) {
-            partners.push(p.to_string());
+            partners.push(p.to_string().into());
         }
     }
     let mut chosen: Vec<&Sector> = Vec::new();
@@ -512,8 +512,8 @@ fn make_factory(
             chosen.push(s);
         }
     }
-    let sector_keys: Vec<String> = if chosen.is_empty() {
-        vec!["general".to_string()]
+    let sector_keys: Vec<IStr> = if chosen.is_empty() {
+        vec!["general".to_string().into()]
     } else {
         chosen.iter().map(|s| s.key.clone()).collect()
     };
@@ -545,7 +545,7 @@ fn make_factory(
             .find(|x| x.cc == c.cc && x.name != c.name)
             .unwrap_or(&c);
         Place {
-            name: other.name.to_string(),
+            name: other.name.to_string().into(),
             coords: Coords {
                 lat: other.lat,
                 lon: other.lon,
@@ -554,8 +554,8 @@ fn make_factory(
     });
     let funding = (0..rng.below(3))
         .map(|_| Funding {
-            amount: format!("€{} M", 20 + rng.below(400)),
-            detail: "total, 50/50 EuroHPC/national".to_string(),
+            amount: format!("€{} M", 20 + rng.below(400)).into(),
+            detail: "total, 50/50 EuroHPC/national".to_string().into(),
             certainty: random_certainty(rng),
             sources: cite(rng, 1),
         })
@@ -575,15 +575,15 @@ fn make_factory(
     let milestones = factory_milestones(rng, &id, wave, selection_month, cite);
     Factory {
         aliases: if rng.chance(20) {
-            vec![format!("{} AIF", c.name)]
+            vec![format!("{} AIF", c.name).into()]
         } else {
             Vec::new()
         },
         consortium: (0..rng.below(4))
-            .map(|k| format!("{} partner {}", c.name, k + 1))
+            .map(|k| format!("{} partner {}", c.name, k + 1).into())
             .collect(),
-        city: c.name.to_string(),
-        country: c.cc.to_string(),
+        city: c.name.into(),
+        country: c.cc.into(),
         coords: Coords {
             lat: c.lat,
             lon: c.lon,
@@ -595,8 +595,8 @@ fn make_factory(
                 "new AI-optimised supercomputer",
                 "nouveau supercalculateur optimisé pour l'IA",
             ),
-            name: machine,
-            vendor: rng.chance(50).then(|| rng.pick(VENDORS).to_string()),
+            name: machine.map(IStr::from),
+            vendor: rng.chance(50).then(|| IStr::from(*rng.pick(VENDORS))),
             operation,
             operation_certainty: random_certainty(rng),
             sources: cite(rng, 2),
@@ -623,11 +623,11 @@ fn make_factory(
         milestones,
         notes,
         sources: cite(rng, 3),
-        id,
-        name,
+        id: id.into(),
+        name: name.into(),
         wave,
         selected,
-        host,
+        host: host.into(),
     }
 }
 
@@ -638,7 +638,7 @@ fn factory_milestones(
     id: &str,
     wave: u8,
     selection_month: i32,
-    cite: &dyn Fn(&mut Rng, usize) -> Vec<String>,
+    cite: &dyn Fn(&mut Rng, usize) -> Vec<IStr>,
 ) -> Vec<Milestone> {
     const STEPS: [(Kind, &str, &str); 8] = [
         (
@@ -706,13 +706,15 @@ fn factory_milestones(
         .filter(|_| !planned);
         out.push(Milestone {
             // A few ids, unique because they contain the factory id and the step number.
-            id: rng.chance(10).then(|| format!("{id}-step-{}", k + 1)),
+            id: rng
+                .chance(10)
+                .then(|| format!("{id}-step-{}", k + 1).into()),
             date,
             kind,
             title: text(en, fr),
             planned,
             first_announced,
-            answers,
+            answers: answers.map(IStr::from),
             factories: Vec::new(),
             certainty: if planned {
                 Certainty::Unconfirmed
@@ -731,11 +733,11 @@ fn factory_milestones(
 fn programme_milestones(
     rng: &mut Rng,
     factories: &[Factory],
-    cite: &dyn Fn(&mut Rng, usize) -> Vec<String>,
+    cite: &dyn Fn(&mut Rng, usize) -> Vec<IStr>,
 ) -> Vec<Milestone> {
     // Programme milestones name at most this many factories, as the real ones name a wave.
     const NAMED: usize = 50;
-    let wave_ids = |w: u8| -> Vec<String> {
+    let wave_ids = |w: u8| -> Vec<IStr> {
         factories
             .iter()
             .filter(|f| f.wave == w)
@@ -745,7 +747,7 @@ fn programme_milestones(
     };
     let m = |rng: &mut Rng, id: Option<&str>, date: PDate, kind: Kind, en: String, fr: String| {
         Milestone {
-            id: id.map(str::to_string),
+            id: id.map(IStr::from),
             date,
             kind,
             title: text(en, fr),

@@ -800,13 +800,13 @@ pub(crate) mod fixture {
             .map(|c| c.code.clone())
             .find(|c| c == "GR")
             .or_else(|| countries.first().map(|c| c.code.clone()))
-            .unwrap_or_else(|| "GR".to_string());
+            .map_or_else(|| "GR".to_string(), String::from);
         let sector = sectors
             .iter()
             .map(|s| s.key.clone())
             .find(|k| k == "health")
             .or_else(|| sectors.first().map(|s| s.key.clone()))
-            .unwrap_or_else(|| "health".to_string());
+            .map_or_else(|| "health".to_string(), String::from);
         (code, sector)
     }
 
@@ -1118,7 +1118,7 @@ mod tests {
         let timings: Vec<(String, Timing)> = h1
             .answers
             .iter()
-            .map(|a| (tl.milestone(&cat, a.entry).title.en.clone(), a.timing))
+            .map(|a| (tl.milestone(&cat, a.entry).title.en.to_string(), a.timing))
             .collect();
         assert_eq!(
             timings,

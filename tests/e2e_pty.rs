@@ -317,7 +317,7 @@ fn y_copies_the_source_url_through_osc52() {
     let cat = aifactories::data::Catalog::embedded().unwrap();
     let lumi = cat.factory("lumi-aif").unwrap();
     let url = &cat.source(&lumi.sources[0]).unwrap().url;
-    let b64 = base64::engine::general_purpose::STANDARD.encode(url);
+    let b64 = base64::engine::general_purpose::STANDARD.encode(url.as_bytes());
     let mut s = Session::start("--today 2026-11-24");
     s.wait_for(&["Results", "LUMI AIF"]);
     s.send("y");

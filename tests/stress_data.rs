@@ -12,7 +12,9 @@
 mod common;
 
 use aifactories::app::{App, Options};
-use aifactories::data::{Catalog, Certainty, Dataset, Kind, Lang, Milestone, PDate, Record, Text};
+use aifactories::data::{
+    Catalog, Certainty, Dataset, IStr, Kind, Lang, Milestone, PDate, Record, Text,
+};
 use aifactories::layout::{Pane, inner};
 use aifactories::synth;
 use aifactories::text::{fit, is_forbidden_char, truncate, width};
@@ -62,8 +64,8 @@ fn app(cat: &Catalog, (w, h): (u16, u16)) -> App {
 
 fn text(s: &str) -> Text {
     Text {
-        en: s.to_string(),
-        fr: s.to_string(),
+        en: s.into(),
+        fr: s.into(),
     }
 }
 
@@ -199,7 +201,7 @@ fn last_detail_line(app: &App) -> Option<String> {
         Record::Antenna(i) => &app.cat.antennas()[i].sources,
     };
     let s = ids.iter().rev().find_map(|id| app.cat.source(id))?;
-    Some(s.url.clone())
+    Some(s.url.to_string())
 }
 
 fn press(app: &mut App, keys: &[&str]) {
@@ -390,18 +392,17 @@ fn a_2000_character_name_and_aliases() {
         .trim_end()
         .chars()
         .take(2000)
-        .collect();
+        .collect::<String>()
+        .into();
     assert_eq!(f.name.chars().count(), 2000);
     f.aliases = vec![
-        "x".repeat(2000),
-        "Ä".repeat(2000),
-        "日".repeat(2000),
-        format!("alias {}", "word ".repeat(400))
-            .trim_end()
-            .to_string(),
+        "x".repeat(2000).into(),
+        "Ä".repeat(2000).into(),
+        "日".repeat(2000).into(),
+        format!("alias {}", "word ".repeat(400)).trim_end().into(),
     ];
-    f.host = "H".repeat(2000);
-    f.city = "Ciudad de ".to_string() + &"Larga".repeat(398);
+    f.host = "H".repeat(2000).into();
+    f.city = ("Ciudad de ".to_string() + &"Larga".repeat(398)).into();
     f.summary = text(&"A summary that goes on. ".repeat(400));
     let id = f.id.clone();
     let cat = catalog(data, "long names");
@@ -412,7 +413,7 @@ fn a_2000_character_name_and_aliases() {
 #[test]
 fn a_factory_listing_every_sector_key_500_times_over() {
     let mut data = base();
-    let keys: Vec<String> = Catalog::from_dataset(base(), "keys")
+    let keys: Vec<IStr> = Catalog::from_dataset(base(), "keys")
         .unwrap()
         .sectors
         .iter()
@@ -484,7 +485,7 @@ fn with_milestones(n: usize, title: impl Fn(usize) -> Text) -> (Catalog, String)
     let id = data.factories[5].id.clone();
     let cat = catalog(data, "many milestones");
     assert!(cat.milestone_count() >= n);
-    (cat, id)
+    (cat, id.to_string())
 }
 
 /// The dashboard at a size with factory 5 selected and its detail scrolled to the end (G),
@@ -564,19 +565,19 @@ fn names_in_wide_combining_emoji_and_right_to_left_scripts() {
     let mut data = base();
     for (i, (name, city)) in WORLD.iter().enumerate() {
         let f = &mut data.factories[i];
-        f.name = name.to_string();
-        f.city = city.to_string();
-        f.host = format!("{name} — {city}");
-        f.aliases = vec![city.to_string(), format!("{name}{name}{name}")];
+        f.name = (*name).into();
+        f.city = (*city).into();
+        f.host = format!("{name} — {city}").into();
+        f.aliases = vec![(*city).into(), format!("{name}{name}{name}").into()];
         f.summary = text(&format!("{name}. {city}. ").repeat(30));
         if let Some(n) = f.system.name.as_mut() {
-            *n = name.chars().rev().collect();
+            *n = name.chars().rev().collect::<String>().into();
         }
     }
     for (i, a) in data.antennas.iter_mut().enumerate() {
         let (name, city) = WORLD[i % WORLD.len()];
-        a.name = format!("Antenna {name}");
-        a.city = Some(city.to_string());
+        a.name = format!("Antenna {name}").into();
+        a.city = Some(city.into());
     }
     let id = data.factories[0].id.clone();
     let cat = catalog(data, "world scripts");

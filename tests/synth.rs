@@ -67,7 +67,7 @@ fn data_is_varied_and_realistic() {
     assert_eq!(waves.len(), 6);
     for f in fs {
         assert!(!f.partners.contains(&f.country));
-        let p: HashSet<&String> = f.partners.iter().collect();
+        let p: HashSet<&str> = f.partners.iter().map(|p| p.as_str()).collect();
         assert_eq!(p.len(), f.partners.len());
         assert!((2..=8).contains(&f.milestones.len()));
         assert_ne!(f.summary.en, f.summary.fr);

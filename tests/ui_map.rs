@@ -400,7 +400,7 @@ fn geographic_map_draws_markers_and_the_selected_name() {
     let buf = render_in(&a, geo_map::draw, 120, 40, area);
     let t = text(&buf);
     assert!(t.contains("Map · geographic"), "{t}");
-    assert!(t.contains(&f.name), "{t}");
+    assert!(t.contains(f.name.as_str()), "{t}");
     assert!(t.contains('●') && t.contains('◉') && t.contains('▲'), "{t}");
     // Braille coastlines.
     assert!(

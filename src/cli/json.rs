@@ -4,7 +4,7 @@
 use serde::Serialize;
 
 use crate::data::{
-    Antenna, Catalog, Certainty, Factory, Lang, Link, Milestone, Note, PDate, Precision,
+    Antenna, Catalog, Certainty, Factory, IStr, Lang, Link, Milestone, Note, PDate, Precision,
 };
 
 /// A date with its precision and the span it covers.
@@ -31,26 +31,26 @@ impl From<&PDate> for JsonDate {
 
 #[derive(Debug, Serialize)]
 pub struct JsonSource {
-    pub id: String,
-    pub url: String,
-    pub title: String,
+    pub id: IStr,
+    pub url: IStr,
+    pub title: IStr,
     pub official: bool,
 }
 
 #[derive(Debug, Serialize)]
 pub struct JsonSystem {
-    pub name: Option<String>,
-    pub description: String,
+    pub name: Option<IStr>,
+    pub description: IStr,
     /// `null` when the vendor is not confirmed.
-    pub vendor: Option<String>,
+    pub vendor: Option<IStr>,
     pub operation: Option<JsonDate>,
     pub operation_certainty: Certainty,
 }
 
 #[derive(Debug, Serialize)]
 pub struct JsonFunding {
-    pub amount: String,
-    pub detail: String,
+    pub amount: IStr,
+    pub detail: IStr,
     pub certainty: Certainty,
 }
 
@@ -58,40 +58,40 @@ pub struct JsonFunding {
 pub struct JsonMilestone {
     pub date: JsonDate,
     pub kind: &'static str,
-    pub title: String,
+    pub title: IStr,
     pub planned: bool,
     pub first_announced: Option<JsonDate>,
     pub certainty: Certainty,
-    pub sources: Vec<String>,
+    pub sources: Vec<IStr>,
 }
 
 #[derive(Debug, Serialize)]
 pub struct JsonNote {
     pub certainty: Certainty,
-    pub text: String,
+    pub text: IStr,
 }
 
 #[derive(Debug, Serialize)]
 pub struct JsonFactory {
-    pub id: String,
-    pub name: String,
-    pub aliases: Vec<String>,
+    pub id: IStr,
+    pub name: IStr,
+    pub aliases: Vec<IStr>,
     pub wave: u8,
     pub selected: JsonDate,
-    pub country: String,
-    pub country_name: String,
-    pub city: String,
+    pub country: IStr,
+    pub country_name: IStr,
+    pub city: IStr,
     pub lat: f64,
     pub lon: f64,
-    pub host: String,
-    pub consortium: Vec<String>,
-    pub partners: Vec<String>,
-    pub sectors: Vec<String>,
-    pub sector_labels: Vec<String>,
+    pub host: IStr,
+    pub consortium: Vec<IStr>,
+    pub partners: Vec<IStr>,
+    pub sectors: Vec<IStr>,
+    pub sector_labels: Vec<IStr>,
     pub system: JsonSystem,
     pub funding: Vec<JsonFunding>,
-    pub summary: String,
-    pub antennas: Vec<String>,
+    pub summary: IStr,
+    pub antennas: Vec<IStr>,
     pub milestones: Vec<JsonMilestone>,
     pub notes: Vec<JsonNote>,
     pub sources: Vec<JsonSource>,
@@ -99,21 +99,21 @@ pub struct JsonFactory {
 
 #[derive(Debug, Serialize)]
 pub struct JsonAntenna {
-    pub id: String,
-    pub name: String,
-    pub country: String,
-    pub country_name: String,
+    pub id: IStr,
+    pub name: IStr,
+    pub country: IStr,
+    pub country_name: IStr,
     pub eu_member: bool,
     pub selected: JsonDate,
     /// Linked factory ids; `null` when no source says.
-    pub linked: Option<Vec<String>>,
+    pub linked: Option<Vec<IStr>>,
     pub link_certainty: Certainty,
-    pub city: Option<String>,
+    pub city: Option<IStr>,
     pub notes: Vec<JsonNote>,
     pub sources: Vec<JsonSource>,
 }
 
-fn sources(cat: &Catalog, ids: &[String]) -> Vec<JsonSource> {
+fn sources(cat: &Catalog, ids: &[IStr]) -> Vec<JsonSource> {
     ids.iter()
         .filter_map(|id| cat.source(id))
         .map(|s| JsonSource {
@@ -130,7 +130,7 @@ fn notes(notes: &[Note], lang: Lang) -> Vec<JsonNote> {
         .iter()
         .map(|n| JsonNote {
             certainty: n.certainty,
-            text: n.text.get(lang).to_string(),
+            text: n.text.get(lang).into(),
         })
         .collect()
 }
@@ -139,7 +139,7 @@ pub fn milestone(m: &Milestone, lang: Lang) -> JsonMilestone {
     JsonMilestone {
         date: (&m.date).into(),
         kind: m.kind.key(),
-        title: m.title.get(lang).to_string(),
+        title: m.title.get(lang).into(),
         planned: m.planned,
         first_announced: m.first_announced.as_ref().map(Into::into),
         certainty: m.certainty,
@@ -149,7 +149,7 @@ pub fn milestone(m: &Milestone, lang: Lang) -> JsonMilestone {
 
 pub fn factory(cat: &Catalog, f: &Factory, lang: Lang) -> JsonFactory {
     // The record's own sources first, then those of its parts, without repeats.
-    let mut ids: Vec<String> = f.sources.clone();
+    let mut ids: Vec<IStr> = f.sources.clone();
     let parts = f
         .system
         .sources
@@ -169,7 +169,7 @@ pub fn factory(cat: &Catalog, f: &Factory, lang: Lang) -> JsonFactory {
         wave: f.wave,
         selected: (&f.selected).into(),
         country: f.country.clone(),
-        country_name: cat.country_name(&f.country, lang).to_string(),
+        country_name: cat.country_name(&f.country, lang).into(),
         city: f.city.clone(),
         lat: f.coords.lat,
         lon: f.coords.lon,
@@ -180,11 +180,11 @@ pub fn factory(cat: &Catalog, f: &Factory, lang: Lang) -> JsonFactory {
         sector_labels: f
             .sectors
             .iter()
-            .map(|k| cat.sector_label(k, lang).to_string())
+            .map(|k| cat.sector_label(k, lang).into())
             .collect(),
         system: JsonSystem {
             name: f.system.name.clone(),
-            description: f.system.description.get(lang).to_string(),
+            description: f.system.description.get(lang).into(),
             vendor: f.system.vendor.clone(),
             operation: f.system.operation.as_ref().map(Into::into),
             operation_certainty: f.system.operation_certainty,
@@ -198,7 +198,7 @@ pub fn factory(cat: &Catalog, f: &Factory, lang: Lang) -> JsonFactory {
                 certainty: x.certainty,
             })
             .collect(),
-        summary: f.summary.get(lang).to_string(),
+        summary: f.summary.get(lang).into(),
         antennas: cat.antennas_of(&f.id).map(|a| a.id.clone()).collect(),
         milestones: f.milestones.iter().map(|m| milestone(m, lang)).collect(),
         notes: notes(&f.notes, lang),
@@ -211,7 +211,7 @@ pub fn antenna(cat: &Catalog, a: &Antenna, lang: Lang) -> JsonAntenna {
         id: a.id.clone(),
         name: a.name.clone(),
         country: a.country.clone(),
-        country_name: cat.country_name(&a.country, lang).to_string(),
+        country_name: cat.country_name(&a.country, lang).into(),
         eu_member: a.eu_member,
         selected: (&a.selected).into(),
         linked: match &a.linked {
@@ -227,5 +227,5 @@ pub fn antenna(cat: &Catalog, a: &Antenna, lang: Lang) -> JsonAntenna {
 
 /// Pretty JSON text; serializing these plain structs cannot fail.
 pub fn to_string<T: Serialize>(v: &T) -> String {
-    serde_json::to_string_pretty(v).unwrap_or_else(|_| "null".to_string())
+    serde_json::to_string_pretty(v).unwrap_or_else(|_| "null".into())
 }

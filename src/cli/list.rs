@@ -18,7 +18,7 @@ pub fn country_code(cat: &Catalog, q: &str) -> Result<String, Failure> {
     cat.countries
         .iter()
         .find(|c| fold(&c.en) == fq || fold(&c.fr) == fq)
-        .map(|c| c.code.clone())
+        .map(|c| c.code.to_string())
         .ok_or_else(|| {
             Failure::bad_input(format!(
                 "unknown country `{}`: give an ISO code (FI, DE, ES...) or a name",
@@ -38,7 +38,7 @@ pub fn sector_key(cat: &Catalog, q: &str) -> Result<String, Failure> {
                 || fold(&s.fr) == fq
                 || s.synonyms.iter().any(|y| fold(y) == fq)
         })
-        .map(|s| s.key.clone())
+        .map(|s| s.key.to_string())
         .ok_or_else(|| {
             let keys: Vec<&str> = cat.sectors.iter().map(|s| s.key.as_str()).collect();
             Failure::bad_input(format!(
@@ -65,8 +65,10 @@ pub fn run(ctx: &Ctx, a: &ListArgs, out: &mut dyn Write) -> Result<u8, Failure> 
         a.wave.is_none_or(|w| f.wave == w)
             && country
                 .as_ref()
-                .is_none_or(|c| f.country == *c || f.partners.contains(c))
-            && sector.as_ref().is_none_or(|s| f.sectors.contains(s))
+                .is_none_or(|c| f.country == *c || f.partners.iter().any(|p| p == c))
+            && sector
+                .as_ref()
+                .is_none_or(|s| f.sectors.iter().any(|k| k == s))
     };
     let factories: Vec<&Factory> = cat.factories().iter().filter(|f| keep(f)).collect();
     // Antennas only make sense with the country filter among the filters.
@@ -102,12 +104,12 @@ pub fn run(ctx: &Ctx, a: &ListArgs, out: &mut dyn Write) -> Result<u8, Failure> 
             ]);
             for f in &factories {
                 t.row([
-                    f.id.clone(),
-                    f.name.clone(),
+                    f.id.to_string(),
+                    f.name.to_string(),
                     f.wave.to_string(),
                     f.selected.iso(),
-                    f.country.clone(),
-                    f.city.clone(),
+                    f.country.to_string(),
+                    f.city.to_string(),
                     f.partners.join(" "),
                     f.sectors
                         .iter()
@@ -123,9 +125,9 @@ pub fn run(ctx: &Ctx, a: &ListArgs, out: &mut dyn Write) -> Result<u8, Failure> 
                     Link::Unknown => if lang.is_fr() { "inconnu" } else { "unknown" }.into(),
                 };
                 at.row([
-                    x.id.clone(),
-                    x.name.clone(),
-                    x.country.clone(),
+                    x.id.to_string(),
+                    x.name.to_string(),
+                    x.country.to_string(),
                     x.selected.iso(),
                     linked + x.link_certainty.mark(),
                 ]);

@@ -15,7 +15,7 @@ use std::io::Write;
 
 pub use args::{Cli, ColorArg, Command};
 
-use crate::data::{Catalog, Day, Lang, Record};
+use crate::data::{Catalog, Day, IStr, Lang, Record};
 
 /// Exit statuses.
 pub const EXIT_OK: u8 = 0;
@@ -139,7 +139,7 @@ pub fn resolve_record(cat: &Catalog, query: &str) -> Result<Record, Failure> {
             Record::Factory(i) => {
                 let f = &cat.factories()[i];
                 std::iter::once(f.name.as_str())
-                    .chain(f.aliases.iter().map(String::as_str))
+                    .chain(f.aliases.iter().map(IStr::as_str))
                     .collect()
             }
             Record::Antenna(i) => vec![cat.antennas()[i].name.as_str()],

@@ -124,7 +124,7 @@ fn table(cat: &Catalog, index: &SearchIndex, hits: &[Hit], lang: Lang) -> Table 
                     f.name.as_str(),
                     kind.to_string(),
                     f.country.as_str(),
-                    f.city.clone(),
+                    f.city.to_string(),
                 )
             }
             Record::Antenna(i) => {
@@ -143,7 +143,7 @@ fn table(cat: &Catalog, index: &SearchIndex, hits: &[Hit], lang: Lang) -> Table 
                     x.name.as_str(),
                     format!("{kind} → {served}"),
                     x.country.as_str(),
-                    x.city.clone().unwrap_or_else(|| "-".to_string()),
+                    x.city.as_deref().unwrap_or("-").to_string(),
                 )
             }
         };

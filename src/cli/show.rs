@@ -4,7 +4,7 @@ use std::io::Write;
 
 use super::args::{ShowArgs, ShowFormat};
 use super::{Ctx, EXIT_OK, Failure, json, resolve_record};
-use crate::data::{Antenna, Catalog, Factory, Lang, Link, Record};
+use crate::data::{Antenna, Catalog, Factory, IStr, Lang, Link, Record};
 use crate::text::sanitize;
 
 pub fn run(ctx: &Ctx, a: &ShowArgs, out: &mut dyn Write) -> Result<u8, Failure> {
@@ -257,7 +257,7 @@ fn write_antenna(
 
 fn write_sources(
     cat: &Catalog,
-    ids: &[String],
+    ids: &[IStr],
     lang: Lang,
     out: &mut dyn Write,
 ) -> std::io::Result<()> {

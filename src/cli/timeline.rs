@@ -36,7 +36,7 @@ use serde::Serialize;
 use super::args::{TableJson, TimelineArgs};
 use super::{Ctx, EXIT_OK, Failure};
 use crate::data::date::{MONTHS_EN, MONTHS_FR};
-use crate::data::{Catalog, Certainty, Day, Kind, Lang, PDate, Precision};
+use crate::data::{Catalog, Certainty, Day, IStr, Kind, Lang, PDate, Precision};
 use crate::text;
 use crate::timeline::{Timeline, TimelineQuery, Timing, When, month_name};
 
@@ -378,7 +378,7 @@ struct JsonEntry<'a> {
     answers: Option<&'a str>,
     timing: Option<&'static str>,
     months_late: Option<u32>,
-    sources: &'a [String],
+    sources: &'a [IStr],
 }
 
 fn write_json(
@@ -416,7 +416,7 @@ fn json_entry<'a>(
         end: e.end().to_string(),
         kind: e.kind().key(),
         factory: e.factory().map(|f| cat.factories()[f].id.as_str()),
-        factories: m.factories.iter().map(String::as_str).collect(),
+        factories: m.factories.iter().map(IStr::as_str).collect(),
         title: m.title.get(lang),
         status: match e.status(today).when {
             When::Done => "done",

@@ -2,6 +2,7 @@
 
 pub mod date;
 mod error;
+pub mod istr;
 pub mod model;
 mod validate;
 
@@ -11,6 +12,7 @@ use std::path::Path;
 
 pub use date::{Day, PDate, Precision};
 pub use error::{LoadError, Problem};
+pub use istr::IStr;
 pub use model::*;
 
 /// The embedded dataset, compiled into the binary.
@@ -50,6 +52,8 @@ impl Catalog {
     /// broken build still reports its error as any load would.
     pub fn embedded() -> Result<Catalog, LoadError> {
         type Tables = (Dataset, Vec<Country>, Vec<Sector>);
+        // Not interned: on 150 KB, sharing equal strings would save little memory and more
+        // than double the decoding time.
         match postcard::from_bytes::<Tables>(EMBEDDED_ENCODED) {
             Ok((data, countries, sectors)) => {
                 Ok(Catalog::indexed(data, countries, sectors, EMBEDDED_NAME))
@@ -67,11 +71,14 @@ impl Catalog {
 
     /// Parse and validate dataset text; `file` names it in messages.
     pub fn from_ron(text: &str, file: &str) -> Result<Catalog, LoadError> {
-        let countries =
-            parse_table::<Vec<Country>>(EMBEDDED_COUNTRIES, "<embedded>/assets/countries.ron")?;
-        let sectors =
-            parse_table::<Vec<Sector>>(EMBEDDED_SECTORS, "<embedded>/assets/sectors.ron")?;
-        let data = parse_dataset(text, file)?;
+        // One table for the three files: the data cites the tables' codes and keys.
+        let (countries, sectors, data) = istr::interning(|| {
+            let countries =
+                parse_table::<Vec<Country>>(EMBEDDED_COUNTRIES, "<embedded>/assets/countries.ron")?;
+            let sectors =
+                parse_table::<Vec<Sector>>(EMBEDDED_SECTORS, "<embedded>/assets/sectors.ron")?;
+            Ok::<_, LoadError>((countries, sectors, parse_dataset(text, file)?))
+        })?;
         Catalog::build(data, countries, sectors, file)
     }
 

@@ -9,6 +9,7 @@
 use serde::{Deserialize, Serialize};
 
 use super::date::PDate;
+use super::istr::IStr;
 
 /// How sure the sources are about a fact. Anything other than `Confirmed` is shown with a `?`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
@@ -43,8 +44,8 @@ impl Certainty {
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Text {
-    pub en: String,
-    pub fr: String,
+    pub en: IStr,
+    pub fr: IStr,
 }
 
 impl Text {
@@ -101,11 +102,11 @@ pub struct Dataset {
 #[serde(deny_unknown_fields)]
 pub struct Source {
     /// Short kebab-case key, cited by records (`sources: ["okm-2024-12-11"]`).
-    pub id: String,
+    pub id: IStr,
     /// http(s) address. Where the reference only gives the site and a shortened path, this is
     /// the site's address and `title` carries the citation as the reference wrote it.
-    pub url: String,
-    pub title: String,
+    pub url: IStr,
+    pub title: IStr,
     /// Date printed on the source, when visible.
     pub date: Option<PDate>,
     /// Published by EuroHPC JU or the European Commission.
@@ -117,23 +118,23 @@ pub struct Source {
 #[serde(deny_unknown_fields)]
 pub struct Factory {
     /// Stable kebab-case key (`lumi-aif`).
-    pub id: String,
+    pub id: IStr,
     /// Official name, as in the EuroHPC list.
-    pub name: String,
+    pub name: IStr,
     /// Other names it is known by.
     #[serde(default)]
-    pub aliases: Vec<String>,
+    pub aliases: Vec<IStr>,
     /// Selection wave: 1 (10 Dec 2024), 2 (12 Mar 2025), 3 (10 Oct 2025).
     pub wave: u8,
     pub selected: PDate,
     /// Hosting entity.
-    pub host: String,
+    pub host: IStr,
     /// Other members of the consortium (institutions), as named by the sources.
     #[serde(default)]
-    pub consortium: Vec<String>,
-    pub city: String,
+    pub consortium: Vec<IStr>,
+    pub city: IStr,
     /// ISO 3166-1 alpha-2 code of the host country.
-    pub country: String,
+    pub country: IStr,
     /// City coordinates (not the site's).
     pub coords: Coords,
     /// Where the machine itself stands, when it is not the city above (Pharos: Lavrio).
@@ -141,10 +142,10 @@ pub struct Factory {
     pub site: Option<Place>,
     /// Consortium partner countries besides the host (ISO codes).
     #[serde(default)]
-    pub partners: Vec<String>,
+    pub partners: Vec<IStr>,
     pub system: System,
     /// Sector keys from the sector vocabulary.
-    pub sectors: Vec<String>,
+    pub sectors: Vec<IStr>,
     /// Whether the sector list comes from the sources (`Confirmed`) or is a reading of a vaguer
     /// statement (`Unconfirmed`, e.g. "general").
     #[serde(default)]
@@ -158,7 +159,7 @@ pub struct Factory {
     #[serde(default)]
     pub notes: Vec<Note>,
     /// Sources for the record as a whole (selection, host, city, partners, sectors).
-    pub sources: Vec<String>,
+    pub sources: Vec<IStr>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
@@ -171,7 +172,7 @@ pub struct Coords {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Place {
-    pub name: String,
+    pub name: IStr,
     pub coords: Coords,
 }
 
@@ -180,28 +181,28 @@ pub struct Place {
 #[serde(deny_unknown_fields)]
 pub struct System {
     /// Machine name (`LUMI-AI`, `DAEDALUS`); `None` when the sources give none.
-    pub name: Option<String>,
+    pub name: Option<IStr>,
     /// What it is, in a few words (`new AI-optimised supercomputer`).
     pub description: Text,
     /// Vendor or integrator; `None` means "not confirmed".
-    pub vendor: Option<String>,
+    pub vendor: Option<IStr>,
     /// Planned start of operation, when the sources give one.
     pub operation: Option<PDate>,
     #[serde(default)]
     pub operation_certainty: Certainty,
-    pub sources: Vec<String>,
+    pub sources: Vec<IStr>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Funding {
     /// Amount as the sources state it (`€112 M`, `CZK 1 bn`).
-    pub amount: String,
+    pub amount: IStr,
     /// What the amount covers and who pays (`total, 50/50 EuroHPC/Luxembourg`).
-    pub detail: String,
+    pub detail: IStr,
     #[serde(default)]
     pub certainty: Certainty,
-    pub sources: Vec<String>,
+    pub sources: Vec<IStr>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -209,7 +210,7 @@ pub struct Funding {
 pub struct Note {
     pub certainty: Certainty,
     pub text: Text,
-    pub sources: Vec<String>,
+    pub sources: Vec<IStr>,
 }
 
 /// What kind of step a milestone is.
@@ -308,7 +309,7 @@ impl Kind {
 pub struct Milestone {
     /// Optional key, so that an event can say which announced plan it answers.
     #[serde(default)]
-    pub id: Option<String>,
+    pub id: Option<IStr>,
     pub date: PDate,
     pub kind: Kind,
     pub title: Text,
@@ -320,21 +321,21 @@ pub struct Milestone {
     pub first_announced: Option<PDate>,
     /// The `id` of the announced-plan milestone this event answers.
     #[serde(default)]
-    pub answers: Option<String>,
+    pub answers: Option<IStr>,
     /// Factories this programme milestone concerns (e.g. the selections); empty for a
     /// factory's own milestones, which belong to their factory.
     #[serde(default)]
-    pub factories: Vec<String>,
+    pub factories: Vec<IStr>,
     #[serde(default)]
     pub certainty: Certainty,
-    pub sources: Vec<String>,
+    pub sources: Vec<IStr>,
 }
 
 /// What an antenna is linked to.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub enum Link {
     /// Linked to these factories (ids); several when sources name several.
-    Factories(Vec<String>),
+    Factories(Vec<IStr>),
     /// No source says which factory it serves.
     Unknown,
 }
@@ -342,10 +343,10 @@ pub enum Link {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Antenna {
-    pub id: String,
+    pub id: IStr,
     /// Name where one is known (`Pharos-CY`); otherwise "AI Factory Antenna <country>".
-    pub name: String,
-    pub country: String,
+    pub name: IStr,
+    pub country: IStr,
     /// EU member state (true) or partner country (false).
     pub eu_member: bool,
     pub selected: PDate,
@@ -353,10 +354,10 @@ pub struct Antenna {
     #[serde(default)]
     pub link_certainty: Certainty,
     /// Host city, when known.
-    pub city: Option<String>,
+    pub city: Option<IStr>,
     #[serde(default)]
     pub notes: Vec<Note>,
-    pub sources: Vec<String>,
+    pub sources: Vec<IStr>,
 }
 
 /// A country of the map (`assets/countries.ron`).
@@ -364,9 +365,9 @@ pub struct Antenna {
 #[serde(deny_unknown_fields)]
 pub struct Country {
     /// ISO 3166-1 alpha-2.
-    pub code: String,
-    pub en: String,
-    pub fr: String,
+    pub code: IStr,
+    pub en: IStr,
+    pub fr: IStr,
     pub eu: bool,
     /// Tile position on the map-style grid of Europe: column (west to east), row (north to
     /// south).
@@ -388,12 +389,12 @@ impl Country {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Sector {
-    pub key: String,
-    pub en: String,
-    pub fr: String,
+    pub key: IStr,
+    pub en: IStr,
+    pub fr: IStr,
     /// Other words that mean this sector, in either language.
     #[serde(default)]
-    pub synonyms: Vec<String>,
+    pub synonyms: Vec<IStr>,
 }
 
 impl Sector {

@@ -4,7 +4,7 @@ use std::collections::{HashMap, HashSet};
 
 use super::error::Problem;
 use super::model::*;
-use super::{Catalog, PDate};
+use super::{Catalog, IStr, PDate};
 use crate::text;
 
 /// Europe's bounding box, generous enough for Iceland, the Canaries, Cyprus and Türkiye.
@@ -107,7 +107,7 @@ impl<'a> Checker<'a> {
         }
     }
 
-    fn sources(&mut self, field: &str, ids: &[String]) {
+    fn sources(&mut self, field: &str, ids: &[IStr]) {
         if ids.is_empty() {
             self.problem(
                 field,

@@ -16,7 +16,7 @@ use std::collections::HashMap;
 
 use fuzzy_matcher::skim::SkimMatcherV2;
 
-use crate::data::{Catalog, Link, Record};
+use crate::data::{Catalog, IStr, Link, Record};
 use crate::text::{Folded, fold};
 
 use super::Field;
@@ -262,7 +262,7 @@ impl SearchIndex {
                     let s = &cat.sectors[i];
                     let strings = [s.en.as_str(), s.fr.as_str(), s.key.as_str()]
                         .into_iter()
-                        .chain(s.synonyms.iter().map(String::as_str));
+                        .chain(s.synonyms.iter().map(IStr::as_str));
                     b.group(GroupKey::Sector(i), strings)
                 }
                 None => b.single(key),
@@ -420,7 +420,7 @@ impl SearchIndex {
             .sectors
             .iter()
             .map(|s| SectorVocab {
-                key: s.key.clone(),
+                key: s.key.to_string(),
                 words: [&s.key, &s.en, &s.fr]
                     .into_iter()
                     .chain(s.synonyms.iter())

@@ -9,7 +9,7 @@ use ratatui::widgets::{Paragraph, Wrap};
 
 use super::{Theme, pane_block, safe, title};
 use crate::app::App;
-use crate::data::{Antenna, Factory, Lang, Link, Record};
+use crate::data::{Antenna, Factory, IStr, Lang, Link, Record};
 use crate::layout::{Pane, inner};
 
 pub fn draw(f: &mut Frame, app: &App, theme: &Theme, area: Rect) {
@@ -353,7 +353,7 @@ fn antenna<'a>(app: &'a App, theme: &Theme, a: &'a Antenna) -> Vec<Line<'a>> {
     out
 }
 
-fn sources<'a>(app: &'a App, theme: &Theme, ids: &'a [String], out: &mut Vec<Line<'a>>) {
+fn sources<'a>(app: &'a App, theme: &Theme, ids: &'a [IStr], out: &mut Vec<Line<'a>>) {
     out.push(Line::raw(""));
     out.push(Line::styled(
         tr(app.lang, "Sources", "Sources"),
