@@ -11,7 +11,7 @@ use std::time::{Duration, Instant};
 use portable_pty::{CommandBuilder, PtySize, native_pty_system};
 
 /// How long the dashboard is left alone.
-const IDLE: Duration = Duration::from_secs(3);
+const IDLE: Duration = Duration::from_secs(10);
 /// CPU time allowed while idle, in clock ticks (10 ms each at the usual USER_HZ of 100):
 /// generous, since an idle loop that sleeps until an event uses none.
 const MAX_IDLE_TICKS: u64 = 2;
