@@ -153,6 +153,12 @@ impl SearchRequest {
     }
 }
 
+/// The searcher in `slot`, built from `cat` if it is not yet. (A free function, so that a
+/// caller can borrow other fields of the app beside it.)
+fn built_searcher<'a>(slot: &'a mut Option<Searcher>, cat: &Catalog) -> &'a mut Searcher {
+    slot.get_or_insert_with(|| Searcher::new(SearchIndex::new(cat)))
+}
+
 impl App {
     pub fn new(cat: Catalog, opts: Options) -> App {
         let timeline = Timeline::new(&cat);
@@ -307,9 +313,7 @@ impl App {
 
     /// The search index with its typing history, built on first use.
     pub fn searcher(&mut self) -> &mut Searcher {
-        let cat = &self.cat;
-        self.searcher
-            .get_or_insert_with(|| Searcher::new(SearchIndex::new(cat)))
+        built_searcher(&mut self.searcher, &self.cat)
     }
 
     /// The query as the search engine reads it.
@@ -319,11 +323,7 @@ impl App {
             self.query_error = None;
             return;
         }
-        let cat = &self.cat;
-        let searcher = self
-            .searcher
-            .get_or_insert_with(|| Searcher::new(SearchIndex::new(cat)));
-        match searcher.search(&self.query) {
+        match built_searcher(&mut self.searcher, &self.cat).search(&self.query) {
             Ok(matches) => {
                 self.hits.clear();
                 self.hits.extend_from_slice(matches);

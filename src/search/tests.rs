@@ -331,6 +331,22 @@ fn empty_query_lists_everything_in_dataset_order() {
     assert!(h.positions.is_empty());
 }
 
+/// The dashboard's first list comes from `listing`, before any index exists.
+#[test]
+fn listing_is_what_the_empty_query_answers() {
+    for cat in [
+        mini(),
+        Catalog::embedded().unwrap_or_else(|e| panic!("{e}")),
+    ] {
+        let mut s = Searcher::new(SearchIndex::new(&cat));
+        let key = |m: &Match| (m.record, m.score, m.field);
+        let listed: Vec<_> = listing(&cat).iter().map(key).collect();
+        let searched: Vec<_> = s.search("").unwrap().iter().map(key).collect();
+        assert_eq!(listed.len(), cat.factories().len() + cat.antennas().len());
+        assert_eq!(listed, searched);
+    }
+}
+
 #[test]
 fn no_input_panics() {
     let cat = mini();
