@@ -39,10 +39,10 @@ pub struct Catalog {
     pub sectors: Vec<Sector>,
     /// Where the data came from, for messages and the status bar.
     pub origin: String,
-    countries_by_code: HashMap<String, usize>,
-    sectors_by_key: HashMap<String, usize>,
-    sources_by_id: HashMap<String, usize>,
-    factories_by_id: HashMap<String, usize>,
+    countries_by_code: HashMap<IStr, usize>,
+    sectors_by_key: HashMap<IStr, usize>,
+    sources_by_id: HashMap<IStr, usize>,
+    factories_by_id: HashMap<IStr, usize>,
 }
 
 impl Catalog {
@@ -71,40 +71,19 @@ impl Catalog {
 
     /// Parse and validate dataset text; `file` names it in messages.
     pub fn from_ron(text: &str, file: &str) -> Result<Catalog, LoadError> {
-        // One table for the three files: the data cites the tables' codes and keys.
-        let (countries, sectors, data) = istr::interning(|| {
-            let countries =
-                parse_table::<Vec<Country>>(EMBEDDED_COUNTRIES, "<embedded>/assets/countries.ron")?;
-            let sectors =
-                parse_table::<Vec<Sector>>(EMBEDDED_SECTORS, "<embedded>/assets/sectors.ron")?;
-            Ok::<_, LoadError>((countries, sectors, parse_dataset(text, file)?))
-        })?;
-        Catalog::build(data, countries, sectors, file)
+        let tables = embedded_tables()?;
+        let data = istr::interning(|| parse_dataset(text, file))?;
+        Catalog::build(data, tables, file)
     }
 
     /// Validate an in-memory dataset against the embedded tables (used by the synthetic
     /// generator and tests).
     pub fn from_dataset(data: Dataset, origin: &str) -> Result<Catalog, LoadError> {
-        let countries =
-            parse_table::<Vec<Country>>(EMBEDDED_COUNTRIES, "<embedded>/assets/countries.ron")?;
-        let sectors =
-            parse_table::<Vec<Sector>>(EMBEDDED_SECTORS, "<embedded>/assets/sectors.ron")?;
-        Catalog::build(data, countries, sectors, origin)
+        Catalog::build(data, embedded_tables()?, origin)
     }
 
-    fn build(
-        data: Dataset,
-        countries: Vec<Country>,
-        sectors: Vec<Sector>,
-        file: &str,
-    ) -> Result<Catalog, LoadError> {
-        let table_problems = validate::tables(&countries, &sectors);
-        if !table_problems.is_empty() {
-            return Err(LoadError {
-                file: "<embedded>/assets".to_string(),
-                problems: table_problems,
-            });
-        }
+    fn build(data: Dataset, tables: &Tables, file: &str) -> Result<Catalog, LoadError> {
+        let (countries, sectors) = (tables.countries.clone(), tables.sectors.clone());
         let catalog = Catalog::indexed(data, countries, sectors, file);
         let problems = validate::dataset(&catalog);
         if !problems.is_empty() {
@@ -125,10 +104,10 @@ impl Catalog {
         sectors: Vec<Sector>,
         file: &str,
     ) -> Catalog {
-        fn by<T>(items: &[T], key: impl Fn(&T) -> &str) -> HashMap<String, usize> {
+        fn by<T>(items: &[T], key: impl Fn(&T) -> &IStr) -> HashMap<IStr, usize> {
             let mut map = HashMap::with_capacity(items.len());
             for (i, item) in items.iter().enumerate() {
-                map.entry(key(item).to_string()).or_insert(i);
+                map.entry(key(item).clone()).or_insert(i);
             }
             map
         }
@@ -172,7 +151,12 @@ impl Catalog {
     }
 
     pub fn source(&self, id: &str) -> Option<&Source> {
-        self.sources_by_id.get(id).map(|&i| &self.data.sources[i])
+        self.source_index(id).map(|i| &self.data.sources[i])
+    }
+
+    /// Index of the (first) source of that id.
+    fn source_index(&self, id: &str) -> Option<usize> {
+        self.sources_by_id.get(id).copied()
     }
 
     pub fn factory_index(&self, id: &str) -> Option<usize> {
@@ -336,6 +320,33 @@ fn parse_dataset(text: &str, file: &str) -> Result<Dataset, LoadError> {
     parse_table(text, file)
 }
 
+/// The embedded country and sector tables, which every dataset is checked against.
+#[derive(Debug)]
+pub struct Tables {
+    pub countries: Vec<Country>,
+    pub sectors: Vec<Sector>,
+}
+
+/// The embedded tables, parsed and checked once per process.
+pub fn embedded_tables() -> Result<&'static Tables, LoadError> {
+    static TABLES: std::sync::OnceLock<Result<Tables, LoadError>> = std::sync::OnceLock::new();
+    let parsed = TABLES.get_or_init(|| {
+        let countries =
+            parse_table::<Vec<Country>>(EMBEDDED_COUNTRIES, "<embedded>/assets/countries.ron")?;
+        let sectors =
+            parse_table::<Vec<Sector>>(EMBEDDED_SECTORS, "<embedded>/assets/sectors.ron")?;
+        let problems = validate::tables(&countries, &sectors);
+        if !problems.is_empty() {
+            return Err(LoadError {
+                file: "<embedded>/assets".to_string(),
+                problems,
+            });
+        }
+        Ok(Tables { countries, sectors })
+    });
+    parsed.as_ref().map_err(Clone::clone)
+}
+
 fn parse_table<T: serde::de::DeserializeOwned>(text: &str, file: &str) -> Result<T, LoadError> {
     ron::Options::default()
         .from_str(text)
@@ -393,6 +404,24 @@ mod tests {
         assert_eq!(c.antennas().len(), 13);
     }
 
+    #[test]
+    fn a_source_listed_twice_names_the_first() {
+        let mut data = Catalog::from_ron(EMBEDDED_FACTORIES, EMBEDDED_NAME)
+            .unwrap_or_else(|e| panic!("{e}"))
+            .data;
+        let first = data.sources[0].clone();
+        data.sources.push(first.clone());
+        let e = Catalog::from_dataset(data, "dup").unwrap_err();
+        assert_eq!(e.problems.len(), 1, "{e}");
+        let p = &e.problems[0];
+        assert_eq!(
+            p.record.as_deref(),
+            Some(format!("source `{}`", first.id).as_str())
+        );
+        assert_eq!(p.field.as_deref(), Some("id"));
+        assert_eq!(p.message, "duplicate source id (also source #1)");
+    }
+
     /// The start-up path skips parsing and validation: this is what makes that sound.
     #[test]
     fn data_encoded_at_build_time_equals_the_validated_ron() {
@@ -400,7 +429,11 @@ mod tests {
             !EMBEDDED_ENCODED.is_empty(),
             "build.rs could not parse the RON (see the build warning)"
         );
-        let decoded = Catalog::embedded().unwrap_or_else(|e| panic!("{e}"));
+        // Decoded here, not through `Catalog::embedded`, which would fall back on the RON.
+        type Tables = (Dataset, Vec<Country>, Vec<Sector>);
+        let (data, countries, sectors) = postcard::from_bytes::<Tables>(EMBEDDED_ENCODED)
+            .unwrap_or_else(|e| panic!("the encoded data does not decode: {e}"));
+        let decoded = Catalog::indexed(data, countries, sectors, EMBEDDED_NAME);
         let parsed =
             Catalog::from_ron(EMBEDDED_FACTORIES, EMBEDDED_NAME).unwrap_or_else(|e| panic!("{e}"));
         assert_eq!(decoded.data, parsed.data);

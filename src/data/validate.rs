@@ -15,8 +15,6 @@ struct Checker<'a> {
     cat: &'a Catalog,
     problems: Vec<Problem>,
     record: String,
-    sources: HashSet<&'a str>,
-    factory_ids: HashSet<&'a str>,
     plan_ids: HashSet<&'a str>,
 }
 
@@ -115,7 +113,7 @@ impl<'a> Checker<'a> {
             );
         }
         for (i, id) in ids.iter().enumerate() {
-            if !self.sources.contains(id.as_str()) {
+            if self.cat.source(id).is_none() {
                 self.problem(
                     &format!("{field}[{i}]"),
                     format!("unknown source id `{}`", text::sanitize(id)),
@@ -125,8 +123,8 @@ impl<'a> Checker<'a> {
     }
 
     fn factory_link(&mut self, field: &str, id: &str) {
-        if !self.factory_ids.contains(id) {
-            let near = nearest(id, self.factory_ids.iter().copied());
+        if self.cat.factory_index(id).is_none() {
+            let near = nearest(id, self.cat.factories().iter().map(|f| f.id.as_str()));
             self.problem(
                 field,
                 format!(
@@ -145,20 +143,26 @@ impl<'a> Checker<'a> {
         self.sources(&format!("{field}.sources"), &note.sources);
     }
 
+    /// `field` is the milestone's place in its factory (`milestones[2]`), or empty for a
+    /// programme milestone, whose fields are named alone.
     fn milestone(&mut self, field: &str, m: &Milestone) {
+        let sub = |name: &str| match field {
+            "" => name.to_string(),
+            _ => format!("{field}.{name}"),
+        };
         if let Some(id) = &m.id {
-            self.id(&format!("{field}.id"), id);
+            self.id(&sub("id"), id);
         }
-        self.date(&format!("{field}.date"), &m.date);
+        self.date(&sub("date"), &m.date);
         if let Some(d) = &m.first_announced {
-            self.date(&format!("{field}.first_announced"), d);
+            self.date(&sub("first_announced"), d);
         }
-        self.bilingual(&format!("{field}.title"), &m.title);
+        self.bilingual(&sub("title"), &m.title);
         if let Some(a) = &m.answers
             && !self.plan_ids.contains(a.as_str())
         {
             self.problem(
-                &format!("{field}.answers"),
+                &sub("answers"),
                 format!(
                     "answers `{}`, which is not the id of a planned milestone",
                     text::sanitize(a)
@@ -166,9 +170,9 @@ impl<'a> Checker<'a> {
             );
         }
         for (i, f) in m.factories.iter().enumerate() {
-            self.factory_link(&format!("{field}.factories[{i}]"), f);
+            self.factory_link(&sub(&format!("factories[{i}]")), f);
         }
-        self.sources(&format!("{field}.sources"), &m.sources);
+        self.sources(&sub("sources"), &m.sources);
     }
 
     fn factory(&mut self, f: &'a Factory) {
@@ -304,21 +308,20 @@ pub fn dataset(cat: &Catalog) -> Vec<Problem> {
         cat,
         problems: Vec::new(),
         record: "dataset".to_string(),
-        sources: HashSet::new(),
-        factory_ids: data.factories.iter().map(|f| f.id.as_str()).collect(),
         plan_ids: HashSet::new(),
     };
     c.date("as_of", &data.as_of);
 
-    // Sources first: everything else cites them.
-    let mut source_ids: HashMap<&str, usize> = HashMap::new();
     for (i, s) in data.sources.iter().enumerate() {
         c.record = format!("source `{}`", text::sanitize(&s.id));
         c.id("id", &s.id);
-        if let Some(prev) = source_ids.insert(s.id.as_str(), i) {
+        // The catalog's lookup keeps the first source of an id.
+        if let Some(first) = cat.source_index(&s.id)
+            && first != i
+        {
             c.problem(
                 "id",
-                format!("duplicate source id (also source #{})", prev + 1),
+                format!("duplicate source id (also source #{})", first + 1),
             );
         }
         c.text("url", &s.url);
@@ -338,7 +341,6 @@ pub fn dataset(cat: &Catalog) -> Vec<Problem> {
             c.date("date", d);
         }
     }
-    c.sources = source_ids.keys().copied().collect();
 
     // Planned milestones anywhere can be answered by events anywhere.
     let all_milestones = data
@@ -388,14 +390,6 @@ pub fn dataset(cat: &Catalog) -> Vec<Problem> {
     for (i, m) in data.milestones.iter().enumerate() {
         c.record = format!("programme milestone #{}", i + 1);
         c.milestone("", m);
-    }
-    // Programme milestones report fields without a leading dot.
-    for p in &mut c.problems {
-        if let Some(f) = &mut p.field
-            && let Some(stripped) = f.strip_prefix('.')
-        {
-            *f = stripped.to_string();
-        }
     }
     c.problems
 }
