@@ -37,6 +37,8 @@ pub struct Ctx {
 pub struct Failure {
     pub code: u8,
     pub message: String,
+    /// The reader of standard output went away (`| head`): not an error.
+    pub output_closed: bool,
 }
 
 impl Failure {
@@ -44,6 +46,7 @@ impl Failure {
         Failure {
             code: EXIT_BAD_INPUT,
             message: message.into(),
+            output_closed: false,
         }
     }
 
@@ -51,13 +54,17 @@ impl Failure {
         Failure {
             code: EXIT_FAILURE,
             message: message.into(),
+            output_closed: false,
         }
     }
 }
 
 impl From<std::io::Error> for Failure {
     fn from(e: std::io::Error) -> Failure {
-        Failure::runtime(format!("cannot write output: {e}"))
+        Failure {
+            output_closed: e.kind() == std::io::ErrorKind::BrokenPipe,
+            ..Failure::runtime(format!("cannot write output: {e}"))
+        }
     }
 }
 
@@ -128,7 +135,7 @@ pub fn resolve_record(cat: &Catalog, query: &str) -> Result<Record, Failure> {
         return Err(Failure::bad_input("empty name"));
     }
     // Exact id first, then exact name or alias, then names that start with the query.
-    if let Some(i) = cat.factories().iter().position(|f| f.id == q) {
+    if let Some(i) = cat.factory_index(&q) {
         return Ok(Record::Factory(i));
     }
     if let Some(i) = cat.antennas().iter().position(|a| a.id == q) {
@@ -238,7 +245,7 @@ pub fn run_to_stdout(ctx: &Ctx, cmd: &Command) -> u8 {
     });
     match result {
         Ok(code) => code,
-        Err(f) if f.message.contains("Broken pipe") => EXIT_OK,
+        Err(f) if f.output_closed => EXIT_OK,
         Err(f) => {
             drop(out);
             eprintln!("aifactories: {}", f.message);

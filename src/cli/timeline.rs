@@ -35,10 +35,10 @@ use serde::Serialize;
 
 use super::args::{TableJson, TimelineArgs};
 use super::{Ctx, EXIT_OK, Failure};
-use crate::data::date::{MONTHS_EN, MONTHS_FR};
+use crate::data::date;
 use crate::data::{Catalog, Certainty, Day, IStr, Kind, Lang, PDate, Precision};
 use crate::text;
-use crate::timeline::{Timeline, TimelineQuery, Timing, When, month_name};
+use crate::timeline::{Timeline, TimelineQuery, Timing, month_name};
 
 pub fn run(ctx: &Ctx, a: &TimelineArgs, out: &mut dyn Write) -> Result<u8, Failure> {
     let cat = &ctx.cat;
@@ -56,11 +56,7 @@ pub fn run(ctx: &Ctx, a: &TimelineArgs, out: &mut dyn Write) -> Result<u8, Failu
 fn query_from_args(cat: &Catalog, a: &TimelineArgs) -> Result<TimelineQuery, Failure> {
     let mut q = match a.year {
         Some(y) => {
-            if !(1900..=2100).contains(&y) {
-                return Err(Failure::bad_input(format!(
-                    "year {y} is out of range (1900-2100)"
-                )));
-            }
+            PDate::year(y).map_err(|e| Failure::bad_input(e.to_string()))?;
             TimelineQuery::year(y)
         }
         None => TimelineQuery::range(a.from, a.to),
@@ -73,11 +69,6 @@ fn query_from_args(cat: &Catalog, a: &TimelineArgs) -> Result<TimelineQuery, Fai
             f.iso(),
             t.iso()
         )));
-    }
-    for (flag, d) in [("--from", a.from), ("--to", a.to)] {
-        if let Some(PDate::Invalid(e)) = d {
-            return Err(Failure::bad_input(format!("{flag}: {e}")));
-        }
     }
     if let Some(f) = &a.factory {
         q.factory = Some(super::resolve_factory(cat, f)?);
@@ -118,10 +109,7 @@ impl Group {
     }
 
     fn heading(self, lang: Lang) -> String {
-        let names = |m: u8| {
-            let all = if lang.is_fr() { &MONTHS_FR } else { &MONTHS_EN };
-            all.get(usize::from(m.max(1)) - 1).copied().unwrap_or("?")
-        };
+        let names = |m: u8| date::month_name(m, lang.is_fr());
         let label = match self {
             Group::Month(y, m) => month_name(y, m, lang),
             Group::Span(d) if d.precision() == Precision::Year => match lang {
@@ -418,11 +406,7 @@ fn json_entry<'a>(
         factory: e.factory().map(|f| cat.factories()[f].id.as_str()),
         factories: m.factories.iter().map(IStr::as_str).collect(),
         title: m.title.get(lang),
-        status: match e.status(today).when {
-            When::Done => "done",
-            When::Ongoing => "ongoing",
-            When::Upcoming => "upcoming",
-        },
+        status: e.status(today).when.key(),
         slipped: e.slipped(),
         first_announced: m.first_announced.map(|d| d.iso()),
         planned: e.planned(),

@@ -171,6 +171,15 @@ pub const MONTHS_FR: [&str; 12] = [
     "novembre",
     "décembre",
 ];
+/// A month's name (1 to 12), in French or English.
+pub fn month_name(month: u8, fr: bool) -> &'static str {
+    let names = if fr { &MONTHS_FR } else { &MONTHS_EN };
+    names
+        .get(usize::from(month.max(1)) - 1)
+        .copied()
+        .unwrap_or("?")
+}
+
 pub const MONTHS_SHORT_EN: [&str; 12] = [
     "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
 ];
