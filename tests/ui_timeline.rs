@@ -320,6 +320,7 @@ fn lane_rows_matches_the_lanes_drawn() {
             let hits: Vec<usize> = (0..120)
                 .filter_map(|x| entry_at(&app, area, x, y))
                 .collect();
+            assert!(!hits.is_empty(), "height {h} row {y}: no entry hit");
             for e in hits {
                 assert_eq!(app.lane_of(e), app.lane_offset + i, "height {h} row {y}");
             }
@@ -427,15 +428,16 @@ fn full_zoom_by_quarter_with_today() {
 #[test]
 fn selected_factory_lane_is_highlighted() {
     let app = app(3);
-    let Some(f) = app.network_factory() else {
-        return;
-    };
+    let f = app.network_factory().expect("a factory is selected");
     let area = Rect::new(0, 0, 120, 14);
     let buf = render(&app, (120, 40), area);
     let lane = f + 1;
-    if lane < app.lane_offset || lane >= app.lane_offset + lane_rows(area) {
-        return;
-    }
+    assert!(
+        lane >= app.lane_offset && lane < app.lane_offset + lane_rows(area),
+        "the selected factory's lane {lane} is not drawn (offset {}, {} rows)",
+        app.lane_offset,
+        lane_rows(area)
+    );
     let y = 2 + (lane - app.lane_offset) as u16;
     let theme = Theme::new(false);
     assert_eq!(buf[(60, y)].bg, theme.lane_selected.bg.unwrap());
@@ -479,7 +481,7 @@ fn never_panics_nor_draws_outside_the_area() {
 
 #[test]
 fn embedded_data_draws_at_every_size() {
-    let Ok(cat) = Catalog::embedded() else { return };
+    let cat = Catalog::embedded().expect("embedded data");
     let mut app = app_with(cat, Lang::En);
     for zoom in [Zoom::Year2025, Zoom::Full] {
         app.zoom = zoom;
