@@ -179,8 +179,14 @@ fn search_from_the_dashboard_then_quit_cleanly() {
     );
     s.send("/sante");
     s.wait_for(&["Pharos", "BSC AIF", "/ sante"]);
+    // In the search box `q` is text: it shows in the query and the dashboard stays.
     s.send("q");
-    // In the search box `q` is text; Esc leaves the box, then q quits.
+    s.wait_for(&["/ santeq"]);
+    assert!(
+        s.parser.screen().alternate_screen(),
+        "q typed into the search box quit the dashboard"
+    );
+    // Esc leaves the box, then q quits.
     s.send("\x1b");
     std::thread::sleep(Duration::from_millis(100));
     s.send("q");
