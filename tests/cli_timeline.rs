@@ -134,6 +134,7 @@ fn one_kind() {
     assert!(!items.is_empty());
     assert!(items.iter().all(|i| i["kind"] == "contract"));
     let tenders = json(&["timeline", "--kind", "tender"]);
+    assert!(!tenders.is_empty());
     assert!(tenders.iter().all(|i| i["kind"] == "procurement"));
 }
 
