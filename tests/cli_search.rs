@@ -2,21 +2,17 @@
 
 use assert_cmd::Command;
 
-fn search(args: &[&str]) -> assert_cmd::assert::Assert {
+fn cli(args: &[&str]) -> assert_cmd::assert::Assert {
     Command::cargo_bin("aifactories")
         .expect("binary built")
-        .args([
-            "--today",
-            "2026-11-24",
-            "--color",
-            "never",
-            "--lang",
-            "en",
-            "search",
-        ])
+        .args(["--today", "2026-11-24", "--color", "never", "--lang", "en"])
         .args(args)
         .env_remove("NO_COLOR")
         .assert()
+}
+
+fn search(args: &[&str]) -> assert_cmd::assert::Assert {
+    cli(&[&["search"], args].concat())
 }
 
 fn stdout(a: &assert_cmd::assert::Assert) -> String {
@@ -80,6 +76,15 @@ fn sector_filter_keeps_that_sector_only() {
     assert!(!rows.is_empty());
     let table = search(&["sector:energy"]).success();
     assert!(stdout(&table).lines().count() == rows.len().min(20) + 1);
+    // The same records as `list --sector energy`.
+    let list = cli(&["list", "--sector", "energy", "--format", "json"]).success();
+    let listed: serde_json::Value = serde_json::from_str(&stdout(&list)).expect("valid JSON");
+    let mut want = ids(listed.as_array().expect("a JSON array"));
+    let mut got = ids(&rows);
+    want.sort_unstable();
+    got.sort_unstable();
+    assert!(!want.is_empty());
+    assert_eq!(got, want, "sector:energy against list --sector energy");
     let rows = json(&["sector:energy", "country:es"]);
     assert!(ids(&rows).contains(&"bsc-aif"), "{rows:?}");
 }
