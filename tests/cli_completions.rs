@@ -1,18 +1,13 @@
 //! `aifactories completions SHELL` and `aifactories man` end to end: both are generated from
 //! the clap definition, so they name the binary and every command.
 
+#[path = "common/cli.rs"]
+mod cli;
+
 use assert_cmd::Command;
 
-const TODAY: &str = "2026-11-24";
-
 fn cmd() -> Command {
-    let mut c = Command::cargo_bin("aifactories").unwrap();
-    c.env_remove("LANG")
-        .env_remove("LC_ALL")
-        .env_remove("LC_MESSAGES")
-        .env("NO_COLOR", "1")
-        .args(["--today", TODAY]);
-    c
+    cli::aifactories(&["LANG", "LC_ALL", "LC_MESSAGES"], &[("NO_COLOR", "1")])
 }
 
 /// Whether `word` occurs in `text` as a whole word: not inside a longer name (`man` in

@@ -1,18 +1,17 @@
 //! `aifactories search` end to end: the real binary on the embedded data.
 
-use assert_cmd::Command;
+#[path = "common/cli.rs"]
+mod cli;
 
-fn cli(args: &[&str]) -> assert_cmd::assert::Assert {
-    Command::cargo_bin("aifactories")
-        .expect("binary built")
-        .args(["--today", "2026-11-24", "--color", "never", "--lang", "en"])
+fn run(args: &[&str]) -> assert_cmd::assert::Assert {
+    cli::aifactories(&["NO_COLOR"], &[])
+        .args(["--color", "never", "--lang", "en"])
         .args(args)
-        .env_remove("NO_COLOR")
         .assert()
 }
 
 fn search(args: &[&str]) -> assert_cmd::assert::Assert {
-    cli(&[&["search"], args].concat())
+    run(&[&["search"], args].concat())
 }
 
 fn stdout(a: &assert_cmd::assert::Assert) -> String {
@@ -77,7 +76,7 @@ fn sector_filter_keeps_that_sector_only() {
     let table = search(&["sector:energy"]).success();
     assert!(stdout(&table).lines().count() == rows.len().min(20) + 1);
     // The same records as `list --sector energy`.
-    let list = cli(&["list", "--sector", "energy", "--format", "json"]).success();
+    let list = run(&["list", "--sector", "energy", "--format", "json"]).success();
     let listed: serde_json::Value = serde_json::from_str(&stdout(&list)).expect("valid JSON");
     let mut want = ids(listed.as_array().expect("a JSON array"));
     let mut got = ids(&rows);
@@ -163,8 +162,7 @@ fn unknown_filter_exits_2_and_names_the_key() {
 
 #[test]
 fn french_labels_with_lang_fr() {
-    let a = Command::cargo_bin("aifactories")
-        .expect("binary built")
+    let a = cli::bin()
         .args(["--today", "2026-11-24", "--color", "never", "--lang", "fr"])
         .args(["search", "linkoping"])
         .assert()

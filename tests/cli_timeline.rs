@@ -3,19 +3,14 @@
 
 use std::io::Write;
 
+#[path = "common/cli.rs"]
+mod cli;
+
 use assert_cmd::Command;
 use serde_json::Value;
 
-const TODAY: &str = "2026-11-24";
-
 fn cmd() -> Command {
-    let mut c = Command::cargo_bin("aifactories").unwrap();
-    c.env_remove("LANG")
-        .env_remove("LC_ALL")
-        .env_remove("LC_MESSAGES")
-        .env("NO_COLOR", "1")
-        .args(["--today", TODAY]);
-    c
+    cli::aifactories(&["LANG", "LC_ALL", "LC_MESSAGES"], &[("NO_COLOR", "1")])
 }
 
 /// Run and return stdout, asserting the exit status.
@@ -273,8 +268,7 @@ fn today_decides_the_status() {
     let f = small_dataset();
     let path = f.path().to_str().unwrap();
     let status = |today: &str| -> String {
-        let out = Command::cargo_bin("aifactories")
-            .unwrap()
+        let out = cli::bin()
             .args(["--data", path, "--today", today])
             .args(["timeline", "--kind", "procurement", "--factory", "alpha"])
             .args(["--format", "json"])

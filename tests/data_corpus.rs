@@ -2,15 +2,13 @@
 
 use std::path::{Path, PathBuf};
 
+#[path = "common/cli.rs"]
+mod cli;
+
 use assert_cmd::Command;
 
 fn bin() -> Command {
-    let mut c = Command::cargo_bin("aifactories").unwrap();
-    c.env_remove("LANG")
-        .env_remove("LC_ALL")
-        .arg("--today")
-        .arg("2026-11-24");
-    c
+    cli::aifactories(&["LANG", "LC_ALL"], &[])
 }
 
 fn corpus() -> PathBuf {

@@ -10,6 +10,8 @@
 //! display columns (no wide character split or cut); and the CLI `list`, `show`, `search` and
 //! `timeline` run on the dataset written as RON (`--data`) and exit 0, with aligned tables.
 
+#[path = "common/cli.rs"]
+mod cli;
 mod common;
 
 use aifactories::app::{App, Options};
@@ -277,13 +279,7 @@ fn tour_all_sizes(cat: &Catalog, what: &str) {
 // The CLI on the dataset written as RON
 
 fn bin() -> Command {
-    let mut c = Command::cargo_bin("aifactories").unwrap();
-    c.env_remove("LANG")
-        .env_remove("LC_ALL")
-        .env("NO_COLOR", "1")
-        .arg("--today")
-        .arg(TODAY);
-    c
+    cli::aifactories(&["LANG", "LC_ALL"], &[("NO_COLOR", "1")])
 }
 
 /// Run a command on the file; it exits 0 and prints only safe text.
