@@ -1,5 +1,8 @@
 //! The timeline pane: columns, lanes, marks, hit-testing and robustness at every size.
 
+#[path = "common/fixtures.rs"]
+mod fixtures;
+
 use aifactories::app::{App, Options, Zoom};
 use aifactories::data::{Catalog, Kind, Lang};
 use aifactories::ui::Theme;
@@ -10,26 +13,7 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::Modifier;
 
-fn ms(id: Option<&str>, date: &str, kind: &str, title: &str, extra: &str) -> String {
-    let id = id.map_or("None".to_string(), |i| format!("Some(\"{i}\")"));
-    format!(
-        r#"Milestone(id: {id}, date: "{date}", kind: {kind},
-            title: Text(en: "{title}", fr: "{title} (fr)"), sources: ["s1"], {extra})"#
-    )
-}
-
-fn factory(id: &str, name: &str, milestones: &[String]) -> String {
-    format!(
-        r#"Factory(id: "{id}", name: "{name}", wave: 1, selected: "2024-12-10",
-            host: "Host", city: "Athens", country: "GR",
-            coords: Coords(lat: 37.98, lon: 23.72),
-            system: System(name: None, description: Text(en: "x", fr: "x"), vendor: None,
-                operation: Some("2026-Q2"), sources: ["s1"]),
-            sectors: ["health"], summary: Text(en: "x", fr: "x"),
-            milestones: [{}], sources: ["s1"])"#,
-        milestones.join(",")
-    )
-}
+use fixtures::{factory, milestone as ms};
 
 /// Pharos (contract 26 Mar 2025, on time), BSC (late), and `extra` more factories.
 fn catalog(extra: usize) -> Catalog {
@@ -55,8 +39,7 @@ fn catalog(extra: usize) -> Catalog {
             "Procurement plan",
             r#"planned: true, certainty: Unconfirmed, factories: ["pharos", "bsc"]"#,
         ),
-    ]
-    .join(",");
+    ];
     let mut factories = vec![
         factory(
             "pharos",
@@ -114,11 +97,11 @@ fn catalog(extra: usize) -> Catalog {
             &[ms(None, "2025-05-05", "Launch", &format!("Launch {i}"), "")],
         ));
     }
-    let text = format!(
-        r#"Dataset(as_of: "2026-11-24", factories: [{}], antennas: [],
-            milestones: [{programme}],
-            sources: [Source(id: "s1", url: "https://example.org/s1", title: "Source one", date: None)])"#,
-        factories.join(",")
+    let text = fixtures::dataset(
+        &factories,
+        &programme,
+        "https://example.org/s1",
+        "Source one",
     );
     Catalog::from_ron(&text, "test").unwrap_or_else(|e| panic!("{e}"))
 }
