@@ -1,17 +1,13 @@
 //! The data commands on the real binary: list, show, validate, export, global options.
 
+#[path = "common/cli.rs"]
+mod cli;
+
 use assert_cmd::Command;
 use serde_json::Value;
 
 fn bin() -> Command {
-    let mut c = Command::cargo_bin("aifactories").unwrap();
-    c.env_remove("LANG")
-        .env_remove("LC_ALL")
-        .env_remove("LC_MESSAGES")
-        .env_remove("NO_COLOR")
-        .arg("--today")
-        .arg("2026-11-24");
-    c
+    cli::aifactories(&["LANG", "LC_ALL", "LC_MESSAGES", "NO_COLOR"], &[])
 }
 
 fn run(args: &[&str]) -> (i32, String, String) {
@@ -256,8 +252,7 @@ fn help_version_and_usage_errors() {
     assert!(err.contains("xml"));
     let (code, _, _) = run(&["frobnicate"]);
     assert_eq!(code, 2);
-    let out = Command::cargo_bin("aifactories")
-        .unwrap()
+    let out = cli::bin()
         .args(["--today", "2025-02-30", "list"])
         .output()
         .unwrap();

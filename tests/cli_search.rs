@@ -1,22 +1,17 @@
 //! `aifactories search` end to end: the real binary on the embedded data.
 
-use assert_cmd::Command;
+#[path = "common/cli.rs"]
+mod cli;
+
+fn run(args: &[&str]) -> assert_cmd::assert::Assert {
+    cli::aifactories(&["NO_COLOR"], &[])
+        .args(["--color", "never", "--lang", "en"])
+        .args(args)
+        .assert()
+}
 
 fn search(args: &[&str]) -> assert_cmd::assert::Assert {
-    Command::cargo_bin("aifactories")
-        .expect("binary built")
-        .args([
-            "--today",
-            "2026-11-24",
-            "--color",
-            "never",
-            "--lang",
-            "en",
-            "search",
-        ])
-        .args(args)
-        .env_remove("NO_COLOR")
-        .assert()
+    run(&[&["search"], args].concat())
 }
 
 fn stdout(a: &assert_cmd::assert::Assert) -> String {
@@ -80,6 +75,15 @@ fn sector_filter_keeps_that_sector_only() {
     assert!(!rows.is_empty());
     let table = search(&["sector:energy"]).success();
     assert!(stdout(&table).lines().count() == rows.len().min(20) + 1);
+    // The same records as `list --sector energy`.
+    let list = run(&["list", "--sector", "energy", "--format", "json"]).success();
+    let listed: serde_json::Value = serde_json::from_str(&stdout(&list)).expect("valid JSON");
+    let mut want = ids(listed.as_array().expect("a JSON array"));
+    let mut got = ids(&rows);
+    want.sort_unstable();
+    got.sort_unstable();
+    assert!(!want.is_empty());
+    assert_eq!(got, want, "sector:energy against list --sector energy");
     let rows = json(&["sector:energy", "country:es"]);
     assert!(ids(&rows).contains(&"bsc-aif"), "{rows:?}");
 }
@@ -158,8 +162,7 @@ fn unknown_filter_exits_2_and_names_the_key() {
 
 #[test]
 fn french_labels_with_lang_fr() {
-    let a = Command::cargo_bin("aifactories")
-        .expect("binary built")
+    let a = cli::bin()
         .args(["--today", "2026-11-24", "--color", "never", "--lang", "fr"])
         .args(["search", "linkoping"])
         .assert()

@@ -3,19 +3,16 @@
 
 use std::io::Write;
 
+#[path = "common/cli.rs"]
+mod cli;
+#[path = "common/fixtures.rs"]
+mod fixtures;
+
 use assert_cmd::Command;
 use serde_json::Value;
 
-const TODAY: &str = "2026-11-24";
-
 fn cmd() -> Command {
-    let mut c = Command::cargo_bin("aifactories").unwrap();
-    c.env_remove("LANG")
-        .env_remove("LC_ALL")
-        .env_remove("LC_MESSAGES")
-        .env("NO_COLOR", "1")
-        .args(["--today", TODAY]);
-    c
+    cli::aifactories(&["LANG", "LC_ALL", "LC_MESSAGES"], &[("NO_COLOR", "1")])
 }
 
 /// Run and return stdout, asserting the exit status.
@@ -134,6 +131,7 @@ fn one_kind() {
     assert!(!items.is_empty());
     assert!(items.iter().all(|i| i["kind"] == "contract"));
     let tenders = json(&["timeline", "--kind", "tender"]);
+    assert!(!tenders.is_empty());
     assert!(tenders.iter().all(|i| i["kind"] == "procurement"));
 }
 
@@ -189,41 +187,33 @@ fn other_bad_input_is_exit_2() {
 
 fn small_dataset() -> tempfile::NamedTempFile {
     let m = |date: &str, kind: &str, extra: &str| {
-        format!(
-            r#"Milestone(date: "{date}", kind: {kind},
-                title: Text(en: "{kind} {date}", fr: "{kind} {date} (fr)"), sources: ["s1"], {extra})"#
-        )
+        fixtures::milestone(None, date, kind, &format!("{kind} {date}"), extra)
     };
-    let text = format!(
-        r#"Dataset(as_of: "2026-11-24",
-    factories: [Factory(id: "alpha", name: "Alpha AIF", wave: 1, selected: "2024-12-10",
-        host: "Host", city: "Athens", country: "GR", coords: Coords(lat: 37.98, lon: 23.72),
-        system: System(name: None, description: Text(en: "x", fr: "x"), vendor: None,
-            operation: Some("2026-Q2"), sources: ["s1"]),
-        sectors: ["health"], summary: Text(en: "x", fr: "x"),
-        milestones: [{a}, {b}, {c}], sources: ["s1"])],
-    antennas: [],
-    milestones: [
-        Milestone(id: Some("plan-procurement-h1-2025"), date: "2025-H1", kind: Procurement,
-            title: Text(en: "Procurement starts (plan)", fr: "Début des achats (prévu)"),
-            planned: true, certainty: Unconfirmed, factories: ["alpha"], sources: ["s1"])],
-    sources: [Source(id: "s1", url: "https://example.org", title: "t", date: None)])"#,
-        a = m(
-            "2025-03-26",
-            "Contract",
-            r#"answers: Some("plan-procurement-h1-2025")"#
-        ),
-        b = m(
-            "2025-07",
-            "Procurement",
-            r#"answers: Some("plan-procurement-h1-2025")"#
-        ),
-        c = m(
-            "2026-H2",
-            "Operation",
-            r#"first_announced: Some("2026-Q2")"#
-        ),
+    let alpha = fixtures::factory(
+        "alpha",
+        "Alpha AIF",
+        &[
+            m(
+                "2025-03-26",
+                "Contract",
+                r#"answers: Some("plan-procurement-h1-2025")"#,
+            ),
+            m(
+                "2025-07",
+                "Procurement",
+                r#"answers: Some("plan-procurement-h1-2025")"#,
+            ),
+            m(
+                "2026-H2",
+                "Operation",
+                r#"first_announced: Some("2026-Q2")"#,
+            ),
+        ],
     );
+    let plan = r#"Milestone(id: Some("plan-procurement-h1-2025"), date: "2025-H1", kind: Procurement,
+            title: Text(en: "Procurement starts (plan)", fr: "Début des achats (prévu)"),
+            planned: true, certainty: Unconfirmed, factories: ["alpha"], sources: ["s1"])"#;
+    let text = fixtures::dataset(&[alpha], &[plan.to_string()], "https://example.org", "t");
     let mut f = tempfile::NamedTempFile::new().unwrap();
     f.write_all(text.as_bytes()).unwrap();
     f
@@ -272,8 +262,7 @@ fn today_decides_the_status() {
     let f = small_dataset();
     let path = f.path().to_str().unwrap();
     let status = |today: &str| -> String {
-        let out = Command::cargo_bin("aifactories")
-            .unwrap()
+        let out = cli::bin()
             .args(["--data", path, "--today", today])
             .args(["timeline", "--kind", "procurement", "--factory", "alpha"])
             .args(["--format", "json"])

@@ -2,15 +2,13 @@
 
 use std::path::{Path, PathBuf};
 
+#[path = "common/cli.rs"]
+mod cli;
+
 use assert_cmd::Command;
 
 fn bin() -> Command {
-    let mut c = Command::cargo_bin("aifactories").unwrap();
-    c.env_remove("LANG")
-        .env_remove("LC_ALL")
-        .arg("--today")
-        .arg("2026-11-24");
-    c
+    cli::aifactories(&["LANG", "LC_ALL"], &[])
 }
 
 fn corpus() -> PathBuf {
@@ -97,7 +95,7 @@ fn an_empty_file_is_refused() {
 fn a_huge_file_is_refused_without_reading_it() {
     let dir = tempfile::tempdir().unwrap();
     let p = dir.path().join("huge.ron");
-    // Sparse: 65 MiB on paper, nothing on disk.
+    // Sparse: 513 MiB on paper, just over the limit, nothing on disk.
     let f = std::fs::File::create(&p).unwrap();
     f.set_len(513 * 1024 * 1024).unwrap();
     expect_bad(&p, "over the 512 MiB limit; not read");

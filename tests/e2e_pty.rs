@@ -1,10 +1,14 @@
 //! End to end: the real binary in a pseudo-terminal, read back through a terminal emulator.
 
-use std::io::{Read, Write};
-use std::sync::mpsc::{Receiver, channel};
+#[path = "common/pty.rs"]
+mod pty;
+
+use std::io::Write;
+use std::sync::mpsc::Receiver;
 use std::time::{Duration, Instant};
 
-use portable_pty::{CommandBuilder, PtySize, native_pty_system};
+use portable_pty::CommandBuilder;
+use pty::process_state;
 
 struct Session {
     parser: vt100::Parser,
@@ -24,15 +28,6 @@ impl Session {
     }
 
     fn start_with(args: &str, env: &[(&str, &str)]) -> Session {
-        let pty = native_pty_system();
-        let pair = pty
-            .openpty(PtySize {
-                rows: 40,
-                cols: 120,
-                pixel_width: 0,
-                pixel_height: 0,
-            })
-            .unwrap();
         let bin = env!("CARGO_BIN_EXE_aifactories");
         let mut cmd = CommandBuilder::new("sh");
         cmd.arg("-c");
@@ -43,30 +38,20 @@ impl Session {
         for (k, v) in env {
             cmd.env(k, v);
         }
-        let child = pair.slave.spawn_command(cmd).unwrap();
-        drop(pair.slave);
-        let mut reader = pair.master.try_clone_reader().unwrap();
-        let writer = pair.master.take_writer().unwrap();
-        let (tx, rx) = channel();
-        std::thread::spawn(move || {
-            let mut buf = [0u8; 8192];
-            while let Ok(n) = reader.read(&mut buf) {
-                if n == 0 || tx.send(buf[..n].to_vec()).is_err() {
-                    break;
-                }
-            }
-        });
+        let pty::Pty {
+            parser,
+            rx,
+            writer,
+            child,
+            master,
+        } = pty::spawn(cmd);
         Session {
-            parser: vt100::Parser::new(
-                std::num::NonZero::new(40).unwrap(),
-                std::num::NonZero::new(120).unwrap(),
-                0,
-            ),
+            parser,
             rx,
             writer,
             child,
             raw: Vec::new(),
-            _master: pair.master,
+            _master: master,
         }
     }
 
@@ -179,8 +164,14 @@ fn search_from_the_dashboard_then_quit_cleanly() {
     );
     s.send("/sante");
     s.wait_for(&["Pharos", "BSC AIF", "/ sante"]);
+    // In the search box `q` is text: it shows in the query and the dashboard stays.
     s.send("q");
-    // In the search box `q` is text; Esc leaves the box, then q quits.
+    s.wait_for(&["/ santeq"]);
+    assert!(
+        s.parser.screen().alternate_screen(),
+        "q typed into the search box quit the dashboard"
+    );
+    // Esc leaves the box, then q quits.
     s.send("\x1b");
     std::thread::sleep(Duration::from_millis(100));
     s.send("q");
@@ -230,15 +221,6 @@ fn termination_signals_restore_the_terminal() {
         assert_eq!(s.exit_status(), code, "SIG{sig}");
         s.assert_restored();
     }
-}
-
-fn process_state(pid: u32) -> char {
-    let stat = std::fs::read_to_string(format!("/proc/{pid}/stat")).unwrap_or_default();
-    // The state follows the command name, which is in parentheses.
-    stat.rsplit(')')
-        .next()
-        .and_then(|r| r.trim().chars().next())
-        .unwrap_or('?')
 }
 
 #[test]

@@ -12,6 +12,7 @@ mod common;
 
 use aifactories::app::{Action, App};
 use aifactories::keymap;
+use aifactories::layout::{COMPACT_MIN, FULL_MIN, Mode, TINY_MIN};
 use aifactories::text::is_forbidden_char;
 use aifactories::ui;
 use crossterm::event::{
@@ -417,23 +418,42 @@ fn releases_of_every_bound_key_do_nothing() {
     );
 }
 
-/// Resizes to every small size in turn, with the help open and not, each drawn.
+/// Resizes to every small size in turn, with the help open and not, each drawn: every height,
+/// and widths every 7 columns plus both sides of each width where the layout switches.
 #[test]
 fn every_small_size_survives_a_resize_and_a_draw() {
+    let mut widths: Vec<u16> = (0..=130).step_by(7).collect();
+    for (w, h) in [FULL_MIN, COMPACT_MIN, TINY_MIN] {
+        assert!(
+            w <= 130 && h <= 45,
+            "threshold {w}x{h} outside the sizes tried"
+        );
+        widths.extend([w - 1, w]);
+    }
+    widths.sort_unstable();
+    widths.dedup();
+    let mut modes = Vec::new();
     let mut app = common::app(80, 24);
     for help in [false, true] {
         if help != app.help_open() {
             common::press(&mut app, &["?"]);
         }
-        for w in (0..=130).step_by(7) {
+        for &w in &widths {
             for h in 0..=45 {
                 let ev = Event::Resize(w, h);
                 let a = keymap::event_action(&app, &ev).expect("resize is an action");
                 app.update(a);
                 check(&app, &ev);
                 draw(&app);
+                let mode = app.screen().mode();
+                if !modes.contains(&mode) {
+                    modes.push(mode);
+                }
             }
         }
+    }
+    for mode in [Mode::Full, Mode::Compact, Mode::Tiny, Mode::TooSmall] {
+        assert!(modes.contains(&mode), "{mode:?} never laid out");
     }
 }
 

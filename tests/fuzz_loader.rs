@@ -697,15 +697,15 @@ fn extreme_inputs_hold_the_property() {
 #[test]
 fn every_kept_crasher_holds_the_property() {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/corpus/crashers");
-    let Ok(entries) = std::fs::read_dir(&dir) else {
-        return;
-    };
-    let mut files: Vec<_> = entries.map(|e| e.unwrap().path()).collect();
+    let entries =
+        std::fs::read_dir(&dir).unwrap_or_else(|e| panic!("cannot read {}: {e}", dir.display()));
+    let mut files: Vec<_> = entries
+        .map(|e| e.unwrap().path())
+        .filter(|f| f.extension().is_none_or(|e| e != "md"))
+        .collect();
     files.sort();
+    assert!(!files.is_empty(), "no crasher kept in {}", dir.display());
     for file in files {
-        if file.extension().is_some_and(|e| e == "md") {
-            continue;
-        }
         let bytes = std::fs::read(&file).unwrap();
         if let Some(why) = violation(&bytes) {
             panic!("{}: {why}", file.display());

@@ -4,28 +4,21 @@
 
 #![cfg(target_os = "linux")]
 
-use std::io::{Read, Write};
-use std::sync::mpsc::{Receiver, TryRecvError, channel};
+#[path = "common/pty.rs"]
+mod pty;
+
+use std::io::Write;
+use std::sync::mpsc::{Receiver, TryRecvError};
 use std::time::{Duration, Instant};
 
-use portable_pty::{CommandBuilder, PtySize, native_pty_system};
+use portable_pty::CommandBuilder;
+use pty::cpu_ticks;
 
 /// How long the dashboard is left alone.
 const IDLE: Duration = Duration::from_secs(10);
 /// CPU time allowed while idle, in clock ticks (10 ms each at the usual USER_HZ of 100):
 /// generous, since an idle loop that sleeps until an event uses none.
 const MAX_IDLE_TICKS: u64 = 2;
-
-/// utime + stime of the whole process (all its threads), in clock ticks: fields 14 and 15
-/// of /proc/PID/stat, counted after the command name, which may contain spaces.
-fn cpu_ticks(pid: u32) -> u64 {
-    let stat = std::fs::read_to_string(format!("/proc/{pid}/stat")).expect("process alive");
-    let after_comm = &stat[stat.rfind(')').expect("comm") + 1..];
-    // after_comm starts with field 3 (state), so fields 14 and 15 are at 11 and 12.
-    let fields: Vec<&str> = after_comm.split_whitespace().collect();
-    let field = |n: usize| fields[n - 3].parse::<u64>().expect("a number");
-    field(14) + field(15)
-}
 
 /// Voluntary context switches of every thread: how often the process went to sleep, so a
 /// loop that wakes on a timer shows here even when it burns no measurable CPU.
@@ -58,14 +51,6 @@ fn drain(rx: &Receiver<Vec<u8>>, parser: &mut vt100::Parser) -> usize {
 
 #[test]
 fn the_idle_dashboard_uses_no_cpu_and_writes_nothing() {
-    let pair = native_pty_system()
-        .openpty(PtySize {
-            rows: 40,
-            cols: 120,
-            pixel_width: 0,
-            pixel_height: 0,
-        })
-        .unwrap();
     // The binary itself, not through a shell, so that the pid is the dashboard's.
     let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_aifactories"));
     cmd.args(["--today", "2026-11-24"]);
@@ -73,25 +58,14 @@ fn the_idle_dashboard_uses_no_cpu_and_writes_nothing() {
     cmd.env("LANG", "C.UTF-8");
     cmd.env_remove("NO_COLOR");
     cmd.env_remove("AIFACTORIES_EXIT_AFTER_FIRST_FRAME");
-    let mut child = pair.slave.spawn_command(cmd).unwrap();
-    drop(pair.slave);
+    let pty::Pty {
+        mut parser,
+        rx,
+        mut writer,
+        mut child,
+        master: _master,
+    } = pty::spawn(cmd);
     let pid = child.process_id().expect("a pid");
-    let mut reader = pair.master.try_clone_reader().unwrap();
-    let mut writer = pair.master.take_writer().unwrap();
-    let (tx, rx) = channel();
-    std::thread::spawn(move || {
-        let mut buf = [0u8; 8192];
-        while let Ok(n) = reader.read(&mut buf) {
-            if n == 0 || tx.send(buf[..n].to_vec()).is_err() {
-                break;
-            }
-        }
-    });
-    let mut parser = vt100::Parser::new(
-        std::num::NonZero::new(40).unwrap(),
-        std::num::NonZero::new(120).unwrap(),
-        0,
-    );
 
     // The first frame: "Results" on screen, then the rest of that frame (a pty hands a large
     // write over in pieces) until the output has been quiet for a moment.
@@ -163,8 +137,8 @@ fn the_idle_dashboard_uses_no_cpu_and_writes_nothing() {
         "the idle dashboard wrote {written} bytes in {IDLE:?}; screen:\n{}",
         parser.screen().contents()
     );
-    // A loop that wakes on a timer (a poll with a timeout, a tick) would wake ~10 times or
-    // more in 3 s; sleeping until an event wakes it never.
+    // A loop that wakes on a timer (a poll with a timeout, a tick) would wake ~30 times or
+    // more in the 10 s of IDLE; sleeping until an event wakes it never.
     assert!(
         idle_wakeups <= 3,
         "the idle dashboard woke up {idle_wakeups} times in {IDLE:?}: a timer or polling loop?"

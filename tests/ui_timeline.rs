@@ -1,5 +1,8 @@
 //! The timeline pane: columns, lanes, marks, hit-testing and robustness at every size.
 
+#[path = "common/fixtures.rs"]
+mod fixtures;
+
 use aifactories::app::{App, Options, Zoom};
 use aifactories::data::{Catalog, Kind, Lang};
 use aifactories::ui::Theme;
@@ -10,26 +13,7 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::Modifier;
 
-fn ms(id: Option<&str>, date: &str, kind: &str, title: &str, extra: &str) -> String {
-    let id = id.map_or("None".to_string(), |i| format!("Some(\"{i}\")"));
-    format!(
-        r#"Milestone(id: {id}, date: "{date}", kind: {kind},
-            title: Text(en: "{title}", fr: "{title} (fr)"), sources: ["s1"], {extra})"#
-    )
-}
-
-fn factory(id: &str, name: &str, milestones: &[String]) -> String {
-    format!(
-        r#"Factory(id: "{id}", name: "{name}", wave: 1, selected: "2024-12-10",
-            host: "Host", city: "Athens", country: "GR",
-            coords: Coords(lat: 37.98, lon: 23.72),
-            system: System(name: None, description: Text(en: "x", fr: "x"), vendor: None,
-                operation: Some("2026-Q2"), sources: ["s1"]),
-            sectors: ["health"], summary: Text(en: "x", fr: "x"),
-            milestones: [{}], sources: ["s1"])"#,
-        milestones.join(",")
-    )
-}
+use fixtures::{factory, milestone as ms};
 
 /// Pharos (contract 26 Mar 2025, on time), BSC (late), and `extra` more factories.
 fn catalog(extra: usize) -> Catalog {
@@ -55,8 +39,7 @@ fn catalog(extra: usize) -> Catalog {
             "Procurement plan",
             r#"planned: true, certainty: Unconfirmed, factories: ["pharos", "bsc"]"#,
         ),
-    ]
-    .join(",");
+    ];
     let mut factories = vec![
         factory(
             "pharos",
@@ -114,11 +97,11 @@ fn catalog(extra: usize) -> Catalog {
             &[ms(None, "2025-05-05", "Launch", &format!("Launch {i}"), "")],
         ));
     }
-    let text = format!(
-        r#"Dataset(as_of: "2026-11-24", factories: [{}], antennas: [],
-            milestones: [{programme}],
-            sources: [Source(id: "s1", url: "https://example.org/s1", title: "Source one", date: None)])"#,
-        factories.join(",")
+    let text = fixtures::dataset(
+        &factories,
+        &programme,
+        "https://example.org/s1",
+        "Source one",
     );
     Catalog::from_ron(&text, "test").unwrap_or_else(|e| panic!("{e}"))
 }
@@ -320,6 +303,7 @@ fn lane_rows_matches_the_lanes_drawn() {
             let hits: Vec<usize> = (0..120)
                 .filter_map(|x| entry_at(&app, area, x, y))
                 .collect();
+            assert!(!hits.is_empty(), "height {h} row {y}: no entry hit");
             for e in hits {
                 assert_eq!(app.lane_of(e), app.lane_offset + i, "height {h} row {y}");
             }
@@ -427,15 +411,16 @@ fn full_zoom_by_quarter_with_today() {
 #[test]
 fn selected_factory_lane_is_highlighted() {
     let app = app(3);
-    let Some(f) = app.network_factory() else {
-        return;
-    };
+    let f = app.network_factory().expect("a factory is selected");
     let area = Rect::new(0, 0, 120, 14);
     let buf = render(&app, (120, 40), area);
     let lane = f + 1;
-    if lane < app.lane_offset || lane >= app.lane_offset + lane_rows(area) {
-        return;
-    }
+    assert!(
+        lane >= app.lane_offset && lane < app.lane_offset + lane_rows(area),
+        "the selected factory's lane {lane} is not drawn (offset {}, {} rows)",
+        app.lane_offset,
+        lane_rows(area)
+    );
     let y = 2 + (lane - app.lane_offset) as u16;
     let theme = Theme::new(false);
     assert_eq!(buf[(60, y)].bg, theme.lane_selected.bg.unwrap());
@@ -479,7 +464,7 @@ fn never_panics_nor_draws_outside_the_area() {
 
 #[test]
 fn embedded_data_draws_at_every_size() {
-    let Ok(cat) = Catalog::embedded() else { return };
+    let cat = Catalog::embedded().expect("embedded data");
     let mut app = app_with(cat, Lang::En);
     for zoom in [Zoom::Year2025, Zoom::Full] {
         app.zoom = zoom;
