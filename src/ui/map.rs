@@ -26,7 +26,7 @@ use ratatui::style::{Color, Modifier, Style};
 use ratatui::text::{Line, Span};
 
 use super::{Theme, pane_block, safe, title};
-use crate::app::{App, Roles};
+use crate::app::{App, Net, Roles};
 use crate::data::{Factory, Lang};
 use crate::layout::{Pane, inner};
 
@@ -87,33 +87,6 @@ impl Role {
             (Role::Antenna, Lang::Fr) => "antenne",
             (Role::Other, Lang::En) => "other",
             (Role::Other, Lang::Fr) => "autre",
-        }
-    }
-}
-
-/// A country's place in the selected factory's network.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) enum Net {
-    /// Hosts the selected factory.
-    Host,
-    /// A partner country, or the country of an antenna linked to it.
-    Member,
-    Outside,
-}
-
-impl Net {
-    pub(crate) fn of(app: &App, factory: Option<&Factory>, code: &str) -> Net {
-        let Some(f) = factory else {
-            return Net::Outside;
-        };
-        if f.country == code {
-            Net::Host
-        } else if f.partners.iter().any(|p| p == code)
-            || app.cat.antennas_of(&f.id).any(|a| a.country == code)
-        {
-            Net::Member
-        } else {
-            Net::Outside
         }
     }
 }
@@ -346,7 +319,7 @@ pub fn draw(f: &mut Frame, app: &App, theme: &Theme, area: Rect) {
     let buf = f.buffer_mut();
     let focused = app.focus == Pane::Map && !app.help_open();
     let net = network(app);
-    let query = !app.query.trim().is_empty();
+    let query = app.results_filtered();
     let mono = theme.mono;
     let mut text = String::with_capacity(16);
 
@@ -357,7 +330,7 @@ pub fn draw(f: &mut Frame, app: &App, theme: &Theme, area: Rect) {
         }
         let roles = app.roles.get(i).copied().unwrap_or_default();
         let role = Role::of(&roles);
-        let in_net = Net::of(app, net, &c.code);
+        let in_net = app.net.get(i).copied().unwrap_or_default();
         let matched = query && app.matched_hosts.get(i).copied().unwrap_or(false);
         let mut style = match in_net {
             Net::Host => theme.network_host,
