@@ -68,6 +68,8 @@ pub struct App {
     pub timeline: Timeline,
     pub lang: Lang,
     pub today: Day,
+    /// The start-up colour choice ([`Options::mono`]); drawing reads `theme`, which also
+    /// holds the chosen theme and colour overrides.
     pub mono: bool,
     pub size: (u16, u16),
     pub focus: Pane,
@@ -278,11 +280,6 @@ impl App {
         app.background_search = background_search;
         app.refresh_network();
         app
-    }
-
-    /// The index of a country code in the country table.
-    pub fn country_index(&self, code: &str) -> Option<usize> {
-        country_index(&self.cat, code)
     }
 
     /// Whether the shown results answer a query (rather than list everything).

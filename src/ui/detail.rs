@@ -53,7 +53,7 @@ pub fn max_scroll(app: &App) -> u16 {
     if body.width == 0 {
         return 0;
     }
-    max_scroll_for(&paragraph(app, &Theme::new(app.mono)), body)
+    max_scroll_for(&paragraph(app, &app.theme), body)
 }
 
 /// Milestones listed in the detail; the timeline walks through all of them.

@@ -96,7 +96,7 @@ pub fn entry_at(app: &App, area: Rect, col: u16, row: u16) -> Option<usize> {
     if lane >= app.lane_count() {
         return None;
     }
-    let cells = lane_cells(app, &Theme::new(app.mono), &g.axis, lane);
+    let cells = lane_cells(app, &app.theme, &g.axis, lane);
     cells.get(usize::from(col - plot.x)).and_then(|c| c.owner)
 }
 
