@@ -7,11 +7,11 @@ use ratatui::widgets::{Block, BorderType, Clear, Paragraph};
 
 use super::Theme;
 use crate::app::App;
-use crate::keymap::{Keymap, Scope, keymap_of};
+use crate::keymap::{Keymap, Scope};
 use crate::layout::inner;
 
 fn lines(app: &App, theme: &Theme) -> Vec<Line<'static>> {
-    lines_for(keymap_of(app), app, theme)
+    lines_for(&app.keymap, app, theme)
 }
 
 fn lines_for(keymap: &Keymap, app: &App, theme: &Theme) -> Vec<Line<'static>> {
@@ -23,7 +23,7 @@ fn lines_for(keymap: &Keymap, app: &App, theme: &Theme) -> Vec<Line<'static>> {
         for b in keymap.in_scope(scope) {
             out.push(Line::from(vec![
                 Span::styled(format!("  {:<22}", b.keys_label()), theme.key),
-                Span::raw(b.help(app.lang)),
+                Span::raw(b.def.help(app.lang)),
             ]));
         }
         out.push(Line::raw(""));
