@@ -9,7 +9,7 @@ use ratatui::widgets::{Paragraph, Wrap};
 
 use super::{Theme, pane_block, safe, title};
 use crate::app::App;
-use crate::data::{Antenna, Factory, IStr, Lang, Link, Record};
+use crate::data::{Antenna, Factory, IStr, Lang, Link, Note, Record};
 use crate::layout::{Pane, inner};
 
 pub fn draw(f: &mut Frame, app: &App, theme: &Theme, area: Rect) {
@@ -182,13 +182,11 @@ fn factory<'a>(app: &'a App, theme: &Theme, f: &'a Factory) -> Vec<Line<'a>> {
     out.push(field(
         theme,
         t("Vendor", "Fournisseur"),
-        match &sys.vendor {
-            Some(v) => vec![Span::raw(safe(v))],
-            None => vec![Span::styled(
-                t("vendor not confirmed ?", "fournisseur non confirmé ?"),
-                unc,
-            )],
-        },
+        or_unconfirmed(
+            theme,
+            sys.vendor.as_deref(),
+            t("vendor not confirmed ?", "fournisseur non confirmé ?"),
+        ),
     ));
     if let Some(op) = &sys.operation {
         out.push(field(
@@ -275,12 +273,7 @@ fn factory<'a>(app: &'a App, theme: &Theme, f: &'a Factory) -> Vec<Line<'a>> {
             ),
             theme.title,
         ));
-        for n in &f.notes {
-            out.push(Line::from(vec![
-                Span::styled("  ? ", unc),
-                Span::raw(safe(n.text.get(lang))),
-            ]));
-        }
+        notes(theme, lang, &f.notes, &mut out);
     }
     sources(app, theme, &f.sources, &mut out);
     out
@@ -335,22 +328,33 @@ fn antenna<'a>(app: &'a App, theme: &Theme, a: &'a Antenna) -> Vec<Line<'a>> {
     out.push(field(
         theme,
         t("City", "Ville"),
-        match &a.city {
-            Some(c) => vec![Span::raw(safe(c))],
-            None => vec![Span::styled(
-                t("not confirmed ?", "non confirmée ?"),
-                theme.unconfirmed,
-            )],
-        },
+        or_unconfirmed(
+            theme,
+            a.city.as_deref(),
+            t("not confirmed ?", "non confirmée ?"),
+        ),
     ));
-    for n in &a.notes {
+    notes(theme, lang, &a.notes, &mut out);
+    sources(app, theme, &a.sources, &mut out);
+    out
+}
+
+/// A value from the data, or the note that the sources do not confirm one.
+fn or_unconfirmed<'a>(theme: &Theme, value: Option<&'a str>, missing: &'a str) -> Vec<Span<'a>> {
+    match value {
+        Some(v) => vec![Span::raw(safe(v))],
+        None => vec![Span::styled(missing, theme.unconfirmed)],
+    }
+}
+
+/// Unconfirmed or conflicting points, one line each after a `?`.
+fn notes<'a>(theme: &Theme, lang: Lang, notes: &'a [Note], out: &mut Vec<Line<'a>>) {
+    for n in notes {
         out.push(Line::from(vec![
             Span::styled("  ? ", theme.unconfirmed),
             Span::raw(safe(n.text.get(lang))),
         ]));
     }
-    sources(app, theme, &a.sources, &mut out);
-    out
 }
 
 fn sources<'a>(app: &'a App, theme: &Theme, ids: &'a [IStr], out: &mut Vec<Line<'a>>) {
