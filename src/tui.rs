@@ -92,6 +92,13 @@ pub fn restore() {
     let _ = disable_raw_mode();
 }
 
+/// End the process on a signal (SIGTERM, SIGHUP, SIGINT): the terminal given back, with the
+/// conventional status.
+fn die(sig: i32) -> ! {
+    restore();
+    std::process::exit(128 + sig)
+}
+
 /// Restore the terminal before the default panic message is printed, so it is readable.
 fn install_panic_hook() {
     let previous = std::panic::take_hook();
@@ -121,8 +128,7 @@ fn spawn_signal_listener(mut signals: signal_hook::iterator::Signals, tx: Sender
         for sig in signals.forever() {
             if tx.send(Msg::Signal(sig)).is_err() {
                 // The loop is gone (quitting): end the process cleanly anyway.
-                restore();
-                std::process::exit(128 + sig);
+                die(sig);
             }
         }
     });
@@ -230,10 +236,7 @@ fn wait_for_load(
             Some(Msg::Loaded(app)) => return Ok(Some(app)),
             Some(Msg::Closed(e)) => return Err(e),
             Some(Msg::Signal(SIGTSTP)) => {}
-            Some(Msg::Signal(sig)) => {
-                restore();
-                std::process::exit(128 + sig);
-            }
+            Some(Msg::Signal(sig)) => die(sig),
             Some(Msg::Term(Event::Key(k))) if k.kind != KeyEventKind::Release => {
                 let quit = matches!(k.code, KeyCode::Char('q') | KeyCode::Esc)
                     || (k.code == KeyCode::Char('c')
@@ -294,11 +297,8 @@ fn event_loop(
                     suspend(terminal, opts)?;
                     changed = true;
                 }
-                Msg::Signal(sig) => {
-                    // SIGTERM, SIGHUP, SIGINT: leave cleanly with the conventional status.
-                    restore();
-                    std::process::exit(128 + sig);
-                }
+                // SIGTERM, SIGHUP, SIGINT.
+                Msg::Signal(sig) => die(sig),
             }
             if app.suspend_requested {
                 app.suspend_requested = false;

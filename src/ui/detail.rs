@@ -59,10 +59,6 @@ pub fn max_scroll(app: &App) -> u16 {
 /// Milestones listed in the detail; the timeline walks through all of them.
 const MAX_MILESTONES: usize = 200;
 
-fn tr(lang: Lang, en: &'static str, fr: &'static str) -> &'static str {
-    if lang.is_fr() { fr } else { en }
-}
-
 fn field<'a>(theme: &Theme, label: &'a str, value: impl Into<Vec<Span<'a>>>) -> Line<'a> {
     let mut spans = vec![Span::styled(format!("{:<11}", label), theme.label)];
     spans.extend(value.into());
@@ -74,7 +70,7 @@ fn lines<'a>(app: &'a App, theme: &Theme) -> Vec<Line<'a>> {
         Some(Record::Factory(i)) => factory(app, theme, &app.cat.factories()[i]),
         Some(Record::Antenna(i)) => antenna(app, theme, &app.cat.antennas()[i]),
         None => vec![Line::styled(
-            tr(app.lang, "Nothing selected.", "Aucune sélection."),
+            app.lang.pick("Nothing selected.", "Aucune sélection."),
             theme.dim,
         )],
     }
@@ -84,7 +80,7 @@ fn factory<'a>(app: &'a App, theme: &Theme, f: &'a Factory) -> Vec<Line<'a>> {
     let lang = app.lang;
     let fr = lang.is_fr();
     let cat = &app.cat;
-    let t = |en, fr| tr(lang, en, fr);
+    let t = |en, fr| lang.pick(en, fr);
     let unc = theme.unconfirmed;
     let mut out = vec![Line::from(vec![
         Span::styled(safe(&f.name), theme.title),
@@ -282,7 +278,7 @@ fn factory<'a>(app: &'a App, theme: &Theme, f: &'a Factory) -> Vec<Line<'a>> {
 fn antenna<'a>(app: &'a App, theme: &Theme, a: &'a Antenna) -> Vec<Line<'a>> {
     let lang = app.lang;
     let fr = lang.is_fr();
-    let t = |en, fr| tr(lang, en, fr);
+    let t = |en, fr| lang.pick(en, fr);
     let mut out = vec![
         Line::from(vec![
             Span::styled(safe(&a.name), theme.title),
@@ -360,7 +356,7 @@ fn notes<'a>(theme: &Theme, lang: Lang, notes: &'a [Note], out: &mut Vec<Line<'a
 fn sources<'a>(app: &'a App, theme: &Theme, ids: &'a [IStr], out: &mut Vec<Line<'a>>) {
     out.push(Line::raw(""));
     out.push(Line::styled(
-        tr(app.lang, "Sources", "Sources"),
+        app.lang.pick("Sources", "Sources"),
         theme.title,
     ));
     for id in ids {
@@ -376,7 +372,7 @@ fn sources<'a>(app: &'a App, theme: &Theme, ids: &'a [IStr], out: &mut Vec<Line<
         }
         if s.official {
             spans.push(Span::styled(
-                tr(app.lang, " [official]", " [officiel]"),
+                app.lang.pick(" [official]", " [officiel]"),
                 theme.label,
             ));
         }
