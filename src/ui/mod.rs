@@ -12,7 +12,6 @@ pub mod timeline;
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
-use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, BorderType, Paragraph};
 
@@ -152,9 +151,4 @@ pub fn title<'a>(theme: &Theme, text: impl Into<std::borrow::Cow<'a, str>>) -> S
 /// Text from the data, made safe for the terminal.
 pub fn safe(s: &str) -> std::borrow::Cow<'_, str> {
     crate::text::sanitize(s)
-}
-
-/// A span of data text, sanitized.
-pub fn data_span<'a>(s: &'a str, style: Style) -> Span<'a> {
-    Span::styled(safe(s), style)
 }
