@@ -57,8 +57,8 @@ pub fn draw(f: &mut Frame, app: &App) {
     }
 }
 
-/// The screen shown while a large dataset loads.
-pub fn draw_loading(f: &mut Frame, label: &str) {
+/// The screen shown while a large dataset loads; `cancel` names the keys that cancel it.
+pub fn draw_loading(f: &mut Frame, label: &str, cancel: Option<&str>) {
     let area = f.area();
     if area.width == 0 || area.height == 0 {
         return;
@@ -66,7 +66,7 @@ pub fn draw_loading(f: &mut Frame, label: &str) {
     let theme = Theme::new(true);
     let lines = [
         format!("aifactories: loading {}…", safe(label)),
-        "q to cancel".to_string(),
+        cancel.map_or_else(String::new, |keys| format!("{keys} to cancel")),
     ];
     for (i, l) in lines.iter().enumerate() {
         let text = crate::text::truncate(l, usize::from(area.width));
