@@ -4,7 +4,6 @@
 //! drift apart.
 
 use std::str::FromStr;
-use std::sync::LazyLock;
 
 use crossterm::event::{
     Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers, MouseButton, MouseEvent, MouseEventKind,
@@ -306,6 +305,7 @@ fn label_keys(keys: &[Key]) -> String {
 }
 
 /// An entry of the static table of defaults.
+#[derive(Debug, PartialEq, Eq)]
 pub struct Binding {
     pub keys: &'static [Key],
     pub scope: Scope,
@@ -322,10 +322,6 @@ impl Binding {
             Lang::En => self.en,
             Lang::Fr => self.fr,
         }
-    }
-
-    pub fn keys_label(&self) -> String {
-        label_keys(self.keys)
     }
 }
 
@@ -461,38 +457,35 @@ pub fn action_by_name(name: &str) -> Option<&'static Action> {
 /// A binding in effect: an entry of [`BINDINGS`] with its keys after the configuration.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Bound {
+    /// The entry of the table: scope, action, help text.
+    pub def: &'static Binding,
     /// Empty when the configuration unbound it (it is then left out of help and hints).
-    pub keys: Vec<Key>,
-    pub scope: Scope,
-    pub action: Action,
-    pub en: &'static str,
-    pub fr: &'static str,
-    /// Shown in the hint bar when its scope is active.
-    pub hint: bool,
+    keys: Vec<Key>,
+    /// The keys as help and hints write them, made when the keys are set.
+    label: String,
 }
 
 impl Bound {
-    pub fn help(&self, lang: Lang) -> &'static str {
-        match lang {
-            Lang::En => self.en,
-            Lang::Fr => self.fr,
-        }
+    pub fn keys(&self) -> &[Key] {
+        &self.keys
     }
 
-    pub fn keys_label(&self) -> String {
-        label_keys(&self.keys)
+    fn set_keys(&mut self, keys: Vec<Key>) {
+        self.label = label_keys(&keys);
+        self.keys = keys;
+    }
+
+    pub fn keys_label(&self) -> &str {
+        &self.label
     }
 }
 
-impl From<&Binding> for Bound {
-    fn from(b: &Binding) -> Bound {
+impl From<&'static Binding> for Bound {
+    fn from(def: &'static Binding) -> Bound {
         Bound {
-            keys: b.keys.to_vec(),
-            scope: b.scope,
-            action: b.action.clone(),
-            en: b.en,
-            fr: b.fr,
-            hint: b.hint,
+            def,
+            keys: def.keys.to_vec(),
+            label: label_keys(def.keys),
         }
     }
 }
@@ -512,20 +505,6 @@ impl Default for Keymap {
     }
 }
 
-/// The default keymap, shared.
-static DEFAULT: LazyLock<Keymap> = LazyLock::new(Keymap::default);
-
-/// The keymap the app runs with.
-// INTEGRATION: return `&app.keymap` once `App` has that field.
-pub fn keymap_of(app: &App) -> &Keymap {
-    &app.keymap
-}
-
-/// The shared default keymap (the static table).
-pub fn default_keymap() -> &'static Keymap {
-    &DEFAULT
-}
-
 impl Keymap {
     /// Every binding, in table order (the order of help and of matching within a scope).
     pub fn bindings(&self) -> &[Bound] {
@@ -536,7 +515,7 @@ impl Keymap {
     pub fn in_scope(&self, scope: Scope) -> impl Iterator<Item = &Bound> {
         self.bindings
             .iter()
-            .filter(move |b| b.scope == scope && !b.keys.is_empty())
+            .filter(move |b| b.def.scope == scope && !b.keys.is_empty())
     }
 
     /// The action for a key press in a state, if any.
@@ -550,17 +529,14 @@ impl Keymap {
                 .in_scope(scope)
                 .find(|b| b.keys.iter().any(|k| k.matches(ev)))
             {
-                return Some(b.action.clone());
+                return Some(b.def.action.clone());
             }
         }
         // Text typed into the search box: any printable char without Ctrl or Alt.
         if focus == Pane::Search
             && !help_open
             && let KeyCode::Char(c) = ev.code
-            && !ev
-                .modifiers
-                .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT)
-            && !c.is_control()
+            && Key(ev.code, ev.modifiers).is_text()
         {
             return Some(Action::Input(c));
         }
@@ -571,8 +547,8 @@ impl Keymap {
     pub fn hints(&self, help_open: bool, focus: Pane, lang: Lang) -> Vec<(String, &'static str)> {
         let mut out = Vec::new();
         for scope in active_scopes(help_open, focus) {
-            for b in self.in_scope(scope).filter(|b| b.hint) {
-                out.push((b.keys_label(), b.help(lang)));
+            for b in self.in_scope(scope).filter(|b| b.def.hint) {
+                out.push((b.label.clone(), b.def.help(lang)));
             }
         }
         out
@@ -655,8 +631,8 @@ impl Keymap {
                         }
                     }
                     for (b, o) in self.bindings.iter_mut().zip(&mut origin) {
-                        if b.scope == scope && b.action == *action {
-                            b.keys = keys.clone();
+                        if b.def.scope == scope && b.def.action == *action {
+                            b.set_keys(keys.clone());
                             *o = Some(i);
                         }
                     }
@@ -665,7 +641,7 @@ impl Keymap {
                     let any_elsewhere = self
                         .bindings
                         .iter()
-                        .any(|b| b.action == *action && !b.scope.while_typing());
+                        .any(|b| b.def.action == *action && !b.def.scope.while_typing());
                     if !any_elsewhere && let Some(key) = keys.iter().find(|k| k.is_text()) {
                         problems.push(field_problem(
                             &field,
@@ -679,18 +655,18 @@ impl Keymap {
                         continue;
                     }
                     for (b, o) in self.bindings.iter_mut().zip(&mut origin) {
-                        if b.action != *action {
+                        if b.def.action != *action {
                             continue;
                         }
-                        if b.scope.while_typing() {
+                        if b.def.scope.while_typing() {
                             let kept: Vec<Key> =
                                 keys.iter().copied().filter(|k| !k.is_text()).collect();
                             if kept.is_empty() && !keys.is_empty() {
                                 continue;
                             }
-                            b.keys = kept;
+                            b.set_keys(kept);
                         } else {
-                            b.keys = keys.clone();
+                            b.set_keys(keys.clone());
                         }
                         *o = Some(i);
                     }
@@ -701,7 +677,7 @@ impl Keymap {
         let field_of = |o: Option<usize>| o.map(|i| format!("keys[{:?}]", entries[i].0));
         for scope in Scope::ALL {
             let in_scope: Vec<usize> = (0..self.bindings.len())
-                .filter(|&n| self.bindings[n].scope == scope)
+                .filter(|&n| self.bindings[n].def.scope == scope)
                 .collect();
             let mut reported: Vec<Key> = Vec::new();
             for (x, &a) in in_scope.iter().enumerate() {
@@ -718,7 +694,7 @@ impl Keymap {
                         }
                         reported.push(key);
                         let describe = |n: usize| {
-                            let name = action_name(&self.bindings[n].action).unwrap_or("?");
+                            let name = action_name(&self.bindings[n].def.action).unwrap_or("?");
                             match &origin[n] {
                                 Some(_) => name.to_string(),
                                 None => format!("{name} (its default)"),
@@ -745,13 +721,13 @@ impl Keymap {
         if !self
             .bindings
             .iter()
-            .any(|b| b.action == Action::Quit && !b.keys.is_empty())
+            .any(|b| b.def.action == Action::Quit && !b.keys.is_empty())
         {
             let field = self
                 .bindings
                 .iter()
                 .zip(&origin)
-                .find(|(b, _)| b.action == Action::Quit)
+                .find(|(b, _)| b.def.action == Action::Quit)
                 .and_then(|(_, o)| field_of(*o));
             problems.push(Problem {
                 position: None,
@@ -869,7 +845,7 @@ pub fn active_scopes(help_open: bool, focus: Pane) -> Vec<Scope> {
 
 /// The action for a key press in the app's current state, if any.
 pub fn key_action(app: &App, ev: &KeyEvent) -> Option<Action> {
-    keymap_of(app).key_action(app.focus, app.help_open(), ev)
+    app.keymap.key_action(app.focus, app.help_open(), ev)
 }
 
 /// The action for a mouse event, hit-tested against the layout the app last drew.
@@ -906,12 +882,6 @@ pub fn event_action(app: &App, ev: &Event) -> Option<Action> {
         Event::Paste(s) => Some(Action::Paste(s.clone())),
         Event::FocusGained | Event::FocusLost => None,
     }
-}
-
-/// The hint bar's entries for the current state with the default keys: (keys, description).
-/// The UI uses [`Keymap::hints`] on the app's keymap.
-pub fn hints(help_open: bool, focus: Pane, lang: Lang) -> Vec<(String, &'static str)> {
-    DEFAULT.hints(help_open, focus, lang)
 }
 
 #[cfg(test)]
@@ -1034,10 +1004,6 @@ mod tests {
     fn the_default_keymap_is_the_table() {
         let m = Keymap::default();
         assert_eq!(m.bindings().len(), BINDINGS.len());
-        for (b, d) in m.bindings().iter().zip(BINDINGS) {
-            assert_eq!(b.keys, d.keys);
-            assert_eq!(b.keys_label(), d.keys_label());
-        }
         let q = KeyEvent::new(KeyCode::Char('q'), KeyModifiers::NONE);
         assert_eq!(m.key_action(Pane::List, false, &q), Some(Action::Quit));
         assert_eq!(
@@ -1142,6 +1108,9 @@ mod tests {
         assert!(e[0].message.contains("quit"), "{e:?}");
         // Unbinding is fine otherwise, and hides the binding.
         let m = over(&[("copy", &[])]).unwrap();
-        assert!(m.in_scope(Scope::Panes).all(|b| b.action != Action::Copy));
+        assert!(
+            m.in_scope(Scope::Panes)
+                .all(|b| b.def.action != Action::Copy)
+        );
     }
 }

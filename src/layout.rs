@@ -95,25 +95,24 @@ impl Screen {
             area,
             ..Screen::default()
         };
-        match Screen::mode_for(area) {
+        let mode = Screen::mode_for(area);
+        if mode == Mode::TooSmall {
+            return s;
+        }
+        // The search line (a bordered box unless tiny), the body, and the hint line.
+        let (top, rest) = split_v(area, if mode == Mode::Tiny { 1 } else { 3 });
+        let (body, hints) = split_v(rest, rest.height.saturating_sub(1));
+        s.search = Some(top);
+        s.hints = Some(hints);
+        match mode {
             Mode::TooSmall => {}
-            Mode::Tiny => {
-                let (top, rest) = split_v(area, 1);
-                let (body, hints) = split_v(rest, rest.height.saturating_sub(1));
-                s.search = Some(top);
-                s.hints = Some(hints);
-                match focus {
-                    Pane::Map => s.map = Some(body),
-                    Pane::Detail => s.detail = Some(body),
-                    Pane::Timeline => s.timeline = Some(body),
-                    Pane::List | Pane::Search => s.list = Some(body),
-                }
-            }
+            Mode::Tiny => match focus {
+                Pane::Map => s.map = Some(body),
+                Pane::Detail => s.detail = Some(body),
+                Pane::Timeline => s.timeline = Some(body),
+                Pane::List | Pane::Search => s.list = Some(body),
+            },
             Mode::Compact => {
-                let (top, rest) = split_v(area, 3);
-                let (body, hints) = split_v(rest, rest.height.saturating_sub(1));
-                s.search = Some(top);
-                s.hints = Some(hints);
                 let left_w = frac(body.width, 2, 5).clamp(30, 48);
                 let (left, right) = split_h(body, left_w);
                 s.list = Some(left);
@@ -126,10 +125,6 @@ impl Screen {
                 }
             }
             Mode::Full => {
-                let (top, rest) = split_v(area, 3);
-                let (body, hints) = split_v(rest, rest.height.saturating_sub(1));
-                s.search = Some(top);
-                s.hints = Some(hints);
                 let tl_h = frac(body.height, 2, 5).clamp(11, 26);
                 let (middle, timeline) = split_v(body, body.height - tl_h);
                 s.timeline = Some(timeline);

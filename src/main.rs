@@ -99,6 +99,8 @@ fn dashboard(args: &Cli) -> u8 {
         // The real size, so that the first layout is right before the first resize event.
         size: crossterm::terminal::size().unwrap_or((80, 24)),
     };
+    // The loading screen reads the quit keys before the app exists.
+    let loading_keymap = keymap.clone();
     let finish = move |cat: Catalog| {
         let mut app = App::new(cat, opts);
         app.theme = theme;
@@ -117,6 +119,7 @@ fn dashboard(args: &Cli) -> u8 {
         // the search index is built there too.
         Some(path) => Start::Load {
             label: path.display().to_string(),
+            keymap: loading_keymap,
             load: Box::new(move || {
                 let mut app = finish(Catalog::from_file(&path)?);
                 app.prepare_search();

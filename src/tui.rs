@@ -22,7 +22,9 @@ use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM, SIGTSTP};
 use crate::app::{Action, App, SearchRequest, SearchResult};
 use crate::backend::TermBackend;
 use crate::data::LoadError;
-use crate::{keymap, ui};
+use crate::keymap::{self, Keymap};
+use crate::layout::Pane;
+use crate::ui;
 
 /// One write per frame: crossterm queues every command as a separate write otherwise.
 pub type Backend = TermBackend<BufWriter<Stdout>>;
@@ -92,6 +94,13 @@ pub fn restore() {
     let _ = disable_raw_mode();
 }
 
+/// End the process on a signal (SIGTERM, SIGHUP, SIGINT): the terminal given back, with the
+/// conventional status.
+fn die(sig: i32) -> ! {
+    restore();
+    std::process::exit(128 + sig)
+}
+
 /// Restore the terminal before the default panic message is printed, so it is readable.
 fn install_panic_hook() {
     let previous = std::panic::take_hook();
@@ -121,8 +130,7 @@ fn spawn_signal_listener(mut signals: signal_hook::iterator::Signals, tx: Sender
         for sig in signals.forever() {
             if tx.send(Msg::Signal(sig)).is_err() {
                 // The loop is gone (quitting): end the process cleanly anyway.
-                restore();
-                std::process::exit(128 + sig);
+                die(sig);
             }
         }
     });
@@ -137,6 +145,8 @@ pub enum Start {
     Load {
         load: Box<dyn FnOnce() -> Result<App, LoadError> + Send>,
         label: String,
+        /// The keys in effect, so that the quit and back keys cancel the load.
+        keymap: Keymap,
     },
 }
 
@@ -166,13 +176,17 @@ pub fn run(start: Start, opts: RunOptions) -> io::Result<Result<(), LoadError>> 
         )))?;
         let mut app = match start {
             Start::Ready(app) => *app,
-            Start::Load { load, label } => {
+            Start::Load {
+                load,
+                label,
+                keymap,
+            } => {
                 let loader_tx = tx.clone();
                 std::thread::spawn(move || {
                     let _ = loader_tx.send(Msg::Loaded(Box::new(load())));
                 });
                 start_threads();
-                let Some(loaded) = wait_for_load(&mut terminal, &rx, &label)? else {
+                let Some(loaded) = wait_for_load(&mut terminal, &rx, &label, &keymap)? else {
                     return Ok(Ok(()));
                 };
                 match *loaded {
@@ -203,13 +217,20 @@ pub fn run(start: Start, opts: RunOptions) -> io::Result<Result<(), LoadError>> 
 }
 
 /// Wait for the data, showing a loading screen if it takes a while. `None` when the user
-/// quit (q, Esc, Ctrl-C) before it was ready.
+/// pressed a key that quits or goes back (from the list: q, Esc, Ctrl-C by default) before it
+/// was ready.
 fn wait_for_load(
     terminal: &mut Terminal<Backend>,
     rx: &Receiver<Msg>,
     label: &str,
+    keymap: &Keymap,
 ) -> io::Result<Option<Box<Result<App, LoadError>>>> {
-    use crossterm::event::{KeyCode, KeyEventKind, KeyModifiers};
+    // The keys are read as on the list, the pane the dashboard starts on.
+    let cancel = keymap::active_scopes(false, Pane::List)
+        .into_iter()
+        .flat_map(|s| keymap.in_scope(s))
+        .find(|b| b.def.action == Action::Quit)
+        .map(|b| b.keys_label());
     let mut shown = false;
     loop {
         let msg = if shown {
@@ -219,7 +240,7 @@ fn wait_for_load(
                 Ok(m) => Some(m),
                 Err(mpsc::RecvTimeoutError::Timeout) => {
                     shown = true;
-                    terminal.draw(|f| ui::draw_loading(f, label))?;
+                    terminal.draw(|f| ui::draw_loading(f, label, cancel))?;
                     continue;
                 }
                 Err(mpsc::RecvTimeoutError::Disconnected) => None,
@@ -230,20 +251,15 @@ fn wait_for_load(
             Some(Msg::Loaded(app)) => return Ok(Some(app)),
             Some(Msg::Closed(e)) => return Err(e),
             Some(Msg::Signal(SIGTSTP)) => {}
-            Some(Msg::Signal(sig)) => {
-                restore();
-                std::process::exit(128 + sig);
-            }
-            Some(Msg::Term(Event::Key(k))) if k.kind != KeyEventKind::Release => {
-                let quit = matches!(k.code, KeyCode::Char('q') | KeyCode::Esc)
-                    || (k.code == KeyCode::Char('c')
-                        && k.modifiers.contains(KeyModifiers::CONTROL));
-                if quit {
+            Some(Msg::Signal(sig)) => die(sig),
+            Some(Msg::Term(Event::Key(k))) => {
+                let action = keymap.key_action(Pane::List, false, &k);
+                if matches!(action, Some(Action::Quit | Action::Back)) {
                     return Ok(None);
                 }
             }
             Some(Msg::Term(Event::Resize(..))) if shown => {
-                terminal.draw(|f| ui::draw_loading(f, label))?;
+                terminal.draw(|f| ui::draw_loading(f, label, cancel))?;
             }
             Some(Msg::Term(_) | Msg::Searched(_)) => {}
         }
@@ -294,11 +310,8 @@ fn event_loop(
                     suspend(terminal, opts)?;
                     changed = true;
                 }
-                Msg::Signal(sig) => {
-                    // SIGTERM, SIGHUP, SIGINT: leave cleanly with the conventional status.
-                    restore();
-                    std::process::exit(128 + sig);
-                }
+                // SIGTERM, SIGHUP, SIGINT.
+                Msg::Signal(sig) => die(sig),
             }
             if app.suspend_requested {
                 app.suspend_requested = false;

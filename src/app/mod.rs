@@ -9,8 +9,8 @@ use ratatui::layout::Rect;
 
 pub use action::Action;
 
-use crate::data::{Catalog, Day, Lang, Link, Record};
-use crate::layout::{Mode, Pane, Screen};
+use crate::data::{Catalog, Country, Day, Lang, Link, Record};
+use crate::layout::{Pane, Screen};
 use crate::search::{Match, SearchIndex, Searcher};
 use crate::timeline::{Timeline, TimelineQuery};
 
@@ -32,6 +32,17 @@ pub struct Roles {
     pub partners: u16,
     /// Antennas hosted.
     pub antennas: u16,
+}
+
+/// A country's place in the network of the selected factory (see [`App::network_factory`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Net {
+    /// Hosts the factory.
+    Host,
+    /// A partner country, or the country of an antenna linked to it.
+    Member,
+    #[default]
+    Outside,
 }
 
 /// Options the dashboard starts with.
@@ -57,6 +68,8 @@ pub struct App {
     pub timeline: Timeline,
     pub lang: Lang,
     pub today: Day,
+    /// The start-up colour choice ([`Options::mono`]); drawing reads `theme`, which also
+    /// holds the chosen theme and colour overrides.
     pub mono: bool,
     pub size: (u16, u16),
     pub focus: Pane,
@@ -98,6 +111,11 @@ pub struct App {
     pub status: Option<String>,
     /// Roles per country index, built once.
     pub roles: Vec<Roles>,
+    /// Per country index: its place in the network factory's network, kept up to date by
+    /// [`App::update`] (recomputed only when the network factory changes).
+    pub net: Vec<Net>,
+    /// The factory `net` was computed for.
+    net_factory: Option<usize>,
     /// Per country index: hosts at least one factory of the current results.
     pub matched_hosts: Vec<bool>,
     /// The timeline's zoomed-out range, computed once.
@@ -153,6 +171,16 @@ impl SearchRequest {
     }
 }
 
+/// The index of a country code in `cat.countries`, through the catalog's code map.
+fn country_index(cat: &Catalog, code: &str) -> Option<usize> {
+    let c = cat.country(code)?;
+    // `Catalog::country` returns a reference into `cat.countries`: its offset is the index.
+    let i = (std::ptr::from_ref(c).addr() - cat.countries.as_ptr().addr())
+        / std::mem::size_of::<Country>();
+    debug_assert!(std::ptr::eq(&cat.countries[i], c));
+    Some(i)
+}
+
 /// The searcher in `slot`, built from `cat` if it is not yet. (A free function, so that a
 /// caller can borrow other fields of the app beside it.)
 fn built_searcher<'a>(slot: &'a mut Option<Searcher>, cat: &Catalog) -> &'a mut Searcher {
@@ -163,7 +191,7 @@ impl App {
     pub fn new(cat: Catalog, opts: Options) -> App {
         let timeline = Timeline::new(&cat);
         let mut roles = vec![Roles::default(); cat.countries.len()];
-        let country_idx = |code: &str| cat.countries.iter().position(|c| c.code == code);
+        let country_idx = |code: &str| country_index(&cat, code);
         for f in cat.factories() {
             if let Some(i) = country_idx(&f.country) {
                 roles[i].hosts = roles[i].hosts.saturating_add(1);
@@ -182,16 +210,16 @@ impl App {
         let matched_hosts = vec![false; cat.countries.len()];
         let full_range = App::compute_full_range(&cat);
         let plan_reports = timeline.plan_report(&TimelineQuery::all());
-        let country_index = |code: &str| country_idx(code).unwrap_or(usize::MAX);
+        let host_index = |code: &str| country_idx(code).unwrap_or(usize::MAX);
         let factory_country = cat
             .factories()
             .iter()
-            .map(|f| country_index(&f.country))
+            .map(|f| host_index(&f.country))
             .collect();
         let antenna_country = cat
             .antennas()
             .iter()
-            .map(|a| country_index(&a.country))
+            .map(|a| host_index(&a.country))
             .collect();
         let background_search =
             cat.factories().len() + cat.antennas().len() >= BACKGROUND_SEARCH_FROM;
@@ -200,6 +228,7 @@ impl App {
             .first()
             .and_then(|f| country_idx(&f.country))
             .unwrap_or(0);
+        let cat_countries = cat.countries.len();
         let mut app = App {
             cat,
             keymap: crate::keymap::Keymap::default(),
@@ -242,12 +271,50 @@ impl App {
             search_request: None,
             searching: false,
             roles,
+            net: vec![Net::Outside; cat_countries],
+            net_factory: None,
             matched_hosts,
         };
         // The first results (everything) are computed here; later ones may go to the worker.
         app.query_changed();
         app.background_search = background_search;
+        app.refresh_network();
         app
+    }
+
+    /// Whether the shown results answer a query (rather than list everything).
+    pub fn results_filtered(&self) -> bool {
+        !self.results_query.trim().is_empty()
+    }
+
+    /// Recompute `net` if the network factory changed.
+    fn refresh_network(&mut self) {
+        let factory = self.network_factory();
+        if factory == self.net_factory {
+            return;
+        }
+        self.net_factory = factory;
+        self.net.fill(Net::Outside);
+        let Some(fi) = factory else {
+            return;
+        };
+        let f = &self.cat.factories()[fi];
+        let members = f
+            .partners
+            .iter()
+            .filter_map(|p| country_index(&self.cat, p))
+            .chain(
+                self.cat
+                    .antennas_of(&f.id)
+                    .filter_map(|a| country_index(&self.cat, &a.country)),
+            );
+        for i in members {
+            self.net[i] = Net::Member;
+        }
+        // The host wins over a partner or antenna role.
+        if let Some(n) = self.net.get_mut(self.factory_country[fi]) {
+            *n = Net::Host;
+        }
     }
 
     pub fn help_open(&self) -> bool {
@@ -380,7 +447,7 @@ impl App {
     fn results_changed(&mut self, keep: Option<Record>) {
         self.apply_country_filter();
         self.matched_hosts.iter_mut().for_each(|m| *m = false);
-        if !self.results_query.trim().is_empty() {
+        if self.results_filtered() {
             for &h in &self.rows {
                 let ci = self.country_of(self.hits[h].record);
                 if let Some(m) = self.matched_hosts.get_mut(ci) {
@@ -405,7 +472,7 @@ impl App {
 
     /// Char positions to highlight in a record's name, for the query its results answer.
     pub fn name_positions(&self, record: Record) -> Vec<usize> {
-        if self.results_query.trim().is_empty() {
+        if !self.results_filtered() {
             Vec::new()
         } else if let Some(searcher) = &self.searcher {
             if self.background_search {
@@ -490,11 +557,8 @@ impl App {
         // a country.
         if self.focus != Pane::Map
             && self.country_filter.is_none()
-            && let Some(code) = self.selected_record().map(|r| match r {
-                Record::Factory(i) => &self.cat.factories()[i].country,
-                Record::Antenna(i) => &self.cat.antennas()[i].country,
-            })
-            && let Some(ci) = self.cat.countries.iter().position(|c| &c.code == code)
+            && let Some(ci) = self.selected_record().map(|r| self.country_of(r))
+            && ci < self.cat.countries.len()
         {
             self.map_cursor = ci;
         }
@@ -656,6 +720,13 @@ impl App {
     /// Apply an action. Returns whether anything visible changed (nothing to redraw
     /// otherwise).
     pub fn update(&mut self, action: Action) -> bool {
+        let changed = self.apply(action);
+        // Whatever moved the selection, the network shown follows it.
+        self.refresh_network();
+        changed
+    }
+
+    fn apply(&mut self, action: Action) -> bool {
         use Action as A;
         // A message is for one look: any action that is not a resize clears it.
         let had_status = self.status.is_some();
@@ -807,21 +878,14 @@ impl App {
         true
     }
 
-    /// The next pane shown on screen in Tab order (panes hidden by the layout are skipped,
-    /// except in the tiny and compact layouts, where focusing shows them).
+    /// The next pane in Tab order. Every pane can take the focus: the full layout shows them
+    /// all, and the compact and tiny layouts show the focused one.
     fn visible_next(&self, forward: bool) -> Pane {
-        let step = |p: Pane| if forward { p.next() } else { p.prev() };
-        let screen = self.screen();
-        if matches!(screen.mode(), Mode::Full | Mode::TooSmall) {
-            let mut p = step(self.focus);
-            for _ in 0..Pane::ORDER.len() {
-                if screen.rect(p).is_some() || screen.mode() == Mode::TooSmall {
-                    return p;
-                }
-                p = step(p);
-            }
+        if forward {
+            self.focus.next()
+        } else {
+            self.focus.prev()
         }
-        step(self.focus)
     }
 
     fn update_help(&mut self, action: Action) -> bool {

@@ -82,6 +82,13 @@ impl Lang {
             Lang::Fr => "fr",
         }
     }
+    /// The English or the French of a pair.
+    pub fn pick<T>(self, en: T, fr: T) -> T {
+        match self {
+            Lang::En => en,
+            Lang::Fr => fr,
+        }
+    }
 }
 
 /// The whole replaceable dataset (`assets/factories.ron`, or `--data FILE`).

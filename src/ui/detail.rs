@@ -9,7 +9,7 @@ use ratatui::widgets::{Paragraph, Wrap};
 
 use super::{Theme, pane_block, safe, title};
 use crate::app::App;
-use crate::data::{Antenna, Factory, IStr, Lang, Link, Record};
+use crate::data::{Antenna, Factory, IStr, Lang, Link, Note, Record};
 use crate::layout::{Pane, inner};
 
 pub fn draw(f: &mut Frame, app: &App, theme: &Theme, area: Rect) {
@@ -53,15 +53,11 @@ pub fn max_scroll(app: &App) -> u16 {
     if body.width == 0 {
         return 0;
     }
-    max_scroll_for(&paragraph(app, &Theme::new(app.mono)), body)
+    max_scroll_for(&paragraph(app, &app.theme), body)
 }
 
 /// Milestones listed in the detail; the timeline walks through all of them.
 const MAX_MILESTONES: usize = 200;
-
-fn tr(lang: Lang, en: &'static str, fr: &'static str) -> &'static str {
-    if lang.is_fr() { fr } else { en }
-}
 
 fn field<'a>(theme: &Theme, label: &'a str, value: impl Into<Vec<Span<'a>>>) -> Line<'a> {
     let mut spans = vec![Span::styled(format!("{:<11}", label), theme.label)];
@@ -74,7 +70,7 @@ fn lines<'a>(app: &'a App, theme: &Theme) -> Vec<Line<'a>> {
         Some(Record::Factory(i)) => factory(app, theme, &app.cat.factories()[i]),
         Some(Record::Antenna(i)) => antenna(app, theme, &app.cat.antennas()[i]),
         None => vec![Line::styled(
-            tr(app.lang, "Nothing selected.", "Aucune sélection."),
+            app.lang.pick("Nothing selected.", "Aucune sélection."),
             theme.dim,
         )],
     }
@@ -84,7 +80,7 @@ fn factory<'a>(app: &'a App, theme: &Theme, f: &'a Factory) -> Vec<Line<'a>> {
     let lang = app.lang;
     let fr = lang.is_fr();
     let cat = &app.cat;
-    let t = |en, fr| tr(lang, en, fr);
+    let t = |en, fr| lang.pick(en, fr);
     let unc = theme.unconfirmed;
     let mut out = vec![Line::from(vec![
         Span::styled(safe(&f.name), theme.title),
@@ -182,13 +178,11 @@ fn factory<'a>(app: &'a App, theme: &Theme, f: &'a Factory) -> Vec<Line<'a>> {
     out.push(field(
         theme,
         t("Vendor", "Fournisseur"),
-        match &sys.vendor {
-            Some(v) => vec![Span::raw(safe(v))],
-            None => vec![Span::styled(
-                t("vendor not confirmed ?", "fournisseur non confirmé ?"),
-                unc,
-            )],
-        },
+        or_unconfirmed(
+            theme,
+            sys.vendor.as_deref(),
+            t("vendor not confirmed ?", "fournisseur non confirmé ?"),
+        ),
     ));
     if let Some(op) = &sys.operation {
         out.push(field(
@@ -275,12 +269,7 @@ fn factory<'a>(app: &'a App, theme: &Theme, f: &'a Factory) -> Vec<Line<'a>> {
             ),
             theme.title,
         ));
-        for n in &f.notes {
-            out.push(Line::from(vec![
-                Span::styled("  ? ", unc),
-                Span::raw(safe(n.text.get(lang))),
-            ]));
-        }
+        notes(theme, lang, &f.notes, &mut out);
     }
     sources(app, theme, &f.sources, &mut out);
     out
@@ -289,7 +278,7 @@ fn factory<'a>(app: &'a App, theme: &Theme, f: &'a Factory) -> Vec<Line<'a>> {
 fn antenna<'a>(app: &'a App, theme: &Theme, a: &'a Antenna) -> Vec<Line<'a>> {
     let lang = app.lang;
     let fr = lang.is_fr();
-    let t = |en, fr| tr(lang, en, fr);
+    let t = |en, fr| lang.pick(en, fr);
     let mut out = vec![
         Line::from(vec![
             Span::styled(safe(&a.name), theme.title),
@@ -335,28 +324,39 @@ fn antenna<'a>(app: &'a App, theme: &Theme, a: &'a Antenna) -> Vec<Line<'a>> {
     out.push(field(
         theme,
         t("City", "Ville"),
-        match &a.city {
-            Some(c) => vec![Span::raw(safe(c))],
-            None => vec![Span::styled(
-                t("not confirmed ?", "non confirmée ?"),
-                theme.unconfirmed,
-            )],
-        },
+        or_unconfirmed(
+            theme,
+            a.city.as_deref(),
+            t("not confirmed ?", "non confirmée ?"),
+        ),
     ));
-    for n in &a.notes {
+    notes(theme, lang, &a.notes, &mut out);
+    sources(app, theme, &a.sources, &mut out);
+    out
+}
+
+/// A value from the data, or the note that the sources do not confirm one.
+fn or_unconfirmed<'a>(theme: &Theme, value: Option<&'a str>, missing: &'a str) -> Vec<Span<'a>> {
+    match value {
+        Some(v) => vec![Span::raw(safe(v))],
+        None => vec![Span::styled(missing, theme.unconfirmed)],
+    }
+}
+
+/// Unconfirmed or conflicting points, one line each after a `?`.
+fn notes<'a>(theme: &Theme, lang: Lang, notes: &'a [Note], out: &mut Vec<Line<'a>>) {
+    for n in notes {
         out.push(Line::from(vec![
             Span::styled("  ? ", theme.unconfirmed),
             Span::raw(safe(n.text.get(lang))),
         ]));
     }
-    sources(app, theme, &a.sources, &mut out);
-    out
 }
 
 fn sources<'a>(app: &'a App, theme: &Theme, ids: &'a [IStr], out: &mut Vec<Line<'a>>) {
     out.push(Line::raw(""));
     out.push(Line::styled(
-        tr(app.lang, "Sources", "Sources"),
+        app.lang.pick("Sources", "Sources"),
         theme.title,
     ));
     for id in ids {
@@ -372,7 +372,7 @@ fn sources<'a>(app: &'a App, theme: &Theme, ids: &'a [IStr], out: &mut Vec<Line<
         }
         if s.official {
             spans.push(Span::styled(
-                tr(app.lang, " [official]", " [officiel]"),
+                app.lang.pick(" [official]", " [officiel]"),
                 theme.label,
             ));
         }

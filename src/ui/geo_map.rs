@@ -16,9 +16,10 @@ use ratatui::widgets::Paragraph;
 use ratatui::widgets::canvas::{Canvas, Line as CanvasLine, Map, MapResolution};
 
 use super::Theme;
-use super::map::{Net, draw_frame, network};
-use crate::app::App;
+use super::map::{draw_frame, network};
+use crate::app::{App, Net};
 use crate::data::Coords;
+use crate::data::Record;
 use crate::layout::{Pane, inner};
 
 /// Europe, from Iceland to Cyprus and the Urals' foothills: lon, then lat.
@@ -165,7 +166,7 @@ pub fn draw(f: &mut Frame, app: &App, theme: &Theme, area: Rect) {
     let view = View::new(canvas_area);
     let focused = app.focus == Pane::Map && !app.help_open();
     let net = network(app);
-    let query = !app.query.trim().is_empty();
+    let query = app.results_filtered();
     let cat = &app.cat;
 
     let coast = if theme.mono {
@@ -179,11 +180,13 @@ pub fn draw(f: &mut Frame, app: &App, theme: &Theme, area: Rect) {
     let member_style = marker_style(theme.network, theme);
     let selected_style = marker_style(theme.network_host, theme);
     let dim = theme.dim;
-    let country_index = |code: &str| cat.countries.iter().position(|c| c.code == code);
-    let matched = |code: &str| {
+    // Whether a record's host country hosts a result (everything is, without a query).
+    let matched = |r: Record| {
         !query
-            || country_index(code)
-                .and_then(|i| app.matched_hosts.get(i).copied())
+            || app
+                .matched_hosts
+                .get(app.country_of(r))
+                .copied()
                 .unwrap_or(false)
     };
     // The map cursor's cell, shown (bracketed) when the map has focus.
@@ -230,9 +233,9 @@ pub fn draw(f: &mut Frame, app: &App, theme: &Theme, area: Rect) {
                 }
             }
             // Markers, from the least to the most important (later ones win a shared cell).
-            for a in cat.antennas() {
+            for (i, a) in cat.antennas().iter().enumerate() {
                 if let Some(c) = cat.country(&a.country) {
-                    let st = if matched(&a.country) {
+                    let st = if matched(Record::Antenna(i)) {
                         antenna_style
                     } else {
                         dim
@@ -240,8 +243,8 @@ pub fn draw(f: &mut Frame, app: &App, theme: &Theme, area: Rect) {
                     ctx.print(c.centre.lon, c.centre.lat, Span::styled(ANTENNA, st));
                 }
             }
-            for fac in cat.factories() {
-                let st = if matched(&fac.country) {
+            for (i, fac) in cat.factories().iter().enumerate() {
+                let st = if matched(Record::Factory(i)) {
                     factory_style
                 } else {
                     dim
@@ -249,10 +252,12 @@ pub fn draw(f: &mut Frame, app: &App, theme: &Theme, area: Rect) {
                 ctx.print(fac.coords.lon, fac.coords.lat, Span::styled(FACTORY, st));
             }
             if let Some(sel) = net {
-                for c in &cat.countries {
-                    if Net::of(app, Some(sel), &c.code) != Net::Member {
-                        continue;
-                    }
+                for (c, _) in cat
+                    .countries
+                    .iter()
+                    .zip(&app.net)
+                    .filter(|&(_, &n)| n == Net::Member)
+                {
                     let partner = sel.partners.contains(&c.code);
                     let glyph = if partner { PARTNER } else { ANTENNA };
                     ctx.print(
@@ -405,9 +410,9 @@ pub fn country_at(app: &App, area: Rect, col: u16, row: u16) -> Option<usize> {
         })
     };
     let cat = &app.cat;
-    let factories = cat.factories().iter().filter_map(|f| {
-        let i = cat.countries.iter().position(|c| c.code == f.country)?;
-        Some((dist(f.coords)?, i))
+    let factories = cat.factories().iter().enumerate().filter_map(|(fi, f)| {
+        let i = app.country_of(Record::Factory(fi));
+        (i < cat.countries.len()).then_some((dist(f.coords)?, i))
     });
     let centres = cat
         .countries

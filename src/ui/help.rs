@@ -7,11 +7,11 @@ use ratatui::widgets::{Block, BorderType, Clear, Paragraph};
 
 use super::Theme;
 use crate::app::App;
-use crate::keymap::{Keymap, Scope, keymap_of};
+use crate::keymap::{Keymap, Scope};
 use crate::layout::inner;
 
 fn lines(app: &App, theme: &Theme) -> Vec<Line<'static>> {
-    lines_for(keymap_of(app), app, theme)
+    lines_for(&app.keymap, app, theme)
 }
 
 fn lines_for(keymap: &Keymap, app: &App, theme: &Theme) -> Vec<Line<'static>> {
@@ -23,7 +23,7 @@ fn lines_for(keymap: &Keymap, app: &App, theme: &Theme) -> Vec<Line<'static>> {
         for b in keymap.in_scope(scope) {
             out.push(Line::from(vec![
                 Span::styled(format!("  {:<22}", b.keys_label()), theme.key),
-                Span::raw(b.help(app.lang)),
+                Span::raw(b.def.help(app.lang)),
             ]));
         }
         out.push(Line::raw(""));
@@ -79,12 +79,16 @@ fn overlay_rect(area: Rect) -> Rect {
     )
 }
 
+/// How far `n` lines can scroll in the overlay `r`.
+fn max_scroll_in(n: usize, r: Rect) -> u16 {
+    let body = inner(r);
+    u16::try_from(n.saturating_sub(usize::from(body.height))).unwrap_or(u16::MAX)
+}
+
 /// How far the help can scroll at the current size.
 pub fn max_scroll(app: &App) -> u16 {
     let area = Rect::new(0, 0, app.size.0, app.size.1);
-    let body = inner(overlay_rect(area));
-    let n = lines(app, &Theme::new(app.mono)).len();
-    u16::try_from(n.saturating_sub(usize::from(body.height))).unwrap_or(u16::MAX)
+    max_scroll_in(lines(app, &app.theme).len(), overlay_rect(area))
 }
 
 pub fn draw(f: &mut Frame, app: &App, theme: &Theme, area: Rect) {
@@ -105,11 +109,7 @@ pub fn draw(f: &mut Frame, app: &App, theme: &Theme, area: Rect) {
             },
             theme.title,
         ));
-    let scroll = app.help.unwrap_or(0).min(max_scroll(app));
-    f.render_widget(
-        Paragraph::new(lines(app, theme))
-            .block(block)
-            .scroll((scroll, 0)),
-        r,
-    );
+    let lines = lines(app, theme);
+    let scroll = app.help.unwrap_or(0).min(max_scroll_in(lines.len(), r));
+    f.render_widget(Paragraph::new(lines).block(block).scroll((scroll, 0)), r);
 }

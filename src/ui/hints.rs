@@ -7,7 +7,6 @@ use ratatui::widgets::Paragraph;
 
 use super::Theme;
 use crate::app::App;
-use crate::keymap;
 use crate::text::width;
 
 /// Whether the data is more than six months older than today.
@@ -46,8 +45,7 @@ pub fn draw(f: &mut Frame, app: &App, theme: &Theme, area: Rect) {
     let room = usize::from(area.width).saturating_sub(width(&status));
     let mut spans = Vec::new();
     let mut used = 0;
-    let keymap = keymap::keymap_of(app);
-    for (keys, what) in keymap.hints(app.help_open(), app.focus, app.lang) {
+    for (keys, what) in app.keymap.hints(app.help_open(), app.focus, app.lang) {
         let w = width(&keys) + width(what) + 3;
         if used + w > room {
             break;

@@ -106,18 +106,11 @@ pub fn draw(f: &mut Frame, app: &App, theme: &Theme, area: Rect) {
                 )
             }
         };
-        let marker_style = match record {
-            Record::Factory(_) => row_style.patch(if selected {
-                Style::new()
-            } else {
-                theme.factory_marker
-            }),
-            Record::Antenna(_) => row_style.patch(if selected {
-                Style::new()
-            } else {
-                theme.antenna_marker
-            }),
-        };
+        let marker_style = row_style.patch(match record {
+            _ if selected => Style::new(),
+            Record::Factory(_) => theme.factory_marker,
+            Record::Antenna(_) => theme.antenna_marker,
+        });
         let mut spans = vec![Span::styled(format!("{marker} "), marker_style)];
         let positions = app.name_positions(record);
         spans.extend(highlighted(
@@ -168,6 +161,13 @@ fn highlighted<'a>(
 ) -> Vec<Span<'a>> {
     let shown = fit(name, cols);
     let cut = width(name) > cols;
+    let style = |matched: bool| {
+        if matched {
+            base.patch(theme.matched)
+        } else {
+            base
+        }
+    };
     let mut spans: Vec<Span> = Vec::new();
     let mut run = String::new();
     let mut run_matched = false;
@@ -179,23 +179,13 @@ fn highlighted<'a>(
             pos.next();
         }
         if is_match != run_matched && !run.is_empty() {
-            let style = if run_matched {
-                base.patch(theme.matched)
-            } else {
-                base
-            };
-            spans.push(Span::styled(std::mem::take(&mut run), style));
+            spans.push(Span::styled(std::mem::take(&mut run), style(run_matched)));
         }
         run_matched = is_match;
         run.push(c);
     }
     if !run.is_empty() {
-        let style = if run_matched {
-            base.patch(theme.matched)
-        } else {
-            base
-        };
-        spans.push(Span::styled(run, style));
+        spans.push(Span::styled(run, style(run_matched)));
     }
     spans
 }

@@ -26,7 +26,7 @@ use ratatui::style::{Color, Modifier, Style};
 use ratatui::text::{Line, Span};
 
 use super::{Theme, pane_block, safe, title};
-use crate::app::{App, Roles};
+use crate::app::{App, Net, Roles};
 use crate::data::{Factory, Lang};
 use crate::layout::{Pane, inner};
 
@@ -87,33 +87,6 @@ impl Role {
             (Role::Antenna, Lang::Fr) => "antenne",
             (Role::Other, Lang::En) => "other",
             (Role::Other, Lang::Fr) => "autre",
-        }
-    }
-}
-
-/// A country's place in the selected factory's network.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) enum Net {
-    /// Hosts the selected factory.
-    Host,
-    /// A partner country, or the country of an antenna linked to it.
-    Member,
-    Outside,
-}
-
-impl Net {
-    pub(crate) fn of(app: &App, factory: Option<&Factory>, code: &str) -> Net {
-        let Some(f) = factory else {
-            return Net::Outside;
-        };
-        if f.country == code {
-            Net::Host
-        } else if f.partners.iter().any(|p| p == code)
-            || app.cat.antennas_of(&f.id).any(|a| a.country == code)
-        {
-            Net::Member
-        } else {
-            Net::Outside
         }
     }
 }
@@ -188,16 +161,12 @@ impl Geometry {
 }
 
 /// The legend's items: roles, then the network.
+const LEGEND_ROLES: [Role; 4] = [Role::Host, Role::Partner, Role::Antenna, Role::Other];
 const LEGEND_GAP: usize = 2;
 
 fn legend_labels(lang: Lang) -> [&'static str; 5] {
-    [
-        Role::Host.label(lang),
-        Role::Partner.label(lang),
-        Role::Antenna.label(lang),
-        Role::Other.label(lang),
-        if lang.is_fr() { "réseau" } else { "network" },
-    ]
+    let [h, p, a, o] = LEGEND_ROLES.map(|r| r.label(lang));
+    [h, p, a, o, lang.pick("network", "réseau")]
 }
 
 /// Width of legend items `from..to` on one line ("■ label" separated by two spaces).
@@ -284,7 +253,6 @@ pub fn country_at(app: &App, area: Rect, col: u16, row: u16) -> Option<usize> {
         .position(|c| g.tile(c.tile).contains(p))
 }
 
-/// The pane's title: the view's name, and the country the list is filtered by.
 /// Both map views' frame: the bordered block with its title (and the country filter), drawn
 /// in the part of `area` that is on screen; that part, or `None` when nothing is.
 pub(crate) fn draw_frame(
@@ -304,6 +272,7 @@ pub(crate) fn draw_frame(
     Some(area)
 }
 
+/// The pane's title: the view's name, and the country the list is filtered by.
 fn title_line<'a>(app: &'a App, theme: &Theme, en: &'a str, fr: &'a str) -> Line<'a> {
     let mut spans = vec![title(theme, if app.lang.is_fr() { fr } else { en })];
     if let Some(c) = app.country_filter.and_then(|i| app.cat.countries.get(i)) {
@@ -346,7 +315,7 @@ pub fn draw(f: &mut Frame, app: &App, theme: &Theme, area: Rect) {
     let buf = f.buffer_mut();
     let focused = app.focus == Pane::Map && !app.help_open();
     let net = network(app);
-    let query = !app.query.trim().is_empty();
+    let query = app.results_filtered();
     let mono = theme.mono;
     let mut text = String::with_capacity(16);
 
@@ -357,7 +326,7 @@ pub fn draw(f: &mut Frame, app: &App, theme: &Theme, area: Rect) {
         }
         let roles = app.roles.get(i).copied().unwrap_or_default();
         let role = Role::of(&roles);
-        let in_net = Net::of(app, net, &c.code);
+        let in_net = app.net.get(i).copied().unwrap_or_default();
         let matched = query && app.matched_hosts.get(i).copied().unwrap_or(false);
         let mut style = match in_net {
             Net::Host => theme.network_host,
@@ -495,15 +464,13 @@ fn info_line(buf: &mut Buffer, app: &App, theme: &Theme, clip: Rect, y: u16) {
 /// The legend: a swatch and a label per role and for the network, on one or two lines.
 fn legend(buf: &mut Buffer, app: &App, theme: &Theme, clip: Rect, y: u16, rows: u16) {
     let labels = legend_labels(app.lang);
-    let styles = [
-        theme.host,
-        theme.partner,
-        theme.antenna,
-        theme.other,
-        theme.network,
-    ];
-    // Without colour, the tiles' markers (the network, shown reversed, as a reversed blank).
-    let mono_swatches = ["*", "+", "^", "·", " "];
+    // A role's tile style, and its marker for the monochrome swatch (`·` for tiles without
+    // one); the network, shown reversed, as a reversed blank.
+    let item = |i: usize| match LEGEND_ROLES.get(i) {
+        Some(r) => (r.style(theme), r.marker().unwrap_or('·')),
+        None => (theme.network, ' '),
+    };
+    let mut swatch = [0u8; 4];
     let lines: &[(usize, usize)] = if rows >= 2 {
         &[(0, 3), (3, 5)]
     } else {
@@ -513,20 +480,21 @@ fn legend(buf: &mut Buffer, app: &App, theme: &Theme, clip: Rect, y: u16, rows: 
         let y = y.saturating_add(k as u16);
         let w = legend_width(app.lang, from, to) as u16;
         let mut x = clip.x + clip.width.saturating_sub(w) / 2;
-        for i in from..to {
+        for (i, label) in labels.iter().enumerate().take(to).skip(from) {
             if i > from {
                 x = put(buf, clip, x, y, "  ", theme.text);
             }
             // In colour, a ■ in the tile's colour.
+            let (style, marker) = item(i);
             let (sw, st) = if theme.mono {
-                (mono_swatches[i], styles[i])
+                (&*marker.encode_utf8(&mut swatch), style)
             } else {
-                let c = styles[i].bg.or(styles[i].fg).unwrap_or(Color::Reset);
+                let c = style.bg.or(style.fg).unwrap_or(Color::Reset);
                 ("■", Style::new().fg(c))
             };
             x = put(buf, clip, x, y, sw, st);
             x = put(buf, clip, x, y, " ", theme.text);
-            x = put(buf, clip, x, y, labels[i], theme.text);
+            x = put(buf, clip, x, y, label, theme.text);
         }
     }
 }

@@ -12,7 +12,6 @@ pub mod timeline;
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
-use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, BorderType, Paragraph};
 
@@ -58,8 +57,8 @@ pub fn draw(f: &mut Frame, app: &App) {
     }
 }
 
-/// The screen shown while a large dataset loads.
-pub fn draw_loading(f: &mut Frame, label: &str) {
+/// The screen shown while a large dataset loads; `cancel` names the keys that cancel it.
+pub fn draw_loading(f: &mut Frame, label: &str, cancel: Option<&str>) {
     let area = f.area();
     if area.width == 0 || area.height == 0 {
         return;
@@ -67,7 +66,7 @@ pub fn draw_loading(f: &mut Frame, label: &str) {
     let theme = Theme::new(true);
     let lines = [
         format!("aifactories: loading {}…", safe(label)),
-        "q to cancel".to_string(),
+        cancel.map_or_else(String::new, |keys| format!("{keys} to cancel")),
     ];
     for (i, l) in lines.iter().enumerate() {
         let text = crate::text::truncate(l, usize::from(area.width));
@@ -152,9 +151,4 @@ pub fn title<'a>(theme: &Theme, text: impl Into<std::borrow::Cow<'a, str>>) -> S
 /// Text from the data, made safe for the terminal.
 pub fn safe(s: &str) -> std::borrow::Cow<'_, str> {
     crate::text::sanitize(s)
-}
-
-/// A span of data text, sanitized.
-pub fn data_span<'a>(s: &'a str, style: Style) -> Span<'a> {
-    Span::styled(safe(s), style)
 }

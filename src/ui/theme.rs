@@ -621,9 +621,23 @@ mod tests {
 
     #[test]
     fn new_is_default_or_monochrome() {
-        assert_eq!(Theme::new(false), Theme::named(ThemeName::Default));
-        assert_eq!(Theme::new(true), Theme::named(ThemeName::Monochrome));
-        assert_eq!(Theme::default(), Theme::new(false));
+        let (colour, mono) = (Theme::new(false), Theme::new(true));
+        assert!(!colour.mono && mono.mono);
+        assert_ne!(colour, mono);
+        assert_eq!(colour, Theme::named(ThemeName::default()));
+        assert_eq!(mono, Theme::named(ThemeName::Monochrome));
+        // Each name gives a theme of its own.
+        let all = [
+            ThemeName::Default,
+            ThemeName::Light,
+            ThemeName::HighContrast,
+            ThemeName::Monochrome,
+        ];
+        for (i, a) in all.iter().enumerate() {
+            for b in &all[i + 1..] {
+                assert_ne!(Theme::named(*a), Theme::named(*b), "{a:?} = {b:?}");
+            }
+        }
     }
 
     #[test]

@@ -96,7 +96,7 @@ pub fn entry_at(app: &App, area: Rect, col: u16, row: u16) -> Option<usize> {
     if lane >= app.lane_count() {
         return None;
     }
-    let cells = lane_cells(app, &Theme::new(app.mono), &g.axis, lane);
+    let cells = lane_cells(app, &app.theme, &g.axis, lane);
     cells.get(usize::from(col - plot.x)).and_then(|c| c.owner)
 }
 
@@ -507,10 +507,6 @@ fn lane_cells(app: &App, theme: &Theme, axis: &Axis, lane: usize) -> Vec<Drawn> 
 // ---------------------------------------------------------------------------------------
 // Drawing
 
-fn tr(lang: Lang, en: &'static str, fr: &'static str) -> &'static str {
-    if lang.is_fr() { fr } else { en }
-}
-
 fn short_month(lang: Lang, month: u8) -> &'static str {
     let names = if lang.is_fr() {
         &MONTHS_SHORT_FR
@@ -529,20 +525,20 @@ fn title_spans<'a>(app: &App, theme: &Theme, g: &Geo) -> Vec<Span<'a>> {
     let text = match app.zoom {
         Zoom::Year2025 if from.year == to.year => format!(
             "{} · {} {}",
-            tr(lang, "Timeline", "Chronologie"),
+            lang.pick("Timeline", "Chronologie"),
             from.year,
-            tr(lang, "by month", "par mois")
+            lang.pick("by month", "par mois")
         ),
         _ => format!(
             "{} · {} {} – {} {} {}",
-            tr(lang, "Timeline", "Chronologie"),
+            lang.pick("Timeline", "Chronologie"),
             short_month(lang, from.month),
             from.year,
             short_month(lang, to.month),
             to.year,
             match app.zoom {
-                Zoom::Year2025 => tr(lang, "by month", "par mois"),
-                Zoom::Full => tr(lang, "by quarter", "par trimestre"),
+                Zoom::Year2025 => lang.pick("by month", "par mois"),
+                Zoom::Full => lang.pick("by quarter", "par trimestre"),
             }
         ),
     };
@@ -566,7 +562,7 @@ fn hint_spans<'a>(app: &App, theme: &Theme, g: &Geo) -> Vec<Span<'a>> {
     }
     spans.push(Span::styled(" z", theme.key));
     spans.push(Span::styled(
-        tr(app.lang, ": zoom ", " : zoom ").to_string(),
+        app.lang.pick(": zoom ", " : zoom ").to_string(),
         theme.dim,
     ));
     spans
@@ -647,7 +643,7 @@ fn draw_header(buf: &mut Buffer, app: &App, theme: &Theme, g: &Geo) {
         } else if room >= 6 {
             let q = (month - 1) / 3 + 1;
             let yy = year.rem_euclid(100);
-            (format!("{}{q} {yy:02}", tr(lang, "Q", "T")), room)
+            (format!("{}{q} {yy:02}", lang.pick("Q", "T")), room)
         } else if month == 1 || c == 0 {
             let left = i64::from(12 - month) / 3 + 1;
             let span = axis.col_x((c + left).min(axis.cols)) - x0;
@@ -682,7 +678,7 @@ fn draw_header(buf: &mut Buffer, app: &App, theme: &Theme, g: &Geo) {
         let tx = usize::try_from(axis.x_of(app.today))
             .unwrap_or(0)
             .min(w - 1);
-        let word = tr(lang, "today", "aujourd'hui");
+        let word = lang.pick("today", "aujourd'hui");
         let wl = word.chars().count();
         let text: Vec<char> = if tx + 1 + wl < w {
             std::iter::once(TODAY_MARK)
@@ -738,7 +734,7 @@ fn draw_lanes(buf: &mut Buffer, app: &App, theme: &Theme, g: &Geo) {
         if label_w > 0 {
             let (name, mut style) = if lane == 0 {
                 (
-                    std::borrow::Cow::Borrowed(tr(app.lang, "Programme", "Programme")),
+                    std::borrow::Cow::Borrowed(app.lang.pick("Programme", "Programme")),
                     theme.label,
                 )
             } else {
@@ -777,17 +773,20 @@ fn plan_result(app: &App, plan: usize) -> String {
         .filter(|a| a.timing == Timing::Unclear)
         .count();
     let mut parts = vec![
-        format!("{} {}", r.on_time(), tr(lang, "on time", "dans les temps")),
-        format!("{} {}", r.late(), tr(lang, "late", "en retard")),
+        format!("{} {}", r.on_time(), lang.pick("on time", "dans les temps")),
+        format!("{} {}", r.late(), lang.pick("late", "en retard")),
     ];
     if unclear > 0 {
-        parts.push(format!("{unclear} {}", tr(lang, "unclear", "incertain(s)")));
+        parts.push(format!(
+            "{unclear} {}",
+            lang.pick("unclear", "incertain(s)")
+        ));
     }
     if !r.missing.is_empty() {
         parts.push(format!(
             "{} {}",
             r.missing.len(),
-            tr(lang, "not yet", "pas encore")
+            lang.pick("not yet", "pas encore")
         ));
     }
     parts.join(", ")
@@ -809,7 +808,7 @@ fn plan_summary<'a>(app: &App, theme: &Theme, axis: &Axis) -> Vec<Span<'a>> {
         spans.push(Span::styled(
             format!(
                 "{} {} {}: ",
-                tr(lang, "plan", "prévu"),
+                lang.pick("plan", "prévu"),
                 e.date().human(lang.is_fr()),
                 e.kind().label(lang)
             ),
@@ -848,30 +847,30 @@ fn status_legend<'a>(app: &App, theme: &Theme) -> Vec<Span<'a>> {
     let lang = app.lang;
     let item = |s: &'static str, style: Style| Span::styled(s, style);
     vec![
-        item(tr(lang, "done", "fait"), theme.done),
+        item(lang.pick("done", "fait"), theme.done),
         Span::raw(" "),
-        item(tr(lang, "ongoing", "en cours"), theme.ongoing),
+        item(lang.pick("ongoing", "en cours"), theme.ongoing),
         Span::raw(" "),
-        item(tr(lang, "upcoming", "à venir"), theme.upcoming),
+        item(lang.pick("upcoming", "à venir"), theme.upcoming),
         Span::raw(" "),
-        item(tr(lang, "slipped", "retardé"), theme.slipped),
+        item(lang.pick("slipped", "retardé"), theme.slipped),
         Span::raw(" "),
-        item(tr(lang, "plan", "prévu"), theme.plan),
+        item(lang.pick("plan", "prévu"), theme.plan),
         Span::raw("  "),
         item("?", theme.unconfirmed),
-        item(tr(lang, " unconfirmed", " non confirmé"), theme.dim),
+        item(lang.pick(" unconfirmed", " non confirmé"), theme.dim),
         Span::raw("  "),
         Span::styled(BAR.to_string(), theme.label),
-        item(tr(lang, " vague date", " date vague"), theme.dim),
+        item(lang.pick(" vague date", " date vague"), theme.dim),
         Span::raw("  "),
         Span::styled(PLAN_BAND.to_string(), theme.plan),
-        item(tr(lang, " plan window", " fenêtre prévue"), theme.dim),
+        item(lang.pick(" plan window", " fenêtre prévue"), theme.dim),
         Span::raw("  "),
         Span::styled(TODAY_LINE.to_string(), theme.today),
-        item(tr(lang, " today", " aujourd'hui"), theme.dim),
+        item(lang.pick(" today", " aujourd'hui"), theme.dim),
         Span::raw("  "),
         Span::styled(format!("{EARLIER}{LATER}"), theme.dim),
-        item(tr(lang, " out of range", " hors période"), theme.dim),
+        item(lang.pick(" out of range", " hors période"), theme.dim),
     ]
 }
 
@@ -890,7 +889,7 @@ fn chosen_lines<'a>(
     let dot = || Span::styled(" · ", theme.dim);
     let who = match e.factory() {
         Some(f) => safe(app.cat.factories().get(f).map_or("?", |f| f.name.as_str())),
-        None => std::borrow::Cow::Borrowed(tr(lang, "programme", "programme")),
+        None => std::borrow::Cow::Borrowed(lang.pick("programme", "programme")),
     };
     let mut a = vec![
         Span::styled(e.date().human(lang.is_fr()), theme.label),
@@ -926,7 +925,7 @@ fn chosen_lines<'a>(
         a.push(Span::styled(
             format!(
                 " ({} {})",
-                tr(lang, "plan", "prévu"),
+                lang.pick("plan", "prévu"),
                 plan.date().human(lang.is_fr())
             ),
             theme.dim,
