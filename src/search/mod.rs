@@ -7,6 +7,8 @@
 //!   query only grew, returns them at once when the query shrinks back (backspace), and
 //!   computes highlight positions only for the rows asked for ([`Searcher::hit`],
 //!   [`Searcher::name_positions`]).
+//! - [`SearchIndex::highlight`] parses a query's words once for highlighting the names of the
+//!   rows on screen ([`SearchIndex::highlight_positions`]) when the results came from elsewhere.
 //!
 //! Matching is case- and accent-insensitive both ways: the data and the query are folded to
 //! lower-case ASCII ([`crate::text::Folded`]) before `SkimMatcherV2` sees them, and match
@@ -194,6 +196,13 @@ impl Match {
     }
 }
 
+/// A query's free words, parsed once per result set for highlighting the names of the rows
+/// on screen: see [`SearchIndex::highlight`]. Use it with the index that made it.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Highlight {
+    terms: Vec<query::Term>,
+}
+
 /// `Match::text` of a [`listing`] entry: no text of an index.
 const NO_TEXT: u32 = u32::MAX;
 
@@ -225,8 +234,26 @@ impl SearchIndex {
 
     /// Char positions in the record's display name of the letters the query's free words
     /// match, for highlighting the rows on screen. Empty for an unknown record; never fails.
+    /// Parses the query on each call: for many rows, parse once with
+    /// [`SearchIndex::highlight`].
     pub fn name_positions(&self, query: &str, record: Record) -> Vec<usize> {
-        self.name_positions_for(&query::free_terms(self, query), record)
+        self.highlight_positions(&self.highlight(query), record)
+    }
+
+    /// A query's free words, parsed once for highlighting the names of many rows with
+    /// [`SearchIndex::highlight_positions`]. Never fails: filters are left out, and so is
+    /// anything that looks like one when the query does not parse.
+    pub fn highlight(&self, query: &str) -> Highlight {
+        Highlight {
+            terms: query::free_terms(self, query),
+        }
+    }
+
+    /// Char positions in the record's display name of the letters the highlight's words
+    /// match: the same as [`SearchIndex::name_positions`] with the query the highlight was
+    /// made from. Empty for an unknown record.
+    pub fn highlight_positions(&self, h: &Highlight, record: Record) -> Vec<usize> {
+        self.name_positions_for(&h.terms, record)
     }
 
     fn name_positions_for(&self, terms: &[query::Term], record: Record) -> Vec<usize> {

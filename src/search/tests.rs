@@ -154,6 +154,55 @@ fn name_positions_highlight_the_name_only() {
     assert!(ix.name_positions("lumi", Record::Antenna(99)).is_empty());
 }
 
+/// A highlight parsed once gives the same positions as parsing the query for every row, and
+/// as the searcher's positions for the query it last ran.
+#[test]
+fn highlight_parsed_once_gives_the_name_positions() {
+    let synth = Catalog::from_dataset(crate::synth::dataset(200, 5), "synth")
+        .unwrap_or_else(|e| panic!("{e}"));
+    for cat in [mini(), synth] {
+        let ix = SearchIndex::new(&cat);
+        let mut s = Searcher::new(SearchIndex::new(&cat));
+        let records: Vec<Record> = (0..cat.factories().len() + 1)
+            .map(Record::Factory)
+            .chain((0..cat.antennas().len() + 1).map(Record::Antenna))
+            .collect();
+        let mut highlighted = 0;
+        for q in [
+            "",
+            "sante",
+            "numerique sante",
+            "lumi",
+            "sector: lumi",
+            "bogus:x lumi",
+            "hub nordic",
+            "kind:factory aurora",
+            "a",
+            "zzzz",
+        ] {
+            let h = ix.highlight(q);
+            let searched = s.search(q).is_ok();
+            for &r in &records {
+                let got = ix.highlight_positions(&h, r);
+                assert_eq!(got, ix.name_positions(q, r), "{q:?} {r:?}");
+                if searched {
+                    assert_eq!(got, s.name_positions(r), "{q:?} {r:?}");
+                }
+                highlighted += usize::from(!got.is_empty());
+            }
+        }
+        assert!(highlighted > 0);
+    }
+    let cat = mini();
+    let ix = SearchIndex::new(&cat);
+    let h = ix.highlight("numerique sante");
+    assert_eq!(
+        ix.highlight_positions(&h, Record::Factory(5)),
+        (0..15).filter(|&i| i != 5).collect::<Vec<_>>()
+    );
+    assert!(ix.highlight_positions(&h, Record::Factory(99)).is_empty());
+}
+
 #[test]
 fn subsequence_slips_match() {
     let cat = mini();
