@@ -174,28 +174,6 @@ pub struct Match {
     term: u16,
 }
 
-impl Match {
-    fn new(
-        record: Record,
-        rec: u32,
-        rank: u32,
-        score: i64,
-        field: Field,
-        text: u32,
-        term: u16,
-    ) -> Match {
-        Match {
-            record,
-            score,
-            field,
-            rec,
-            rank,
-            text,
-            term,
-        }
-    }
-}
-
 /// A query's free words, parsed once per result set for highlighting the names of the rows
 /// on screen: see [`SearchIndex::highlight`]. Use it with the index that made it.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -215,7 +193,15 @@ pub fn listing(cat: &Catalog) -> Vec<Match> {
     factories
         .chain(antennas)
         .zip(0u32..)
-        .map(|(record, rec)| Match::new(record, rec, rec, 0, Field::Name, NO_TEXT, NO_TERM))
+        .map(|(record, rec)| Match {
+            record,
+            score: 0,
+            field: Field::Name,
+            rec,
+            rank: rec,
+            text: NO_TEXT,
+            term: NO_TERM,
+        })
         .collect()
 }
 
@@ -271,7 +257,7 @@ impl SearchIndex {
     }
 
     /// The text a match refers to.
-    pub fn match_text(&self, m: &Match) -> &str {
+    pub(crate) fn match_text(&self, m: &Match) -> &str {
         self.texts
             .get(m.text as usize)
             .map_or("", |t| t.original.as_str())
@@ -300,7 +286,7 @@ impl SearchIndex {
 const RELEVANT_SHARE: i64 = 30;
 
 /// How many of the ranked matches (best first) to show.
-pub fn relevant(matches: &[Match]) -> usize {
+pub(crate) fn relevant(matches: &[Match]) -> usize {
     let Some(best) = matches.first().map(|m| m.score) else {
         return 0;
     };
@@ -414,7 +400,8 @@ impl Searcher {
         Ok(self.matches())
     }
 
-    /// The results of the last successful search (the relevant ones: see [`relevant`]).
+    /// The results of the last successful search: the relevant ones, without the matches
+    /// scoring under a share of the best one's.
     pub fn matches(&self) -> &[Match] {
         self.levels
             .last()
