@@ -55,20 +55,6 @@ pub enum Field {
 }
 
 impl Field {
-    pub const ALL: [Field; 11] = [
-        Field::Sector,
-        Field::Name,
-        Field::Alias,
-        Field::Country,
-        Field::City,
-        Field::Host,
-        Field::System,
-        Field::Vendor,
-        Field::Serves,
-        Field::Partner,
-        Field::Consortium,
-    ];
-
     /// Percentage applied to the skim score of a match in this field.
     ///
     /// Sectors weigh most: the dashboard is about who serves which sector, and `health` must
