@@ -690,38 +690,16 @@ fn compute_span(cat: &Catalog, entries: &[Entry]) -> Option<(Day, Day)> {
 /// Small datasets for the tests of this module and of the `timeline` command.
 #[cfg(test)]
 pub(crate) mod fixture {
-    use crate::data::model::{Country, Sector};
-    use crate::data::{Catalog, EMBEDDED_COUNTRIES};
-
-    /// A country code and a sector key that exist in the embedded tables, so that the test
-    /// dataset validates whatever the tables hold.
-    pub(crate) fn table_keys() -> (String, String) {
-        let countries: Vec<Country> = ron::from_str(EMBEDDED_COUNTRIES).unwrap_or_default();
-        let sectors: Vec<Sector> = ron::from_str(crate::data::EMBEDDED_SECTORS).unwrap_or_default();
-        let code = countries
-            .iter()
-            .map(|c| c.code.clone())
-            .find(|c| c == "GR")
-            .or_else(|| countries.first().map(|c| c.code.clone()))
-            .map_or_else(|| "GR".to_string(), String::from);
-        let sector = sectors
-            .iter()
-            .map(|s| s.key.clone())
-            .find(|k| k == "health")
-            .or_else(|| sectors.first().map(|s| s.key.clone()))
-            .map_or_else(|| "health".to_string(), String::from);
-        (code, sector)
-    }
+    use crate::data::Catalog;
 
     pub(crate) fn factory(id: &str, name: &str, milestones: &str) -> String {
-        let (cc, sector) = table_keys();
         format!(
             r#"Factory(id: "{id}", name: "{name}", wave: 1, selected: "2024-12-10",
-                host: "Host", city: "Athens", country: "{cc}",
+                host: "Host", city: "Athens", country: "GR",
                 coords: Coords(lat: 37.98, lon: 23.72),
                 system: System(name: None, description: Text(en: "x", fr: "x"), vendor: None,
                     operation: Some("2026-Q2"), sources: ["s1"]),
-                sectors: ["{sector}"], summary: Text(en: "x", fr: "x"),
+                sectors: ["health"], summary: Text(en: "x", fr: "x"),
                 milestones: [{milestones}], sources: ["s1"])"#
         )
     }
@@ -1215,10 +1193,7 @@ mod tests {
 
     #[test]
     fn real_data_tells_the_2025_procurement_story() {
-        // The embedded dataset may still be being written; this holds once it is complete.
-        let Ok(cat) = Catalog::embedded() else {
-            return;
-        };
+        let cat = Catalog::embedded().unwrap();
         let tl = Timeline::new(&cat);
         assert_eq!(tl.len(), cat.milestone_count());
         let reports = tl.plan_report(&TimelineQuery::year(2025));
