@@ -93,12 +93,6 @@ fn synthetic(c: &mut Criterion) {
     g.bench_function("query all", |b| {
         b.iter(|| tl.query(black_box(&TimelineQuery::all())))
     });
-    g.bench_function("starting in July 2025", |b| {
-        b.iter(|| tl.starting_in(black_box(2025), black_box(7)))
-    });
-    g.bench_function("in month July 2025", |b| {
-        b.iter(|| tl.in_month(black_box(2025), black_box(7)))
-    });
     g.bench_function("plan report 2025", |b| {
         b.iter(|| tl.plan_report(black_box(&TimelineQuery::year(2025))))
     });

@@ -16,19 +16,13 @@ use aifactories::data::Catalog;
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
-    let usage = "usage: synth N [SEED]   (N factories, SEED defaults to 1)";
-    let parse = |s: &String| s.trim().parse::<u64>().ok();
     let (n, seed) = match args.as_slice() {
-        [n] => (parse(n), Some(1)),
-        [n, seed] => (parse(n), parse(seed)),
+        [n] => (n.trim().parse::<usize>().ok(), Some(1)),
+        [n, seed] => (n.trim().parse().ok(), seed.trim().parse::<u64>().ok()),
         _ => (None, None),
     };
     let (Some(n), Some(seed)) = (n, seed) else {
-        eprintln!("{usage}");
-        return ExitCode::from(2);
-    };
-    let Ok(n) = usize::try_from(n) else {
-        eprintln!("{usage}");
+        eprintln!("usage: synth N [SEED]   (N factories, SEED defaults to 1)");
         return ExitCode::from(2);
     };
     let ds = aifactories::synth::dataset(n, seed);

@@ -13,7 +13,7 @@ use crate::data::model::{
     Antenna, Certainty, Coords, Country, Dataset, Factory, Funding, Link, Milestone, Note, Place,
     Sector, Source, System, Text,
 };
-use crate::data::{Day, EMBEDDED_COUNTRIES, EMBEDDED_SECTORS, IStr, Kind, PDate, Precision};
+use crate::data::{Day, IStr, Kind, PDate, Precision, Tables, embedded_tables};
 
 /// xorshift64* seeded through splitmix64, so that nearby seeds give unrelated streams.
 #[derive(Debug, Clone)]
@@ -337,26 +337,28 @@ fn slug(s: &str) -> String {
     out
 }
 
-/// The embedded tables, or empty ones if they do not parse (the catalog would refuse them
-/// anyway).
-fn tables() -> (Vec<Country>, Vec<Sector>) {
-    let countries = ron::from_str::<Vec<Country>>(EMBEDDED_COUNTRIES).unwrap_or_default();
-    let sectors = ron::from_str::<Vec<Sector>>(EMBEDDED_SECTORS).unwrap_or_default();
-    (countries, sectors)
+/// The embedded tables, which the tests check load.
+fn tables() -> &'static Tables {
+    embedded_tables().unwrap_or_else(|e| panic!("the embedded tables do not load:\n{e}"))
+}
+
+/// `id`, with `suffix` appended until no earlier id is the same; recorded in `ids`.
+fn unique_id(ids: &mut HashSet<String>, mut id: String, suffix: &str) -> String {
+    while !ids.insert(id.clone()) {
+        id.push_str(suffix);
+    }
+    id
 }
 
 /// A dataset of `n` factories (and about `n / 10` antennas), the same for the same seed.
+///
+/// # Panics
+/// If the embedded country and sector tables do not load, which the tests rule out.
 pub fn dataset(n: usize, seed: u64) -> Dataset {
     let mut rng = Rng::new(seed);
-    let (countries, sectors) = tables();
+    let Tables { countries, sectors } = tables();
     let known: HashSet<&str> = countries.iter().map(|c| c.code.as_str()).collect();
-    let mut cities: Vec<&City> = CITIES.iter().filter(|c| known.contains(c.cc)).collect();
-    if cities.is_empty() {
-        // No country table: the result will not validate, but stay well-formed.
-        cities = CITIES.iter().collect();
-    }
-    let codes: Vec<&str> = countries.iter().map(|c| c.code.as_str()).collect();
-    let sector_keys: Vec<&Sector> = sectors.iter().collect();
+    let cities: Vec<&City> = CITIES.iter().filter(|c| known.contains(c.cc)).collect();
 
     let sources = make_sources(&mut rng, 40 + n.min(260));
     let source_ids: Vec<&str> = sources.iter().map(|s| s.id.as_str()).collect();
@@ -375,25 +377,16 @@ pub fn dataset(n: usize, seed: u64) -> Dataset {
     let mut factories = Vec::with_capacity(n);
     for i in 0..n {
         factories.push(make_factory(
-            &mut rng,
-            i,
-            &cities,
-            &codes,
-            &sector_keys,
-            &mut ids,
-            &cite,
+            &mut rng, i, &cities, countries, sectors, &mut ids, &cite,
         ));
     }
 
-    // Antennas need a country table to pick from.
-    let n_antennas = if countries.is_empty() { 0 } else { n / 10 };
+    let n_antennas = n / 10;
     let mut antennas = Vec::with_capacity(n_antennas);
     for k in 0..n_antennas {
-        let c = rng.pick(&countries);
-        let mut id = format!("antenna-{}-{}", c.code.to_ascii_lowercase(), k + 1);
-        while !ids.insert(id.clone()) {
-            id.push_str("-x");
-        }
+        let c = rng.pick(countries);
+        let base = format!("antenna-{}-{}", c.code.to_ascii_lowercase(), k + 1);
+        let id = unique_id(&mut ids, base, "-x");
         let linked = if factories.is_empty() || rng.chance(30) {
             Link::Unknown
         } else {
@@ -466,8 +459,8 @@ fn make_factory(
     rng: &mut Rng,
     i: usize,
     cities: &[&City],
-    codes: &[&str],
-    sectors: &[&Sector],
+    countries: &[Country],
+    sectors: &[Sector],
     ids: &mut HashSet<String>,
     cite: &dyn Fn(&mut Rng, usize) -> Vec<IStr>,
 ) -> Factory {
@@ -482,11 +475,7 @@ fn make_factory(
     } else {
         format!("{} {} {}", rng.pick(REGIONS), rng.pick(NOUNS), i + 1)
     };
-    let mut id = slug(&name);
-    if !ids.insert(id.clone()) {
-        id = format!("{id}-{}", i + 1);
-        ids.insert(id.clone());
-    }
+    let id = unique_id(ids, slug(&name), &format!("-{}", i + 1));
     let c = *rng.pick(cities);
     let wave = 1 + rng.below(WAVES.len()) as u8;
     let (wy, wm, wd) = WAVES[usize::from(wave - 1)];
@@ -494,29 +483,19 @@ fn make_factory(
 
     let mut partners: Vec<IStr> = Vec::new();
     for _ in 0..rng.below(5) {
-        if codes.is_empty() {
-            break;
-        }
-        let p = *rng.pick(codes);
-        if p != c.cc && !partners.iter().any(|x| x == p) {
-            partners.push(p.to_string().into());
+        let p = &rng.pick(countries).code;
+        if p != c.cc && !partners.contains(p) {
+            partners.push(p.clone());
         }
     }
     let mut chosen: Vec<&Sector> = Vec::new();
     for _ in 0..rng.range(1, 5) {
-        if sectors.is_empty() {
-            break;
-        }
-        let s = *rng.pick(sectors);
+        let s = rng.pick(sectors);
         if !chosen.iter().any(|x| x.key == s.key) {
             chosen.push(s);
         }
     }
-    let sector_keys: Vec<IStr> = if chosen.is_empty() {
-        vec!["general".to_string().into()]
-    } else {
-        chosen.iter().map(|s| s.key.clone()).collect()
-    };
+    let sector_keys: Vec<IStr> = chosen.iter().map(|s| s.key.clone()).collect();
     let list = |fr: bool| -> String {
         chosen
             .iter()
@@ -867,11 +846,11 @@ mod tests {
 
     #[test]
     fn cities_are_in_europe_with_known_codes() {
-        let (countries, _) = tables();
+        let countries = &tables().countries;
         for c in CITIES {
             assert!((27.0..=72.0).contains(&c.lat) && (-32.0..=45.0).contains(&c.lon));
             assert!(
-                countries.is_empty() || countries.iter().any(|k| k.code == c.cc),
+                countries.iter().any(|k| k.code == c.cc),
                 "{} {}",
                 c.name,
                 c.cc

@@ -405,22 +405,16 @@ impl Timeline {
         };
         for (i, m) in data.milestones.iter().enumerate() {
             let lo = to_u32(concerns.len());
-            concerns.extend(
-                m.factories
-                    .iter()
-                    .filter_map(|id| cat.factory_index(id))
-                    .map(to_u32),
-            );
+            let mut named: Vec<u32> = m
+                .factories
+                .iter()
+                .filter_map(|id| cat.factory_index(id))
+                .map(to_u32)
+                .collect();
             // A factory named twice must still appear once in its own list.
-            concerns[lo as usize..].sort_unstable();
-            let mut seen = lo as usize;
-            for k in lo as usize..concerns.len() {
-                if k == lo as usize || concerns[k] != concerns[seen - 1] {
-                    concerns[seen] = concerns[k];
-                    seen += 1;
-                }
-            }
-            concerns.truncate(seen);
+            named.sort_unstable();
+            named.dedup();
+            concerns.extend(named);
             entries.push(make(m, NONE, i, (lo, to_u32(concerns.len()))));
         }
         for (fi, f) in data.factories.iter().enumerate() {
@@ -523,17 +517,6 @@ impl Timeline {
         self.entries.get(i).map(|e| e.status(today))
     }
 
-    /// The full status text of entry `i` (`done, slipped (was H1 2025), unconfirmed ?`);
-    /// empty if out of range.
-    pub fn status_text(&self, cat: &Catalog, i: usize, today: Day, lang: Lang) -> String {
-        match self.entries.get(i) {
-            Some(e) => e
-                .status(today)
-                .text(lang, self.milestone(cat, i).first_announced),
-            None => String::new(),
-        }
-    }
-
     /// The factories entry `i` concerns: its owner, or the factories a programme milestone
     /// names (none for programme-wide steps).
     pub fn concerned(&self, i: usize) -> impl Iterator<Item = usize> + '_ {
@@ -559,44 +542,21 @@ impl Timeline {
         }
     }
 
-    /// Entry indices matching the query, in date order.
+    /// Entry indices matching the query, in date order: from the factory's own list when
+    /// the query names one, else from the entries its dates can reach.
     pub fn query(&self, q: &TimelineQuery) -> Vec<usize> {
-        let mut out = Vec::new();
-        self.query_into(q, &mut out);
-        out
-    }
-
-    /// [`Timeline::query`] into a reused buffer (cleared first), for per-frame use.
-    pub fn query_into(&self, q: &TimelineQuery, out: &mut Vec<usize>) {
-        out.clear();
-        let keep = |e: &Entry| q.in_range(e) && q.kind.is_none_or(|k| e.kind == k);
-        if let Some(f) = q.factory {
-            out.extend(
-                self.for_factory(f)
-                    .iter()
-                    .map(|&i| i as usize)
-                    .filter(|&i| keep(&self.entries[i])),
-            );
-            return;
-        }
-        let range = self.candidates(q.from, q.to);
-        out.extend(range.filter(|&i| keep(&self.entries[i])));
-    }
-
-    /// Number of entries matching the query, without collecting them.
-    pub fn count(&self, q: &TimelineQuery) -> usize {
-        let keep = |e: &Entry| q.in_range(e) && q.kind.is_none_or(|k| e.kind == k);
-        match q.factory {
-            Some(f) => self
-                .for_factory(f)
-                .iter()
-                .filter(|&&i| keep(&self.entries[i as usize]))
-                .count(),
-            None => self
-                .candidates(q.from, q.to)
-                .filter(|&i| keep(&self.entries[i]))
-                .count(),
-        }
+        let (own, range) = match q.factory {
+            Some(f) => (self.for_factory(f), 0..0),
+            None => (&[][..], self.candidates(q.from, q.to)),
+        };
+        own.iter()
+            .map(|&i| i as usize)
+            .chain(range)
+            .filter(|&i| {
+                let e = &self.entries[i];
+                q.in_range(e) && q.kind.is_none_or(|k| e.kind == k)
+            })
+            .collect()
     }
 
     /// The slice of entries that can overlap `from..=to`. Spans are at most a year long, so
@@ -617,48 +577,6 @@ impl Timeline {
         lo..hi.max(lo)
     }
 
-    /// Entries whose span starts in the given month (year, 1..=12): a contiguous index
-    /// range, found by binary search. Quarters, halves and years start in their first month.
-    pub fn starting_in(&self, year: i32, month: u8) -> Range<usize> {
-        let first = Day {
-            year,
-            month,
-            day: 1,
-        };
-        let (ny, nm) = if month >= 12 {
-            (year + 1, 1)
-        } else {
-            (year, month + 1)
-        };
-        let next = Day {
-            year: ny,
-            month: nm,
-            day: 1,
-        };
-        let lo = self.entries.partition_point(|e| e.start < first);
-        let hi = self.entries.partition_point(|e| e.start < next);
-        lo..hi.max(lo)
-    }
-
-    /// Entry indices whose span overlaps the month (for a per-month lane that also shows the
-    /// quarters, halves and years running through it).
-    pub fn in_month(&self, year: i32, month: u8) -> Vec<usize> {
-        let last = crate::data::date::days_in_month(year, month).max(1);
-        self.query(&TimelineQuery {
-            from: Some(Day {
-                year,
-                month,
-                day: 1,
-            }),
-            to: Some(Day {
-                year,
-                month,
-                day: last,
-            }),
-            ..TimelineQuery::default()
-        })
-    }
-
     /// The span worth showing zoomed out: from the first selection (or the first milestone
     /// when there is no selection) to the last planned start of operation or the end of the
     /// last milestone, whichever is later. `None` when there is nothing dated.
@@ -666,24 +584,9 @@ impl Timeline {
         self.span
     }
 
-    /// First day of the first entry to the last day of the latest-ending entry.
-    pub fn full_span(&self) -> Option<(Day, Day)> {
-        let first = self.entries.first()?.start;
-        let last = self.entries.iter().map(|e| e.end).max()?;
-        Some((first, last))
-    }
-
     /// Entry indices of the plans (planned milestones with an id), in date order.
     pub fn plans(&self) -> impl Iterator<Item = usize> + '_ {
         self.plans.iter().map(|&i| i as usize)
-    }
-
-    /// The answers to one plan (by entry index), in date order; empty if it is no plan.
-    pub fn answers_to(&self, plan: usize) -> &[u32] {
-        self.plans
-            .iter()
-            .position(|&p| p as usize == plan)
-            .map_or(&[], |k| &self.plan_answers[k])
     }
 
     /// Plan versus reality for the plans relevant to a query.
@@ -787,38 +690,16 @@ fn compute_span(cat: &Catalog, entries: &[Entry]) -> Option<(Day, Day)> {
 /// Small datasets for the tests of this module and of the `timeline` command.
 #[cfg(test)]
 pub(crate) mod fixture {
-    use crate::data::model::{Country, Sector};
-    use crate::data::{Catalog, EMBEDDED_COUNTRIES};
-
-    /// A country code and a sector key that exist in the embedded tables, so that the test
-    /// dataset validates whatever the tables hold.
-    pub(crate) fn table_keys() -> (String, String) {
-        let countries: Vec<Country> = ron::from_str(EMBEDDED_COUNTRIES).unwrap_or_default();
-        let sectors: Vec<Sector> = ron::from_str(crate::data::EMBEDDED_SECTORS).unwrap_or_default();
-        let code = countries
-            .iter()
-            .map(|c| c.code.clone())
-            .find(|c| c == "GR")
-            .or_else(|| countries.first().map(|c| c.code.clone()))
-            .map_or_else(|| "GR".to_string(), String::from);
-        let sector = sectors
-            .iter()
-            .map(|s| s.key.clone())
-            .find(|k| k == "health")
-            .or_else(|| sectors.first().map(|s| s.key.clone()))
-            .map_or_else(|| "health".to_string(), String::from);
-        (code, sector)
-    }
+    use crate::data::Catalog;
 
     pub(crate) fn factory(id: &str, name: &str, milestones: &str) -> String {
-        let (cc, sector) = table_keys();
         format!(
             r#"Factory(id: "{id}", name: "{name}", wave: 1, selected: "2024-12-10",
-                host: "Host", city: "Athens", country: "{cc}",
+                host: "Host", city: "Athens", country: "GR",
                 coords: Coords(lat: 37.98, lon: 23.72),
                 system: System(name: None, description: Text(en: "x", fr: "x"), vendor: None,
                     operation: Some("2026-Q2"), sources: ["s1"]),
-                sectors: ["{sector}"], summary: Text(en: "x", fr: "x"),
+                sectors: ["health"], summary: Text(en: "x", fr: "x"),
                 milestones: [{milestones}], sources: ["s1"])"#
         )
     }
@@ -1084,11 +965,11 @@ mod tests {
         assert!(s.confirmed && !s.slipped);
         assert_eq!(s.text(Lang::En, None), "done");
         assert!(tl.status(999, day("2026-11-24")).is_none());
+        let s = tl.status(op, day("2026-11-24")).unwrap();
         assert_eq!(
-            tl.status_text(&cat, op, day("2026-11-24"), Lang::Fr),
+            s.text(Lang::Fr, tl.milestone(&cat, op).first_announced),
             "en cours, retardé (annoncé T2 2026), sources divergentes ?"
         );
-        assert_eq!(tl.status_text(&cat, 999, day("2026-11-24"), Lang::En), "");
     }
 
     #[test]
@@ -1149,7 +1030,8 @@ mod tests {
         // The answers are linked on the entries too.
         let c = find(&tl, &cat, "Contract 2025-03-26");
         assert_eq!(tl.entries()[c].answers(), Some(h1.plan));
-        assert_eq!(tl.answers_to(h1.plan).len(), 3);
+        let linked = tl.entries().iter().filter(|e| e.answers() == Some(h1.plan));
+        assert_eq!(linked.count(), 3);
     }
 
     #[test]
@@ -1265,41 +1147,6 @@ mod tests {
         );
         assert!(dates(&TimelineQuery::year(1990)).is_empty());
         assert!(tl.for_factory(99).is_empty());
-        assert_eq!(tl.count(&TimelineQuery::year(2025)), 6);
-        // Reusing a buffer clears it.
-        let mut buf = vec![42];
-        tl.query_into(&TimelineQuery::year(2024), &mut buf);
-        assert_eq!(buf.len(), 2);
-    }
-
-    #[test]
-    fn month_lookups() {
-        let cat = catalog();
-        let tl = Timeline::new(&cat);
-        let iso = |r: Vec<usize>| -> Vec<String> {
-            r.into_iter()
-                .map(|i| tl.entries()[i].date().iso())
-                .collect()
-        };
-        assert_eq!(
-            iso(tl.starting_in(2025, 1).collect()),
-            ["2025-Q1", "2025-H1"]
-        );
-        assert_eq!(
-            iso(tl.starting_in(2025, 3).collect()),
-            ["2025-03", "2025-03-26"]
-        );
-        assert!(tl.starting_in(2025, 2).is_empty());
-        assert_eq!(
-            iso(tl.starting_in(2025, 12).collect()),
-            Vec::<String>::new()
-        );
-        assert_eq!(
-            iso(tl.in_month(2025, 2)),
-            ["2025-Q1", "2025-H1"],
-            "spans running through February"
-        );
-        assert_eq!(iso(tl.in_month(2025, 11)), ["end-2025"]);
     }
 
     #[test]
@@ -1307,7 +1154,6 @@ mod tests {
         let cat = catalog();
         let tl = Timeline::new(&cat);
         assert_eq!(tl.span(), Some((day("2024-12-10"), day("2026-12-31"))));
-        assert_eq!(tl.full_span(), Some((day("2024-01-01"), day("2026-12-31"))));
         assert_eq!(Timeline::default().span(), None);
     }
 
@@ -1342,25 +1188,12 @@ mod tests {
                 })
                 .collect();
             assert_eq!(tl.query(&q), brute, "{q:?}");
-            assert_eq!(tl.count(&q), brute.len());
-        }
-        // Every month's starting range holds exactly the entries starting in it.
-        for y in 2024..2029 {
-            for m in 1..=12u8 {
-                for i in tl.starting_in(y, m) {
-                    let s = tl.entries()[i].start();
-                    assert_eq!((s.year, s.month), (y, m));
-                }
-            }
         }
     }
 
     #[test]
     fn real_data_tells_the_2025_procurement_story() {
-        // The embedded dataset may still be being written; this holds once it is complete.
-        let Ok(cat) = Catalog::embedded() else {
-            return;
-        };
+        let cat = Catalog::embedded().unwrap();
         let tl = Timeline::new(&cat);
         assert_eq!(tl.len(), cat.milestone_count());
         let reports = tl.plan_report(&TimelineQuery::year(2025));

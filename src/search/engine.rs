@@ -131,15 +131,15 @@ fn evaluate(ix: &SearchIndex, q: &Query, cands: &[u32], cache: &mut Cache) -> Ve
             })
             .map(|&r| {
                 let h = &ix.hot[r as usize];
-                Match::new(
-                    ix.record_of(r),
-                    r,
-                    h.rank,
-                    0,
-                    Field::Name,
-                    h.name_text,
-                    NO_TERM,
-                )
+                Match {
+                    record: ix.record_of(r),
+                    score: 0,
+                    field: Field::Name,
+                    rec: r,
+                    rank: h.rank,
+                    text: h.name_text,
+                    term: NO_TERM,
+                }
             }),
     );
     if q.terms.is_empty() {

@@ -234,14 +234,51 @@ impl Builder {
     }
 }
 
+/// The records indexed so far: their refs, hot parts and entries, in step.
+#[derive(Default)]
+struct Records {
+    refs: Vec<Ref>,
+    hot: Vec<Hot>,
+    entries: Vec<Entry>,
+}
+
+impl Records {
+    /// A ref of the record being indexed.
+    fn push(&mut self, group: u32, field: Field) {
+        self.refs.push(Ref { group, field });
+    }
+
+    /// Close the record being indexed: its refs are those pushed since the last one, its
+    /// mask the union of the masks of every string they refer to.
+    fn finish(&mut self, b: &mut Builder, name: &str, entry: Entry) {
+        let start = self.hot.last().map_or(0, |h| h.refs.1);
+        let mask = self.refs[start as usize..]
+            .iter()
+            .flat_map(|r| {
+                let (gs, gt) = b.groups[r.group as usize];
+                &b.group_texts[gs as usize..gt as usize]
+            })
+            .fold(0, |m, &t| m | b.masks[t as usize]);
+        self.hot.push(Hot {
+            mask,
+            refs: (start, self.refs.len() as u32),
+            name_text: b.text(name),
+            rank: 0,
+        });
+        self.entries.push(entry);
+    }
+}
+
+/// Folded strings, one per line, for `contains` filters.
+fn folded_lines<'a>(strings: impl IntoIterator<Item = &'a str>) -> String {
+    strings.into_iter().map(fold).collect::<Vec<_>>().join("\n")
+}
+
 impl SearchIndex {
     /// Index every factory and antenna of the catalog: folding, interning and masks are done
     /// here, once.
     pub fn new(cat: &Catalog) -> SearchIndex {
         let mut b = Builder::default();
-        let mut refs: Vec<Ref> = Vec::new();
-        let mut hot: Vec<Hot> = Vec::new();
-        let mut entries: Vec<Entry> = Vec::new();
 
         let sector_pos: HashMap<&str, usize> = cat
             .sectors
@@ -290,118 +327,92 @@ impl SearchIndex {
 
         // Refs are pushed in decreasing field weight, so that on equal weighted scores the
         // more telling field is reported.
+        let mut r = Records::default();
         for (i, f) in cat.factories().iter().enumerate() {
-            let start = refs.len() as u32;
-            let mut push = |g: u32, field: Field| refs.push(Ref { group: g, field });
             for s in &f.sectors {
-                push(sector_group(&mut b, s), Field::Sector);
+                r.push(sector_group(&mut b, s), Field::Sector);
             }
-            let name_group = b.single(&f.name);
-            push(name_group, Field::Name);
+            r.push(b.single(&f.name), Field::Name);
             for a in &f.aliases {
-                push(b.single(a), Field::Alias);
+                r.push(b.single(a), Field::Alias);
             }
-            push(country_group(&mut b, &f.country), Field::Country);
-            push(b.single(&f.city), Field::City);
+            r.push(country_group(&mut b, &f.country), Field::Country);
+            r.push(b.single(&f.city), Field::City);
             if let Some(site) = &f.site {
-                push(b.single(&site.name), Field::City);
+                r.push(b.single(&site.name), Field::City);
             }
-            push(b.single(&f.host), Field::Host);
+            r.push(b.single(&f.host), Field::Host);
             if let Some(n) = &f.system.name {
-                push(b.single(n), Field::System);
+                r.push(b.single(n), Field::System);
             }
             if let Some(v) = &f.system.vendor {
-                push(b.single(v), Field::Vendor);
+                r.push(b.single(v), Field::Vendor);
             }
             for p in &f.partners {
-                push(country_group(&mut b, p), Field::Partner);
+                r.push(country_group(&mut b, p), Field::Partner);
             }
             for c in &f.consortium {
-                push(b.single(c), Field::Consortium);
+                r.push(b.single(c), Field::Consortium);
             }
-            let name_text = b.text(&f.name);
-            let system = [f.system.name.as_deref(), f.system.vendor.as_deref()]
-                .into_iter()
-                .flatten()
-                .map(fold)
-                .collect::<Vec<_>>()
-                .join("\n");
-            let city = std::iter::once(fold(&f.city))
-                .chain(f.site.iter().map(|s| fold(&s.name)))
-                .collect::<Vec<_>>()
-                .join("\n");
-            let names = std::iter::once(fold(&f.name))
-                .chain(f.aliases.iter().map(|a| fold(a)))
-                .chain(std::iter::once(fold(&f.id)))
-                .collect::<Vec<_>>()
-                .join("\n");
-            hot.push(Hot {
-                mask: 0,
-                refs: (start, refs.len() as u32),
-                name_text,
-                rank: 0,
-            });
-            entries.push(Entry {
+            let entry = Entry {
                 record: Record::Factory(i),
                 wave: f.wave,
                 country: country_idx(&f.country),
                 partners: f.partners.iter().map(|p| country_idx(p)).collect(),
                 sectors: f.sectors.iter().filter_map(|s| sector_idx(s)).collect(),
-                system,
-                city,
-                names,
+                system: folded_lines(
+                    [f.system.name.as_deref(), f.system.vendor.as_deref()]
+                        .into_iter()
+                        .flatten(),
+                ),
+                city: folded_lines(
+                    std::iter::once(f.city.as_str()).chain(f.site.iter().map(|s| s.name.as_str())),
+                ),
+                names: folded_lines(
+                    std::iter::once(f.name.as_str())
+                        .chain(f.aliases.iter().map(IStr::as_str))
+                        .chain(std::iter::once(f.id.as_str())),
+                ),
                 serves: None,
-            });
+            };
+            r.finish(&mut b, &f.name, entry);
         }
         for (i, a) in cat.antennas().iter().enumerate() {
-            let start = refs.len() as u32;
-            let mut push = |g: u32, field: Field| refs.push(Ref { group: g, field });
-            push(b.single(&a.name), Field::Name);
-            push(country_group(&mut b, &a.country), Field::Country);
+            r.push(b.single(&a.name), Field::Name);
+            r.push(country_group(&mut b, &a.country), Field::Country);
             if let Some(c) = &a.city {
-                push(b.single(c), Field::City);
+                r.push(b.single(c), Field::City);
             }
             let serves = match &a.linked {
                 Link::Factories(ids) => {
                     let idx: Vec<usize> =
                         ids.iter().filter_map(|id| cat.factory_index(id)).collect();
                     for &fi in &idx {
-                        push(b.single(&cat.factories()[fi].name), Field::Serves);
+                        r.push(b.single(&cat.factories()[fi].name), Field::Serves);
                     }
                     Some(idx)
                 }
                 Link::Unknown => None,
             };
-            let name_text = b.text(&a.name);
-            hot.push(Hot {
-                mask: 0,
-                refs: (start, refs.len() as u32),
-                name_text,
-                rank: 0,
-            });
-            entries.push(Entry {
+            let entry = Entry {
                 record: Record::Antenna(i),
                 wave: 0,
                 country: country_idx(&a.country),
                 partners: Vec::new(),
                 sectors: Vec::new(),
                 system: String::new(),
-                city: a.city.as_deref().map(fold).unwrap_or_default(),
-                names: format!("{}\n{}", fold(&a.name), fold(&a.id)),
+                city: folded_lines(a.city.as_deref()),
+                names: folded_lines([a.name.as_str(), a.id.as_str()]),
                 serves,
-            });
+            };
+            r.finish(&mut b, &a.name, entry);
         }
+        let Records {
+            refs,
+            mut hot,
+            entries,
+        } = r;
 
-        for h in &mut hot {
-            let (s, t) = h.refs;
-            h.mask = refs[s as usize..t as usize]
-                .iter()
-                .flat_map(|r| {
-                    let (gs, gt) = b.groups[r.group as usize];
-                    b.group_texts[gs as usize..gt as usize].iter()
-                })
-                .fold(0, |m, &t| m | b.masks[t as usize]);
-        }
         // Ties are broken by name: folded first so that `Á` sorts with `A`.
         let mut order: Vec<usize> = (0..hot.len()).collect();
         let keys: Vec<(&str, &str)> = hot

@@ -7,6 +7,8 @@
 //!   query only grew, returns them at once when the query shrinks back (backspace), and
 //!   computes highlight positions only for the rows asked for ([`Searcher::hit`],
 //!   [`Searcher::name_positions`]).
+//! - [`SearchIndex::highlight`] parses a query's words once for highlighting the names of the
+//!   rows on screen ([`SearchIndex::highlight_positions`]) when the results came from elsewhere.
 //!
 //! Matching is case- and accent-insensitive both ways: the data and the query are folded to
 //! lower-case ASCII ([`crate::text::Folded`]) before `SkimMatcherV2` sees them, and match
@@ -53,20 +55,6 @@ pub enum Field {
 }
 
 impl Field {
-    pub const ALL: [Field; 11] = [
-        Field::Sector,
-        Field::Name,
-        Field::Alias,
-        Field::Country,
-        Field::City,
-        Field::Host,
-        Field::System,
-        Field::Vendor,
-        Field::Serves,
-        Field::Partner,
-        Field::Consortium,
-    ];
-
     /// Percentage applied to the skim score of a match in this field.
     ///
     /// Sectors weigh most: the dashboard is about who serves which sector, and `health` must
@@ -172,26 +160,11 @@ pub struct Match {
     term: u16,
 }
 
-impl Match {
-    fn new(
-        record: Record,
-        rec: u32,
-        rank: u32,
-        score: i64,
-        field: Field,
-        text: u32,
-        term: u16,
-    ) -> Match {
-        Match {
-            record,
-            score,
-            field,
-            rec,
-            rank,
-            text,
-            term,
-        }
-    }
+/// A query's free words, parsed once per result set for highlighting the names of the rows
+/// on screen: see [`SearchIndex::highlight`]. Use it with the index that made it.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Highlight {
+    terms: Vec<query::Term>,
 }
 
 /// `Match::text` of a [`listing`] entry: no text of an index.
@@ -206,7 +179,15 @@ pub fn listing(cat: &Catalog) -> Vec<Match> {
     factories
         .chain(antennas)
         .zip(0u32..)
-        .map(|(record, rec)| Match::new(record, rec, rec, 0, Field::Name, NO_TEXT, NO_TERM))
+        .map(|(record, rec)| Match {
+            record,
+            score: 0,
+            field: Field::Name,
+            rec,
+            rank: rec,
+            text: NO_TEXT,
+            term: NO_TERM,
+        })
         .collect()
 }
 
@@ -225,8 +206,26 @@ impl SearchIndex {
 
     /// Char positions in the record's display name of the letters the query's free words
     /// match, for highlighting the rows on screen. Empty for an unknown record; never fails.
+    /// Parses the query on each call: for many rows, parse once with
+    /// [`SearchIndex::highlight`].
     pub fn name_positions(&self, query: &str, record: Record) -> Vec<usize> {
-        self.name_positions_for(&query::free_terms(self, query), record)
+        self.highlight_positions(&self.highlight(query), record)
+    }
+
+    /// A query's free words, parsed once for highlighting the names of many rows with
+    /// [`SearchIndex::highlight_positions`]. Never fails: filters are left out, and so is
+    /// anything that looks like one when the query does not parse.
+    pub fn highlight(&self, query: &str) -> Highlight {
+        Highlight {
+            terms: query::free_terms(self, query),
+        }
+    }
+
+    /// Char positions in the record's display name of the letters the highlight's words
+    /// match: the same as [`SearchIndex::name_positions`] with the query the highlight was
+    /// made from. Empty for an unknown record.
+    pub fn highlight_positions(&self, h: &Highlight, record: Record) -> Vec<usize> {
+        self.name_positions_for(&h.terms, record)
     }
 
     fn name_positions_for(&self, terms: &[query::Term], record: Record) -> Vec<usize> {
@@ -244,7 +243,7 @@ impl SearchIndex {
     }
 
     /// The text a match refers to.
-    pub fn match_text(&self, m: &Match) -> &str {
+    pub(crate) fn match_text(&self, m: &Match) -> &str {
         self.texts
             .get(m.text as usize)
             .map_or("", |t| t.original.as_str())
@@ -273,7 +272,7 @@ impl SearchIndex {
 const RELEVANT_SHARE: i64 = 30;
 
 /// How many of the ranked matches (best first) to show.
-pub fn relevant(matches: &[Match]) -> usize {
+pub(crate) fn relevant(matches: &[Match]) -> usize {
     let Some(best) = matches.first().map(|m| m.score) else {
         return 0;
     };
@@ -387,7 +386,8 @@ impl Searcher {
         Ok(self.matches())
     }
 
-    /// The results of the last successful search (the relevant ones: see [`relevant`]).
+    /// The results of the last successful search: the relevant ones, without the matches
+    /// scoring under a share of the best one's.
     pub fn matches(&self) -> &[Match] {
         self.levels
             .last()

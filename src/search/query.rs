@@ -298,22 +298,7 @@ fn resolve(ix: &SearchIndex, key: &'static str, value: &str) -> Result<Filter, Q
     };
     match key {
         "sector" => {
-            let pick = |exact: bool| -> Vec<u16> {
-                ix.sector_vocab
-                    .iter()
-                    .enumerate()
-                    .filter(|(_, s)| {
-                        s.words
-                            .iter()
-                            .any(|w| if exact { *w == v } else { w.contains(&v) })
-                    })
-                    .map(|(i, _)| i as u16)
-                    .collect()
-            };
-            let mut found = pick(true);
-            if found.is_empty() {
-                found = pick(false);
-            }
+            let found = exact_else_contains(&ix.sector_vocab, |s| &s.words, &v);
             if found.is_empty() {
                 let keys: Vec<&str> = ix.sector_vocab.iter().map(|s| s.key.as_str()).collect();
                 return Err(bad(format!(
@@ -331,25 +316,11 @@ fn resolve(ix: &SearchIndex, key: &'static str, value: &str) -> Result<Filter, Q
                 .filter(|(_, c)| c.code == v)
                 .map(|(i, _)| i as u16)
                 .collect();
-            let pick = |exact: bool| -> Vec<u16> {
-                ix.country_vocab
-                    .iter()
-                    .enumerate()
-                    .filter(|(_, c)| {
-                        c.names
-                            .iter()
-                            .any(|n| if exact { *n == v } else { n.contains(&v) })
-                    })
-                    .map(|(i, _)| i as u16)
-                    .collect()
+            let found = if by_code.is_empty() {
+                exact_else_contains(&ix.country_vocab, |c| &c.names, &v)
+            } else {
+                by_code
             };
-            let mut found = by_code;
-            if found.is_empty() {
-                found = pick(true);
-            }
-            if found.is_empty() {
-                found = pick(false);
-            }
             if found.is_empty() {
                 return Err(bad(
                     "no such country; give an ISO code (es) or a name in English or French \
@@ -386,6 +357,25 @@ fn resolve(ix: &SearchIndex, key: &'static str, value: &str) -> Result<Filter, Q
         "city" => Ok(Filter::City(v)),
         _ => Ok(Filter::Name(v)),
     }
+}
+
+/// Indices of the vocabulary entries with a folded word equal to `v`; when there are none,
+/// of those with a word containing `v`.
+fn exact_else_contains<T>(vocab: &[T], words: impl Fn(&T) -> &[String], v: &str) -> Vec<u16> {
+    let pick = |exact: bool| -> Vec<u16> {
+        vocab
+            .iter()
+            .enumerate()
+            .filter(|(_, x)| {
+                words(x)
+                    .iter()
+                    .any(|w| if exact { w == v } else { w.contains(v) })
+            })
+            .map(|(i, _)| i as u16)
+            .collect()
+    };
+    let found = pick(true);
+    if found.is_empty() { pick(false) } else { found }
 }
 
 #[cfg(test)]

@@ -154,6 +154,55 @@ fn name_positions_highlight_the_name_only() {
     assert!(ix.name_positions("lumi", Record::Antenna(99)).is_empty());
 }
 
+/// A highlight parsed once gives the same positions as parsing the query for every row, and
+/// as the searcher's positions for the query it last ran.
+#[test]
+fn highlight_parsed_once_gives_the_name_positions() {
+    let synth = Catalog::from_dataset(crate::synth::dataset(200, 5), "synth")
+        .unwrap_or_else(|e| panic!("{e}"));
+    for cat in [mini(), synth] {
+        let ix = SearchIndex::new(&cat);
+        let mut s = Searcher::new(SearchIndex::new(&cat));
+        let records: Vec<Record> = (0..cat.factories().len() + 1)
+            .map(Record::Factory)
+            .chain((0..cat.antennas().len() + 1).map(Record::Antenna))
+            .collect();
+        let mut highlighted = 0;
+        for q in [
+            "",
+            "sante",
+            "numerique sante",
+            "lumi",
+            "sector: lumi",
+            "bogus:x lumi",
+            "hub nordic",
+            "kind:factory aurora",
+            "a",
+            "zzzz",
+        ] {
+            let h = ix.highlight(q);
+            let searched = s.search(q).is_ok();
+            for &r in &records {
+                let got = ix.highlight_positions(&h, r);
+                assert_eq!(got, ix.name_positions(q, r), "{q:?} {r:?}");
+                if searched {
+                    assert_eq!(got, s.name_positions(r), "{q:?} {r:?}");
+                }
+                highlighted += usize::from(!got.is_empty());
+            }
+        }
+        assert!(highlighted > 0);
+    }
+    let cat = mini();
+    let ix = SearchIndex::new(&cat);
+    let h = ix.highlight("numerique sante");
+    assert_eq!(
+        ix.highlight_positions(&h, Record::Factory(5)),
+        (0..15).filter(|&i| i != 5).collect::<Vec<_>>()
+    );
+    assert!(ix.highlight_positions(&h, Record::Factory(99)).is_empty());
+}
+
 #[test]
 fn subsequence_slips_match() {
     let cat = mini();
@@ -284,6 +333,7 @@ fn ranking_prefers_sectors_then_ties_by_name() {
     assert!(hits.windows(2).all(|w| w[0].score >= w[1].score));
     // Equal scores (the same sector) are ordered by name: "1HealthAI" < "BSC AIF".
     assert_eq!(hits[0].score, hits[1].score);
+    assert!(Field::Sector.weight() > Field::Name.weight());
     // A strong name match beats a scattered match elsewhere.
     assert_eq!(id_of(&cat, first(&cat, &ix, "lumi").record), "lumi-aif");
 }
@@ -474,18 +524,12 @@ fn searcher_reuses_results_and_recovers_from_errors() {
     assert_eq!(s.search("hea").unwrap().len(), n);
     let top = s.matches()[0];
     assert_eq!(s.hit(&top).positions.len(), 3);
-    assert!(!s.name_positions(top.record).is_empty() || top.field != Field::Name);
-}
-
-#[test]
-fn field_labels_exist_in_both_languages() {
-    for f in Field::ALL {
-        assert!(!f.as_str().is_empty());
-        assert!(!f.label(Lang::En).is_empty());
-        assert!(!f.label(Lang::Fr).is_empty());
-        assert!(f.weight() > 0);
-    }
-    assert!(Field::Sector.weight() > Field::Name.weight());
+    assert_eq!(
+        top.record,
+        Record::Factory(3),
+        "1HealthAI: the health sector, first by name"
+    );
+    assert_eq!(s.name_positions(top.record), vec![1, 2, 3]);
 }
 
 // The embedded data. These pass once assets/factories.ron holds the 19 factories.
