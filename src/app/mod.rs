@@ -11,7 +11,7 @@ pub use action::Action;
 
 use crate::data::{Catalog, Country, Day, Lang, Link, Record};
 use crate::layout::{Pane, Screen};
-use crate::search::{Match, SearchIndex, Searcher};
+use crate::search::{Highlight, Match, SearchIndex, Searcher};
 use crate::timeline::{Timeline, TimelineQuery};
 
 /// Timeline zoom.
@@ -128,6 +128,8 @@ pub struct App {
     antenna_country: Vec<usize>,
     /// The query the shown results answer (behind `query` while a search runs).
     pub results_query: String,
+    /// Its words, parsed once for highlighting the names of the rows on screen.
+    highlight: Highlight,
     /// Large datasets search on a worker thread, so that typing never waits.
     background_search: bool,
     /// Counts queries, so that late results of an older one are dropped.
@@ -266,6 +268,7 @@ impl App {
             factory_country,
             antenna_country,
             results_query: String::new(),
+            highlight: Highlight::default(),
             background_search: false,
             generation: 0,
             search_request: None,
@@ -416,7 +419,7 @@ impl App {
         }
         let keep = self.selected_record();
         self.run_search();
-        self.results_query.clone_from(&self.query);
+        self.set_results_query(self.query.clone());
         self.results_changed(keep);
     }
 
@@ -437,9 +440,18 @@ impl App {
                 self.query_error = Some(e);
             }
         }
-        self.results_query = done.query;
+        self.set_results_query(done.query);
         self.results_changed(keep);
         true
+    }
+
+    /// The shown results now answer `query`.
+    fn set_results_query(&mut self, query: String) {
+        self.highlight = match &self.searcher {
+            Some(s) if !query.trim().is_empty() => s.index().highlight(&query),
+            _ => Highlight::default(),
+        };
+        self.results_query = query;
     }
 
     /// Re-apply the country filter to the results, keep the selected record if it is still
@@ -472,16 +484,11 @@ impl App {
 
     /// Char positions to highlight in a record's name, for the query its results answer.
     pub fn name_positions(&self, record: Record) -> Vec<usize> {
-        if !self.results_filtered() {
-            Vec::new()
-        } else if let Some(searcher) = &self.searcher {
-            if self.background_search {
-                searcher.index().name_positions(&self.results_query, record)
-            } else {
-                searcher.name_positions(record)
+        match &self.searcher {
+            Some(s) if self.results_filtered() => {
+                s.index().highlight_positions(&self.highlight, record)
             }
-        } else {
-            Vec::new()
+            _ => Vec::new(),
         }
     }
 
@@ -1178,6 +1185,43 @@ mod tests {
         assert!(!a.searching);
         assert!(a.rows.len() < all && !a.rows.is_empty());
         assert_eq!(a.results_query, "health");
+    }
+
+    /// Highlights follow the query the shown results answer, in both search modes.
+    #[test]
+    fn names_highlight_the_words_of_the_shown_results() {
+        for background in [false, true] {
+            let mut a = app();
+            a.set_background_search(background);
+            a.update(Action::StartSearch);
+            for c in "lumi".chars() {
+                a.update(Action::Input(c));
+            }
+            let lumi = Record::Factory(a.cat.factory_index("lumi-aif").unwrap());
+            if background {
+                // Typed, not yet answered: the shown (unfiltered) list has no highlight.
+                assert!(a.name_positions(lumi).is_empty());
+                let req = a.take_search_request().unwrap();
+                let mut searcher = Searcher::shared(a.searcher().shared_index());
+                a.update(Action::SearchDone(Box::new(req.run(&mut searcher))));
+            }
+            assert_eq!(
+                a.name_positions(lumi),
+                [0, 1, 2, 3],
+                "background: {background}"
+            );
+            for _ in 0..4 {
+                a.update(Action::Backspace);
+            }
+            if let Some(req) = a.take_search_request() {
+                let mut searcher = Searcher::shared(a.searcher().shared_index());
+                a.update(Action::SearchDone(Box::new(req.run(&mut searcher))));
+            }
+            assert!(
+                a.name_positions(lumi).is_empty(),
+                "background: {background}"
+            );
+        }
     }
 
     #[test]

@@ -29,10 +29,6 @@ impl Table {
         );
     }
 
-    pub fn is_empty(&self) -> bool {
-        self.rows.is_empty()
-    }
-
     /// Column widths: the widest cell of each column; the last column is not padded.
     fn widths(&self) -> Vec<usize> {
         let mut w: Vec<usize> = self.headers.iter().map(|h| text::width(h)).collect();

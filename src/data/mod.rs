@@ -175,14 +175,6 @@ impl Catalog {
         })
     }
 
-    /// Display name of a record.
-    pub fn record_name(&self, r: Record) -> &str {
-        match r {
-            Record::Factory(i) => &self.data.factories[i].name,
-            Record::Antenna(i) => &self.data.antennas[i].name,
-        }
-    }
-
     /// Number of milestones, programme-wide and per factory.
     pub fn milestone_count(&self) -> usize {
         self.data.milestones.len()

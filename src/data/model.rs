@@ -76,12 +76,6 @@ impl Lang {
             Lang::Fr => Lang::En,
         }
     }
-    pub fn code(self) -> &'static str {
-        match self {
-            Lang::En => "en",
-            Lang::Fr => "fr",
-        }
-    }
     /// The English or the French of a pair.
     pub fn pick<T>(self, en: T, fr: T) -> T {
         match self {
