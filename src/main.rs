@@ -56,9 +56,9 @@ fn dashboard(args: &Cli) -> u8 {
         Some(p) => (Some(p.clone()), true),
         None => (config::default_path(), false),
     };
-    let cfg = match path.map_or_else(
+    let cfg = match path.as_ref().map_or_else(
         || Ok(config::Config::default()),
-        |p| config::load(&p, explicit),
+        |p| config::load(p, explicit),
     ) {
         Ok(c) => c,
         Err(e) => {
@@ -69,7 +69,7 @@ fn dashboard(args: &Cli) -> u8 {
     let env = |k: &str| std::env::var(k).ok();
     // Colour: `--color always/never` win; NO_COLOR means monochrome unless a theme was chosen
     // explicitly (on the command line or in the config file).
-    let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
+    let no_color = cli::no_color_env();
     let theme_chosen = args.theme.is_some() || cfg.theme.is_some();
     let mono = match args.color {
         cli::ColorArg::Always => false,
@@ -83,12 +83,9 @@ fn dashboard(args: &Cli) -> u8 {
     // The config file was checked when loaded; these cannot fail for a loaded config.
     let (theme, keymap) = match (cfg.theme(args.theme, mono), cfg.keymap()) {
         (Ok(t), Ok(k)) => (t, k),
-        (Err(p), _) | (_, Err(p)) => {
-            let file = args
-                .config
-                .as_ref()
-                .map_or("config".to_string(), |p| p.display().to_string());
-            eprintln!("{}", LoadError { file, problems: p });
+        (Err(problems), _) | (_, Err(problems)) => {
+            let file = path.map_or("config".to_string(), |p| p.display().to_string());
+            eprintln!("{}", LoadError { file, problems });
             return cli::EXIT_BAD_INPUT;
         }
     };

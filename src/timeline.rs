@@ -40,7 +40,6 @@
 use std::collections::HashMap;
 use std::ops::Range;
 
-use crate::data::date::{MONTHS_EN, MONTHS_FR};
 use crate::data::{Catalog, Certainty, Day, Kind, Lang, Milestone, PDate, Precision};
 
 /// Where an entry's milestone lives in the dataset.
@@ -647,12 +646,10 @@ impl Timeline {
 
 /// Human name of a month: `July 2025` / `juillet 2025`.
 pub fn month_name(year: i32, month: u8, lang: Lang) -> String {
-    let names = if lang.is_fr() { &MONTHS_FR } else { &MONTHS_EN };
-    let m = names
-        .get(usize::from(month.max(1)) - 1)
-        .copied()
-        .unwrap_or("?");
-    format!("{m} {year}")
+    format!(
+        "{} {year}",
+        crate::data::date::month_name(month, lang.is_fr())
+    )
 }
 
 fn to_u32(i: usize) -> u32 {

@@ -68,6 +68,11 @@ impl From<std::io::Error> for Failure {
     }
 }
 
+/// `NO_COLOR` is set to something (<https://no-color.org>).
+pub fn no_color_env() -> bool {
+    std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty())
+}
+
 /// Language from `--lang`, else from `LC_ALL`, `LC_MESSAGES` or `LANG` (the first one set).
 pub fn lang_from(arg: Option<args::LangArg>, env: &dyn Fn(&str) -> Option<String>) -> Lang {
     match arg {
@@ -227,11 +232,7 @@ pub fn context(cli: &Cli, stdout_is_terminal: bool) -> Result<Ctx, crate::data::
         cat,
         lang: lang_from(cli.lang, &env),
         today: cli.today.unwrap_or_else(Day::today_utc),
-        color: color_from(
-            cli.color,
-            stdout_is_terminal,
-            std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty()),
-        ),
+        color: color_from(cli.color, stdout_is_terminal, no_color_env()),
     })
 }
 
