@@ -1,7 +1,8 @@
 //! The terminal backend: crossterm's, with a faster `draw`.
 //!
 //! `CrosstermBackend::draw` sends every cell's text as its own `Print` command, through the
-//! formatting machinery; on a full frame that was half the cost of the frame after drawing.
+//! formatting machinery: writing the dashboard's first 120x40 frame took 2.05 M instructions
+//! under callgrind, 0.69 M of them in 3,298 queued commands and 0.80 M in `fmt::write`.
 //! [`TermBackend::draw`] writes the same bytes (a test checks it against crossterm's on
 //! random frames) but copies each cell's text straight into the output buffer. Everything
 //! else is crossterm's backend as is.

@@ -544,18 +544,24 @@ impl Timeline {
     /// Entry indices matching the query, in date order: from the factory's own list when
     /// the query names one, else from the entries its dates can reach.
     pub fn query(&self, q: &TimelineQuery) -> Vec<usize> {
-        let (own, range) = match q.factory {
-            Some(f) => (self.for_factory(f), 0..0),
-            None => (&[][..], self.candidates(q.from, q.to)),
-        };
-        own.iter()
-            .map(|&i| i as usize)
-            .chain(range)
-            .filter(|&i| {
-                let e = &self.entries[i];
-                q.in_range(e) && q.kind.is_none_or(|k| e.kind == k)
-            })
-            .collect()
+        let keep = |e: &Entry| q.in_range(e) && q.kind.is_none_or(|k| e.kind == k);
+        // Two loops and `extend`: over 500,000 entries, one loop over a chain of both sources
+        // took 1.19 ms, two loops with `collect` 0.37 ms, these 0.26 ms (`cargo bench --bench
+        // timeline`, "query all").
+        let mut out = Vec::new();
+        match q.factory {
+            Some(f) => out.extend(
+                self.for_factory(f)
+                    .iter()
+                    .map(|&i| i as usize)
+                    .filter(|&i| keep(&self.entries[i])),
+            ),
+            None => out.extend(
+                self.candidates(q.from, q.to)
+                    .filter(|&i| keep(&self.entries[i])),
+            ),
+        }
+        out
     }
 
     /// The slice of entries that can overlap `from..=to`. Spans are at most a year long, so

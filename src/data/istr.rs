@@ -3,7 +3,8 @@
 //! A dataset repeats itself: source ids are cited again and again, country codes, sector
 //! keys, vendors and milestone titles recur. While a file is read ([`interning`]), equal
 //! strings become one allocation; outside of it, an `IStr` is simply an `Arc<str>`. With
-//! 10,000 synthetic factories this halves the memory of the loaded data.
+//! 10,000 synthetic factories the loaded data takes 35 MB of heap instead of 57 MB
+//! (`examples/memory.rs`).
 
 use std::borrow::Borrow;
 use std::cell::RefCell;
