@@ -128,7 +128,8 @@ pub struct App {
     antenna_country: Vec<usize>,
     /// The query the shown results answer (behind `query` while a search runs).
     pub results_query: String,
-    /// Its words, parsed once for highlighting the names of the rows on screen.
+    /// Its words as the search parsed them, for highlighting the names of the rows on
+    /// screen (in the background, parsed on the worker).
     highlight: Highlight,
     /// Large datasets search on a worker thread, so that typing never waits.
     background_search: bool,
@@ -155,16 +156,17 @@ pub struct SearchRequest {
 pub struct SearchResult {
     pub generation: u64,
     pub query: String,
-    pub result: Result<Vec<Match>, String>,
+    /// The matches and the words to highlight in them.
+    pub result: Result<(Vec<Match>, Highlight), String>,
 }
 
 impl SearchRequest {
     /// Run on the worker: stale requests were already skipped by the caller.
     pub fn run(self, searcher: &mut Searcher) -> SearchResult {
-        let result = searcher
-            .search(&self.query)
-            .map(<[Match]>::to_vec)
-            .map_err(|e| e.to_string());
+        let result = match searcher.search(&self.query) {
+            Ok(matches) => Ok((matches.to_vec(), searcher.highlight())),
+            Err(e) => Err(e.to_string()),
+        };
         SearchResult {
             generation: self.generation,
             query: self.query,
@@ -388,16 +390,19 @@ impl App {
 
     /// The query as the search engine reads it.
     fn run_search(&mut self) {
+        self.highlight = Highlight::default();
         if self.query.trim().is_empty() && self.searcher.is_none() {
             self.hits = crate::search::listing(&self.cat);
             self.query_error = None;
             return;
         }
-        match built_searcher(&mut self.searcher, &self.cat).search(&self.query) {
+        let searcher = built_searcher(&mut self.searcher, &self.cat);
+        match searcher.search(&self.query) {
             Ok(matches) => {
                 self.hits.clear();
                 self.hits.extend_from_slice(matches);
                 self.query_error = None;
+                self.highlight = searcher.highlight();
             }
             Err(e) => {
                 self.hits.clear();
@@ -419,7 +424,7 @@ impl App {
         }
         let keep = self.selected_record();
         self.run_search();
-        self.set_results_query(self.query.clone());
+        self.results_query.clone_from(&self.query);
         self.results_changed(keep);
     }
 
@@ -431,27 +436,20 @@ impl App {
         let keep = self.selected_record();
         self.searching = false;
         match done.result {
-            Ok(matches) => {
+            Ok((matches, highlight)) => {
                 self.hits = matches;
+                self.highlight = highlight;
                 self.query_error = None;
             }
             Err(e) => {
                 self.hits.clear();
+                self.highlight = Highlight::default();
                 self.query_error = Some(e);
             }
         }
-        self.set_results_query(done.query);
+        self.results_query = done.query;
         self.results_changed(keep);
         true
-    }
-
-    /// The shown results now answer `query`.
-    fn set_results_query(&mut self, query: String) {
-        self.highlight = match &self.searcher {
-            Some(s) if !query.trim().is_empty() => s.index().highlight(&query),
-            _ => Highlight::default(),
-        };
-        self.results_query = query;
     }
 
     /// Re-apply the country filter to the results, keep the selected record if it is still

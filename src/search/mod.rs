@@ -410,6 +410,18 @@ impl Searcher {
         }
     }
 
+    /// The words of the last successful search, for highlighting names with
+    /// [`SearchIndex::highlight_positions`]: parsed already, so nothing is parsed again.
+    pub fn highlight(&self) -> Highlight {
+        Highlight {
+            terms: self
+                .levels
+                .last()
+                .map(|l| l.query.terms.clone())
+                .unwrap_or_default(),
+        }
+    }
+
     /// Forget the history (the next search starts from every record).
     pub fn reset(&mut self) {
         self.levels.clear();
