@@ -13,7 +13,7 @@
 use std::io::{self, Write};
 
 use ratatui::backend::{Backend, ClearType, CrosstermBackend, WindowSize};
-use ratatui::buffer::Cell;
+use ratatui::buffer::{Buffer, Cell, CellDiffOption, CellWidth};
 use ratatui::layout::{Position, Size};
 use ratatui::style::{Color, Modifier};
 
@@ -305,6 +305,83 @@ fn move_to(w: &mut impl Write, from: Option<(u16, u16)>, x: u16, y: u16) -> io::
         }
     }
     w.write_all(seq.bytes())
+}
+
+/// The cells that change when `buf` is drawn on a blank screen, as `Buffer::diff` from a blank
+/// buffer finds them, without comparing each cell with a blank one: for the first frame,
+/// that comparison was a quarter of the instructions the dashboard ran before it.
+pub fn on_blank(buf: &Buffer) -> impl Iterator<Item = (u16, u16, &Cell)> {
+    let cells = buf.content();
+    let area = buf.area;
+    let width = usize::from(area.width.max(1));
+    let pos = move |i: usize| {
+        let x = i % width + usize::from(area.x);
+        let y = i / width + usize::from(area.y);
+        (x as u16, y as u16)
+    };
+    // Pending trailing cells of a wide emoji with VS16: (next index, end).
+    let mut trailing: Option<(usize, usize)> = None;
+    let mut i = 0;
+    std::iter::from_fn(move || {
+        if let Some((next, end)) = trailing.as_mut() {
+            while *next < *end {
+                let j = *next;
+                *next += usize::from(cells[j].cell_width().max(1));
+                *end = (*end).max(*next).min(cells.len());
+                if !is_skip(&cells[j]) && cells[j].symbol() != " " {
+                    return Some((pos(j).0, pos(j).1, &cells[j]));
+                }
+            }
+            i = *end;
+            trailing = None;
+        }
+        while i < cells.len() {
+            let at = i;
+            let cell = &cells[at];
+            i += 1;
+            match cell.diff_option {
+                CellDiffOption::Skip => continue,
+                _ if is_skip(cell) => continue,
+                CellDiffOption::ForcedWidth(w) => {
+                    i = i.saturating_add(usize::from(w.get().saturating_sub(1)));
+                    if *cell != Cell::EMPTY {
+                        return Some((pos(at).0, pos(at).1, cell));
+                    }
+                }
+                CellDiffOption::None | CellDiffOption::AlwaysUpdate => {
+                    let symbol = cell.symbol();
+                    let blank = symbol == " "
+                        && cell.fg == Color::Reset
+                        && cell.bg == Color::Reset
+                        && cell.underline_color == Color::Reset
+                        && cell.modifier.is_empty();
+                    if blank && cell.diff_option == CellDiffOption::None {
+                        continue;
+                    }
+                    let w = if symbol.len() == 1 {
+                        1
+                    } else {
+                        cell.cell_width()
+                    };
+                    let w = usize::from(w);
+                    if w > 1 && symbol.contains('\u{FE0F}') {
+                        trailing = Some((at + 1, (at + w).min(cells.len())));
+                    } else if w > 1 {
+                        i += w - 1;
+                    }
+                    return Some((pos(at).0, pos(at).1, cell));
+                }
+            }
+        }
+        None
+    })
+}
+
+/// Cells that the diff passes over (ratatui's rule).
+#[allow(deprecated)]
+fn is_skip(cell: &Cell) -> bool {
+    matches!(cell.diff_option, CellDiffOption::Skip)
+        || (cell.skip && matches!(cell.diff_option, CellDiffOption::None))
 }
 
 impl<W: Write> Backend for TermBackend<W> {
@@ -681,6 +758,72 @@ mod tests {
                     .unwrap_or_else(|e| panic!("{from:?} -> {to:?}: {e}"));
             }
         }
+    }
+
+    fn any_cell() -> impl Strategy<Value = (usize, usize, u8, bool)> {
+        // Symbol, colour, diff option (0 none, 1 skip, 2 always, 3 forced 2), old skip flag.
+        (
+            0..BLANK_SYMBOLS.len(),
+            0..COLORS.len(),
+            0u8..4,
+            proptest::bool::weighted(0.1),
+        )
+    }
+
+    const BLANK_SYMBOLS: [&str; 10] = [
+        " ",
+        " ",
+        " ",
+        "a",
+        "界",
+        "🙂",
+        "❤\u{fe0f}",
+        "e\u{301}",
+        "─",
+        "",
+    ];
+
+    proptest! {
+        /// `on_blank` finds what ratatui's diff from a blank buffer finds, for any buffer:
+        /// wide, emoji and zero-width symbols, skipped and forced cells included.
+        #[test]
+        fn on_blank_is_the_diff_from_a_blank_buffer(
+            w in 1u16..10,
+            h in 1u16..4,
+            x in 0u16..3,
+            y in 0u16..3,
+            cells in proptest::collection::vec(any_cell(), 0..40),
+        ) {
+            let area = Rect::new(x, y, w, h);
+            let mut buf = Buffer::empty(area);
+            for (i, &(s, c, opt, skip)) in cells.iter().enumerate() {
+                let Some(cell) = buf.content.get_mut(i) else { break };
+                cell.set_symbol(BLANK_SYMBOLS[s]).set_fg(COLORS[c]);
+                cell.diff_option = match opt {
+                    0 => CellDiffOption::None,
+                    1 => CellDiffOption::Skip,
+                    2 => CellDiffOption::AlwaysUpdate,
+                    _ => CellDiffOption::ForcedWidth(std::num::NonZeroU16::new(2).unwrap()),
+                };
+                #[allow(deprecated)]
+                {
+                    cell.skip = skip;
+                }
+            }
+            let theirs = Buffer::empty(area).diff(&buf);
+            let ours: Vec<_> = on_blank(&buf).collect();
+            prop_assert_eq!(ours, theirs);
+        }
+    }
+
+    #[test]
+    fn on_blank_finds_the_text_of_a_frame() {
+        let area = Rect::new(0, 0, 8, 2);
+        let mut buf = Buffer::empty(area);
+        buf.set_string(1, 0, "a界b", Style::default());
+        buf.set_string(0, 1, " ", Style::default().bg(Color::Blue));
+        let found: Vec<_> = on_blank(&buf).map(|(x, y, c)| (x, y, c.symbol())).collect();
+        assert_eq!(found, [(1, 0, "a"), (2, 0, "界"), (4, 0, "b"), (0, 1, " ")]);
     }
 
     /// What the compact forms look like: one SGR sequence per change, the short codes for

@@ -96,29 +96,19 @@ fn dashboard(args: &Cli) -> u8 {
         // The real size, so that the first layout is right before the first resize event.
         size: crossterm::terminal::size().unwrap_or((80, 24)),
     };
-    // The loading screen reads the quit keys before the app exists.
-    let loading_keymap = keymap.clone();
-    let finish = move |cat: Catalog| {
-        let mut app = App::new(cat, opts);
-        app.theme = theme;
-        app.keymap = keymap;
-        app
-    };
     let start = match args.data.clone() {
-        None => match Catalog::embedded() {
-            Ok(cat) => Start::Ready(Box::new(finish(cat))),
-            Err(e) => {
-                eprintln!("{e}");
-                return cli::EXIT_BAD_INPUT;
-            }
-        },
-        // Parsing a large file happens while the terminal already shows that it is loading;
-        // the search index is built there too.
+        // Decoded, and the app built, on a second core while this one sets up the terminal.
+        None => Start::Building(std::thread::spawn(move || {
+            Catalog::embedded().map(|cat| App::with_settings(cat, opts, theme, keymap))
+        })),
+        // Parsing a large file happens while the terminal already shows that it is loading
+        // (and reads the quit keys before the app exists); the search index is built there too.
         Some(path) => Start::Load {
             label: path.display().to_string(),
-            keymap: loading_keymap,
+            keymap: keymap.clone(),
             load: Box::new(move || {
-                let mut app = finish(Catalog::from_file(&path)?);
+                let cat = Catalog::from_file(&path)?;
+                let mut app = App::with_settings(cat, opts, theme, keymap);
                 app.prepare_search();
                 Ok(app)
             }),

@@ -138,8 +138,9 @@ fn spawn_signal_listener(mut signals: signal_hook::iterator::Signals, tx: Sender
 
 /// Where the app comes from.
 pub enum Start {
-    /// Built already: the embedded data decodes in a fraction of a millisecond.
-    Ready(Box<App>),
+    /// Being built on another thread, from the embedded data, which decodes in a fraction of
+    /// a millisecond: joined once the terminal is set up.
+    Building(std::thread::JoinHandle<Result<App, LoadError>>),
     /// Built on another thread while the terminal says it is loading `label`, so that a large
     /// `--data` file never leaves a blank screen.
     Load {
@@ -175,7 +176,12 @@ pub fn run(start: Start, opts: RunOptions) -> io::Result<Result<(), LoadError>> 
             io::stdout(),
         )))?;
         let mut app = match start {
-            Start::Ready(app) => *app,
+            Start::Building(build) => match build.join() {
+                Ok(Ok(app)) => app,
+                Ok(Err(e)) => return Ok(Err(e)),
+                // The panic hook has given the terminal back and said why.
+                Err(panic) => std::panic::resume_unwind(panic),
+            },
             Start::Load {
                 load,
                 label,
@@ -197,7 +203,7 @@ pub fn run(start: Start, opts: RunOptions) -> io::Result<Result<(), LoadError>> 
         };
         let size = terminal.size()?;
         app.update(Action::Resize(size.width, size.height));
-        let mut outcome = draw(&mut terminal, &mut app);
+        let mut outcome = draw_first(&mut terminal, &mut app);
         if outcome.is_ok() && !opts.exit_after_first_frame {
             start_threads();
             app.prepare_search();
@@ -277,6 +283,29 @@ fn draw(terminal: &mut Terminal<Backend>, app: &mut App) -> io::Result<()> {
     if let Some(text) = app.take_clipboard() {
         write!(w, "{}", osc52(&text))?;
     }
+    w.flush()
+}
+
+/// The first frame, on the screen just cleared by entering the alternate screen: what
+/// [`draw`] does, with the cells found without comparing each with the blank previous frame,
+/// and in one write. (Only the search box places the cursor, and it is never focused on the
+/// first frame; when it is, this is [`draw`].)
+fn draw_first(terminal: &mut Terminal<Backend>, app: &mut App) -> io::Result<()> {
+    if app.focus == Pane::Search {
+        return draw(terminal, app);
+    }
+    debug_panic("draw");
+    ui::draw(&mut terminal.get_frame(), app);
+    let frame = std::mem::take(terminal.current_buffer_mut());
+    let w = terminal.backend_mut();
+    queue!(w, BeginSynchronizedUpdate)?;
+    let written = ratatui::backend::Backend::draw(w, crate::backend::on_blank(&frame));
+    *terminal.current_buffer_mut() = frame;
+    written?;
+    // The cursor stays hidden, as `enter` left it (`Terminal::hide_cursor` would flush here).
+    terminal.swap_buffers();
+    let w = terminal.backend_mut();
+    queue!(w, EndSynchronizedUpdate)?;
     w.flush()
 }
 

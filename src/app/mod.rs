@@ -193,6 +193,17 @@ fn built_searcher<'a>(slot: &'a mut Option<Searcher>, cat: &Catalog) -> &'a mut 
 
 impl App {
     pub fn new(cat: Catalog, opts: Options) -> App {
+        let theme = crate::ui::Theme::new(opts.mono);
+        App::with_settings(cat, opts, theme, crate::keymap::Keymap::default())
+    }
+
+    /// An app with the given styles and keys (the config file's), built once.
+    pub fn with_settings(
+        cat: Catalog,
+        opts: Options,
+        theme: crate::ui::Theme,
+        keymap: crate::keymap::Keymap,
+    ) -> App {
         let timeline = Timeline::new(&cat);
         let mut roles = vec![Roles::default(); cat.countries.len()];
         let country_idx = |code: &str| country_index(&cat, code);
@@ -235,8 +246,8 @@ impl App {
         let cat_countries = cat.countries.len();
         let mut app = App {
             cat,
-            keymap: crate::keymap::Keymap::default(),
-            theme: crate::ui::Theme::new(opts.mono),
+            keymap,
+            theme,
             searcher: None,
             timeline,
             lang: opts.lang,
