@@ -54,9 +54,7 @@ impl Catalog {
         type Tables = (Dataset, Vec<Country>, Vec<Sector>);
         // Not interned: on 150 KB, sharing equal strings would save little memory and more
         // than double the decoding time.
-        match istr::borrowing(EMBEDDED_ENCODED, || {
-            postcard::from_bytes::<Tables>(EMBEDDED_ENCODED)
-        }) {
+        match postcard::from_bytes::<Tables>(EMBEDDED_ENCODED) {
             Ok((data, countries, sectors)) => {
                 Ok(Catalog::indexed(data, countries, sectors, EMBEDDED_NAME))
             }
