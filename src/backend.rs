@@ -5,7 +5,7 @@
 //! as an absolute move. [`TermBackend::draw`] copies each cell's text straight into the output
 //! buffer, sends a style change as one SGR sequence with only what changed, and moves
 //! relatively where that is shorter. The dashboard's first frame at 120x40 went from 11,902
-//! to 9,647 bytes; a pseudo-terminal takes about 8 KB before a write has to wait for the
+//! to 9,649 bytes; a pseudo-terminal takes about 8 KB before a write has to wait for the
 //! terminal to read. Tests check that the screen comes out as crossterm's backend draws it,
 //! through a model of every attribute and through the vt100 emulator. Everything else is
 //! crossterm's backend as is.
@@ -309,7 +309,7 @@ fn move_to(w: &mut impl Write, from: Option<(u16, u16)>, x: u16, y: u16) -> io::
 
 /// The cells that change when `buf` is drawn on a blank screen, as `Buffer::diff` from a blank
 /// buffer finds them, without comparing each cell with a blank one: for the first frame,
-/// that comparison was a quarter of the instructions the dashboard ran before it.
+/// that comparison took 0.91 M of the 5.75 M instructions the dashboard ran up to it.
 pub fn on_blank(buf: &Buffer) -> impl Iterator<Item = (u16, u16, &Cell)> {
     let cells = buf.content();
     let area = buf.area;
@@ -329,7 +329,8 @@ pub fn on_blank(buf: &Buffer) -> impl Iterator<Item = (u16, u16, &Cell)> {
                 *next += usize::from(cells[j].cell_width().max(1));
                 *end = (*end).max(*next).min(cells.len());
                 if !is_skip(&cells[j]) && cells[j].symbol() != " " {
-                    return Some((pos(j).0, pos(j).1, &cells[j]));
+                    let (x, y) = pos(j);
+                    return Some((x, y, &cells[j]));
                 }
             }
             i = *end;
@@ -345,7 +346,8 @@ pub fn on_blank(buf: &Buffer) -> impl Iterator<Item = (u16, u16, &Cell)> {
                 CellDiffOption::ForcedWidth(w) => {
                     i = i.saturating_add(usize::from(w.get().saturating_sub(1)));
                     if *cell != Cell::EMPTY {
-                        return Some((pos(at).0, pos(at).1, cell));
+                        let (x, y) = pos(at);
+                        return Some((x, y, cell));
                     }
                 }
                 CellDiffOption::None | CellDiffOption::AlwaysUpdate => {
@@ -369,7 +371,8 @@ pub fn on_blank(buf: &Buffer) -> impl Iterator<Item = (u16, u16, &Cell)> {
                     } else if w > 1 {
                         i += w - 1;
                     }
-                    return Some((pos(at).0, pos(at).1, cell));
+                    let (x, y) = pos(at);
+                    return Some((x, y, cell));
                 }
             }
         }
@@ -838,12 +841,11 @@ mod tests {
         next.set_string(1, 1, "d", Style::default());
         next.set_string(3, 1, "─", Style::default());
         next.set_string(6, 1, "e", Style::default());
-        let (ours, theirs) = both(&Buffer::empty(area), &next);
+        let (ours, _) = both(&Buffer::empty(area), &next);
         assert_eq!(
             String::from_utf8(ours).unwrap(),
             "\x1b[1;1H\x1b[1;90;48;5;4mab\x1b[3C\x1b[22;38;5;6;49mc\r\n\x1b[C\x1b[39md\x1b[C─\x1b[2;7He"
         );
         check_same_screen(&Buffer::empty(area), &next).unwrap();
-        assert!(!theirs.is_empty());
     }
 }

@@ -275,37 +275,40 @@ fn wait_for_load(
 /// Draw one frame inside a synchronized update, so that terminals that support it show it
 /// at once, never half drawn; then send what the app asked to copy.
 fn draw(terminal: &mut Terminal<Backend>, app: &mut App) -> io::Result<()> {
+    draw_frame(terminal, app, false)
+}
+
+/// The first frame, on the screen that entering the alternate screen just cleared.
+fn draw_first(terminal: &mut Terminal<Backend>, app: &mut App) -> io::Result<()> {
+    draw_frame(terminal, app, true)
+}
+
+/// A frame; `on_blank` when the screen and the previous frame are blank, so that the
+/// frame's cells are found without comparing each with a blank one, and the frame goes out
+/// in one write. That path places no cursor, so it is taken only when the search box, the
+/// one pane that shows the cursor, is not being typed in.
+fn draw_frame(terminal: &mut Terminal<Backend>, app: &mut App, on_blank: bool) -> io::Result<()> {
     debug_panic("draw");
     queue!(terminal.backend_mut(), BeginSynchronizedUpdate)?;
-    terminal.draw(|f| ui::draw(f, app))?;
+    if on_blank && !app.search_focused() {
+        ui::draw(&mut terminal.get_frame(), app);
+        let frame = std::mem::take(terminal.current_buffer_mut());
+        let written = ratatui::backend::Backend::draw(
+            terminal.backend_mut(),
+            crate::backend::on_blank(&frame),
+        );
+        *terminal.current_buffer_mut() = frame;
+        written?;
+        // The cursor stays hidden, as `enter` left it (`Terminal::hide_cursor` would flush).
+        terminal.swap_buffers();
+    } else {
+        terminal.draw(|f| ui::draw(f, app))?;
+    }
     let w = terminal.backend_mut();
     queue!(w, EndSynchronizedUpdate)?;
     if let Some(text) = app.take_clipboard() {
         write!(w, "{}", osc52(&text))?;
     }
-    w.flush()
-}
-
-/// The first frame, on the screen just cleared by entering the alternate screen: what
-/// [`draw`] does, with the cells found without comparing each with the blank previous frame,
-/// and in one write. (Only the search box places the cursor, and it is never focused on the
-/// first frame; when it is, this is [`draw`].)
-fn draw_first(terminal: &mut Terminal<Backend>, app: &mut App) -> io::Result<()> {
-    if app.focus == Pane::Search {
-        return draw(terminal, app);
-    }
-    debug_panic("draw");
-    ui::draw(&mut terminal.get_frame(), app);
-    let frame = std::mem::take(terminal.current_buffer_mut());
-    let w = terminal.backend_mut();
-    queue!(w, BeginSynchronizedUpdate)?;
-    let written = ratatui::backend::Backend::draw(w, crate::backend::on_blank(&frame));
-    *terminal.current_buffer_mut() = frame;
-    written?;
-    // The cursor stays hidden, as `enter` left it (`Terminal::hide_cursor` would flush here).
-    terminal.swap_buffers();
-    let w = terminal.backend_mut();
-    queue!(w, EndSynchronizedUpdate)?;
     w.flush()
 }
 

@@ -333,6 +333,11 @@ impl App {
         }
     }
 
+    /// Whether the search box is being typed in, and so shows the terminal's cursor.
+    pub fn search_focused(&self) -> bool {
+        self.focus == Pane::Search && !self.help_open()
+    }
+
     pub fn help_open(&self) -> bool {
         self.help.is_some()
     }

@@ -12,7 +12,7 @@ use crate::text::{truncate, width};
 
 pub fn draw(f: &mut Frame, app: &App, theme: &Theme, area: Rect, tiny: bool) {
     let fr = app.lang.is_fr();
-    let focused = app.focus == Pane::Search && !app.help_open();
+    let focused = app.search_focused();
     let total = app.cat.factories().len() + app.cat.antennas().len();
     let count = if app.searching {
         format!(
