@@ -9,10 +9,13 @@ use clap::{CommandFactory, FromArgMatches};
 use aifactories::app::{App, Options};
 use aifactories::cli::{self, Cli};
 use aifactories::config;
-use aifactories::data::{Catalog, Day, LoadError};
+use aifactories::data::{Catalog, Day, LoadError, Prefetch};
 use aifactories::tui::{self, RunOptions, Start};
 
 fn main() -> ExitCode {
+    // The embedded data decodes on a second core while the command line is parsed and the
+    // terminal set up.
+    let prefetch = (!cli::names_data_file(std::env::args_os().skip(1))).then(Prefetch::start);
     // clap exits by itself: 0 for --help/--version, 2 for usage errors. The help names the
     // config file this machine would read.
     let default_config = config::default_path()
@@ -31,7 +34,7 @@ fn main() -> ExitCode {
     };
     let stdout_tty = std::io::stdout().is_terminal();
     let code = match &args.command {
-        Some(cmd) => match cli::context(&args, stdout_tty) {
+        Some(cmd) => match cli::context(&args, stdout_tty, prefetch) {
             Ok(ctx) => cli::run_to_stdout(&ctx, cmd),
             Err(e) => {
                 eprintln!("{e}");
@@ -45,12 +48,12 @@ fn main() -> ExitCode {
             );
             cli::EXIT_BAD_INPUT
         }
-        None => dashboard(&args),
+        None => dashboard(&args, prefetch),
     };
     ExitCode::from(code)
 }
 
-fn dashboard(args: &Cli) -> u8 {
+fn dashboard(args: &Cli, prefetch: Option<Prefetch>) -> u8 {
     // The config file: the one named, or the default one if it exists.
     let (path, explicit) = match &args.config {
         Some(p) => (Some(p.clone()), true),
@@ -98,9 +101,20 @@ fn dashboard(args: &Cli) -> u8 {
     };
     let start = match args.data.clone() {
         // Decoded, and the app built, on a second core while this one sets up the terminal.
-        None => Start::Building(std::thread::spawn(move || {
-            Catalog::embedded().map(|cat| App::with_settings(cat, opts, theme, keymap))
-        })),
+        None => {
+            let build = move |cat: Result<Catalog, LoadError>| {
+                cat.map(|cat| App::with_settings(cat, opts, theme, keymap))
+            };
+            Start::Building(match prefetch {
+                Some(p) => p.then(build),
+                // Not decoded ahead (the command line looked as if it named a file).
+                None => {
+                    let (tx, rx) = std::sync::mpsc::sync_channel(1);
+                    let _ = tx.send(build(Catalog::embedded()));
+                    rx
+                }
+            })
+        }
         // Parsing a large file happens while the terminal already shows that it is loading
         // (and reads the quit keys before the app exists); the search index is built there too.
         Some(path) => Start::Load {

@@ -139,8 +139,9 @@ fn spawn_signal_listener(mut signals: signal_hook::iterator::Signals, tx: Sender
 /// Where the app comes from.
 pub enum Start {
     /// Being built on another thread, from the embedded data, which decodes in a fraction of
-    /// a millisecond: joined once the terminal is set up.
-    Building(std::thread::JoinHandle<Result<App, LoadError>>),
+    /// a millisecond: received once the terminal is set up. An error on the channel means the
+    /// thread panicked (the panic hook has said why).
+    Building(Receiver<Result<App, LoadError>>),
     /// Built on another thread while the terminal says it is loading `label`, so that a large
     /// `--data` file never leaves a blank screen.
     Load {
@@ -176,11 +177,12 @@ pub fn run(start: Start, opts: RunOptions) -> io::Result<Result<(), LoadError>> 
             io::stdout(),
         )))?;
         let mut app = match start {
-            Start::Building(build) => match build.join() {
+            Start::Building(built) => match built.recv() {
                 Ok(Ok(app)) => app,
                 Ok(Err(e)) => return Ok(Err(e)),
-                // The panic hook has given the terminal back and said why.
-                Err(panic) => std::panic::resume_unwind(panic),
+                Err(mpsc::RecvError) => {
+                    return Err(io::Error::other("the thread building the dashboard failed"));
+                }
             },
             Start::Load {
                 load,
