@@ -55,8 +55,11 @@ impl Catalog {
     pub fn embedded() -> Result<Catalog, LoadError> {
         type Tables = (Dataset, Vec<Country>, Vec<Sector>);
         // Not interned: on 150 KB, sharing equal strings would save little memory and more
-        // than double the decoding time.
-        match postcard::from_bytes::<Tables>(EMBEDDED_ENCODED) {
+        // than double the decoding time. Not copied either: the strings stay in the
+        // binary's bytes, which saves a third of the decoding and 2,000 allocations.
+        match istr::borrowing(EMBEDDED_ENCODED, || {
+            postcard::from_bytes::<Tables>(EMBEDDED_ENCODED)
+        }) {
             Ok((data, countries, sectors)) => {
                 Ok(Catalog::indexed(data, countries, sectors, EMBEDDED_NAME))
             }
