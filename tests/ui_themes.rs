@@ -28,41 +28,46 @@ use ratatui::style::{Color, Modifier};
 fn draw_with(app: &App, theme: &Theme) -> Buffer {
     let mut t = Terminal::new(TestBackend::new(app.size.0, app.size.1)).unwrap();
     t.draw(|f| {
-        let screen = app.screen();
-        assert_eq!(
-            screen.mode(),
-            Mode::Full,
-            "draw_with draws the full layout only"
-        );
-        assert!(screen.tabs.is_none());
-        if let Some(r) = screen.search {
-            ui::search_box::draw(f, app, theme, r, false);
-        }
-        if let Some(r) = screen.map {
-            if app.geo_map {
-                ui::geo_map::draw(f, app, theme, r);
-            } else {
-                ui::map::draw(f, app, theme, r);
-            }
-        }
-        if let Some(r) = screen.list {
-            ui::list::draw(f, app, theme, r);
-        }
-        if let Some(r) = screen.detail {
-            ui::detail::draw(f, app, theme, r);
-        }
-        if let Some(r) = screen.timeline {
-            ui::timeline::draw(f, app, theme, r);
-        }
-        if let Some(r) = screen.hints {
-            ui::hints::draw(f, app, theme, r);
-        }
-        if app.help_open() {
-            ui::help::draw(f, app, theme, f.area());
-        }
+        ui::surface::on_frame(f, |f| draw_panes(f, app, theme));
     })
     .unwrap();
     t.backend().buffer().clone()
+}
+
+/// The panes of `ui::draw`, drawn with `theme`.
+fn draw_panes(f: &mut ui::Surface, app: &App, theme: &Theme) {
+    let screen = app.screen();
+    assert_eq!(
+        screen.mode(),
+        Mode::Full,
+        "draw_with draws the full layout only"
+    );
+    assert!(screen.tabs.is_none());
+    if let Some(r) = screen.search {
+        ui::search_box::draw(f, app, theme, r, false);
+    }
+    if let Some(r) = screen.map {
+        if app.geo_map {
+            ui::geo_map::draw(f, app, theme, r);
+        } else {
+            ui::map::draw(f, app, theme, r);
+        }
+    }
+    if let Some(r) = screen.list {
+        ui::list::draw(f, app, theme, r);
+    }
+    if let Some(r) = screen.detail {
+        ui::detail::draw(f, app, theme, r);
+    }
+    if let Some(r) = screen.timeline {
+        ui::timeline::draw(f, app, theme, r);
+    }
+    if let Some(r) = screen.hints {
+        ui::hints::draw(f, app, theme, r);
+    }
+    if app.help_open() {
+        ui::help::draw(f, app, theme, f.area());
+    }
 }
 
 /// States to check the properties in: start, search, map, detail, timeline zoomed out,

@@ -1,7 +1,7 @@
 //! The detail pane: everything known about the selected factory or antenna, with a `?` on
 //! whatever the sources do not confirm.
 
-use ratatui::Frame;
+use super::Surface;
 use ratatui::layout::Rect;
 use ratatui::style::Modifier;
 use ratatui::text::{Line, Span};
@@ -12,7 +12,7 @@ use crate::app::App;
 use crate::data::{Antenna, Factory, IStr, Lang, Link, Note, Record};
 use crate::layout::{Pane, inner};
 
-pub fn draw(f: &mut Frame, app: &App, theme: &Theme, area: Rect) {
+pub fn draw(f: &mut Surface, app: &App, theme: &Theme, area: Rect) {
     let fr = app.lang.is_fr();
     let block = pane_block(
         app,

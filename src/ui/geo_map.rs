@@ -7,7 +7,7 @@
 //! a degree of latitude at these latitudes). Markers and labels are placed on cells with the
 //! same arithmetic the canvas uses for its labels, which [`country_at`] reuses for clicks.
 
-use ratatui::Frame;
+use super::Surface;
 use ratatui::layout::{Position, Rect};
 use ratatui::style::{Color, Modifier, Style};
 use ratatui::symbols::Marker;
@@ -148,7 +148,7 @@ const ANTENNA: &str = "▲";
 const PARTNER: &str = "◆";
 const SELECTED: &str = "◉";
 
-pub fn draw(f: &mut Frame, app: &App, theme: &Theme, area: Rect) {
+pub fn draw(f: &mut Surface, app: &App, theme: &Theme, area: Rect) {
     let Some(area) = draw_frame(
         f,
         app,

@@ -1,6 +1,6 @@
 //! The bottom line: the keys that work here (from the key table) and the data's date.
 
-use ratatui::Frame;
+use super::Surface;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
@@ -16,7 +16,7 @@ pub fn data_is_stale(app: &App) -> bool {
     months > 6 || (months == 6 && app.today.day > as_of.day)
 }
 
-pub fn draw(f: &mut Frame, app: &App, theme: &Theme, area: Rect) {
+pub fn draw(f: &mut Surface, app: &App, theme: &Theme, area: Rect) {
     let fr = app.lang.is_fr();
     let (status, style) = if let Some(msg) = &app.status {
         (format!(" {} ", super::safe(msg)), theme.label)

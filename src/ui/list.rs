@@ -1,6 +1,6 @@
 //! The results list: factories and antennas matching the search and the country filter.
 
-use ratatui::Frame;
+use super::Surface;
 use ratatui::layout::{Margin, Rect};
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
@@ -12,7 +12,7 @@ use crate::data::Record;
 use crate::layout::{Pane, inner};
 use crate::text::{fit, truncate, width};
 
-pub fn draw(f: &mut Frame, app: &App, theme: &Theme, area: Rect) {
+pub fn draw(f: &mut Surface, app: &App, theme: &Theme, area: Rect) {
     let fr = app.lang.is_fr();
     let mut head = vec![title(theme, if fr { "Résultats" } else { "Results" })];
     if let Some(ci) = app.country_filter

@@ -7,6 +7,7 @@ pub mod hints;
 pub mod list;
 pub mod map;
 pub mod search_box;
+pub mod surface;
 pub mod theme;
 pub mod timeline;
 
@@ -17,10 +18,16 @@ use ratatui::widgets::{Block, BorderType, Paragraph};
 
 use crate::app::App;
 use crate::layout::{Mode, Pane, TINY_MIN};
+pub use surface::Surface;
 pub use theme::Theme;
 
-/// Draw the whole screen.
+/// Draw the whole screen on a terminal's frame.
 pub fn draw(f: &mut Frame, app: &App) {
+    surface::on_frame(f, |s| draw_on(s, app));
+}
+
+/// Draw the whole screen.
+pub fn draw_on(f: &mut Surface, app: &App) {
     let theme = app.theme;
     let screen = app.screen();
     if screen.mode() == Mode::TooSmall {
@@ -81,7 +88,7 @@ pub fn draw_loading(f: &mut Frame, label: &str, cancel: Option<&str>) {
 }
 
 /// The centred "terminal too small" line, cut to whatever fits.
-fn too_small(f: &mut Frame, area: Rect, theme: &Theme) {
+fn too_small(f: &mut Surface, area: Rect, theme: &Theme) {
     if area.width == 0 || area.height == 0 {
         return;
     }
@@ -98,7 +105,7 @@ fn too_small(f: &mut Frame, area: Rect, theme: &Theme) {
 }
 
 /// The compact layout's tab bar over its right-hand slot.
-fn tabs(f: &mut Frame, app: &App, theme: &Theme, area: Rect) {
+fn tabs(f: &mut Surface, app: &App, theme: &Theme, area: Rect) {
     let fr = app.lang.is_fr();
     let names = [
         (Pane::Map, "1", if fr { "Carte" } else { "Map" }),

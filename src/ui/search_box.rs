@@ -1,6 +1,6 @@
 //! The search box: the query with its cursor, the result count, and a bad filter's message.
 
-use ratatui::Frame;
+use super::Surface;
 use ratatui::layout::{Position, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
@@ -10,7 +10,7 @@ use crate::app::App;
 use crate::layout::{Pane, inner};
 use crate::text::{truncate, width};
 
-pub fn draw(f: &mut Frame, app: &App, theme: &Theme, area: Rect, tiny: bool) {
+pub fn draw(f: &mut Surface, app: &App, theme: &Theme, area: Rect, tiny: bool) {
     let fr = app.lang.is_fr();
     let focused = app.search_focused();
     let total = app.cat.factories().len() + app.cat.antennas().len();

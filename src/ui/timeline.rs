@@ -31,7 +31,7 @@
 //! factory lanes and a binary search per programme milestone for the programme lane, so a
 //! frame costs the same with 19 factories or 100 000.
 
-use ratatui::Frame;
+use super::Surface;
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Position, Rect};
 use ratatui::style::{Modifier, Style};
@@ -101,7 +101,7 @@ pub fn entry_at(app: &App, area: Rect, col: u16, row: u16) -> Option<usize> {
 }
 
 /// Draw the pane.
-pub fn draw(f: &mut Frame, app: &App, theme: &Theme, area: Rect) {
+pub fn draw(f: &mut Surface, app: &App, theme: &Theme, area: Rect) {
     let area = area.intersection(f.area());
     if area.is_empty() {
         return;
