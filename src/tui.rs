@@ -17,6 +17,8 @@ use crossterm::terminal::{
 };
 use crossterm::{cursor, queue};
 use ratatui::Terminal;
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
 use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM, SIGTSTP};
 
 use crate::app::{Action, App, SearchRequest, SearchResult};
@@ -24,7 +26,7 @@ use crate::backend::TermBackend;
 use crate::data::LoadError;
 use crate::keymap::{self, Keymap};
 use crate::layout::Pane;
-use crate::ui;
+use crate::ui::{self, Surface};
 
 /// One write per frame: crossterm queues every command as a separate write otherwise.
 pub type Backend = TermBackend<BufWriter<Stdout>>;
@@ -156,10 +158,11 @@ pub enum Start {
 /// after the terminal is restored. The app is not freed: this is the last thing the process
 /// does.
 ///
-/// With the app ready, nothing but the terminal set-up stands before the first frame: the
-/// threads (terminal reader, signal listener, search worker) start and the search index is
-/// built right after it. Signals are caught from the start and handled once the listener
-/// runs; keys typed meanwhile wait in the terminal.
+/// With the app ready, nothing but the terminal set-up and one buffer stand before the first
+/// frame: the terminal's own buffers are made, the threads (terminal reader, signal listener,
+/// search worker) start and the search index is built right after it. Signals are caught
+/// from the start and handled once the listener runs; keys typed meanwhile wait in the
+/// terminal.
 pub fn run(start: Start, opts: RunOptions) -> io::Result<Result<(), LoadError>> {
     install_panic_hook();
     let signals = signal_hook::iterator::Signals::new([SIGTERM, SIGHUP, SIGINT, SIGTSTP])?;
@@ -172,23 +175,35 @@ pub fn run(start: Start, opts: RunOptions) -> io::Result<Result<(), LoadError>> 
         }
     };
     let result = enter(opts.mouse).and_then(|()| {
-        let mut terminal = Terminal::new(TermBackend::new(BufWriter::with_capacity(
-            OUTPUT_BUFFER,
-            io::stdout(),
-        )))?;
-        let mut app = match start {
-            Start::Building(built) => match built.recv() {
-                Ok(Ok(app)) => app,
-                Ok(Err(e)) => return Ok(Err(e)),
-                Err(mpsc::RecvError) => {
-                    return Err(io::Error::other("the thread building the dashboard failed"));
+        let mut backend = TermBackend::new(BufWriter::with_capacity(OUTPUT_BUFFER, io::stdout()));
+        let (mut app, mut terminal) = match start {
+            Start::Building(built) => {
+                // The first frame's buffer is made while the app is being built.
+                let size = ratatui::backend::Backend::size(&backend)?;
+                let blank = Buffer::empty(Rect::new(0, 0, size.width, size.height));
+                let mut app = match built.recv() {
+                    Ok(Ok(app)) => app,
+                    Ok(Err(e)) => return Ok(Err(e)),
+                    Err(mpsc::RecvError) => {
+                        return Err(io::Error::other("the thread building the dashboard failed"));
+                    }
+                };
+                app.update(Action::Resize(size.width, size.height));
+                let frame = first_frame(&mut backend, &mut app, blank)?;
+                if opts.exit_after_first_frame {
+                    // Nothing is drawn after it (and the memory goes back with the process,
+                    // as below).
+                    std::mem::forget((app, frame));
+                    return Ok(Ok(()));
                 }
-            },
+                (app, terminal_after(backend, frame)?)
+            }
             Start::Load {
                 load,
                 label,
                 keymap,
             } => {
+                let mut terminal = Terminal::new(backend)?;
                 let loader_tx = tx.clone();
                 std::thread::spawn(move || {
                     let _ = loader_tx.send(Msg::Loaded(Box::new(load())));
@@ -197,23 +212,27 @@ pub fn run(start: Start, opts: RunOptions) -> io::Result<Result<(), LoadError>> 
                 let Some(loaded) = wait_for_load(&mut terminal, &rx, &label, &keymap)? else {
                     return Ok(Ok(()));
                 };
-                match *loaded {
+                let mut app = match *loaded {
                     Ok(app) => app,
                     Err(e) => return Ok(Err(e)),
+                };
+                let size = terminal.size()?;
+                app.update(Action::Resize(size.width, size.height));
+                // Drawn over the loading screen (if it showed): a diff against it.
+                draw(&mut terminal, &mut app)?;
+                if opts.exit_after_first_frame {
+                    std::mem::forget(app);
+                    return Ok(Ok(()));
                 }
+                (app, terminal)
             }
         };
-        let size = terminal.size()?;
-        app.update(Action::Resize(size.width, size.height));
-        let mut outcome = draw_first(&mut terminal, &mut app);
-        if outcome.is_ok() && !opts.exit_after_first_frame {
-            start_threads();
-            app.prepare_search();
-            let search = app
-                .background_search()
-                .then(|| spawn_search_worker(&mut app, tx.clone()));
-            outcome = event_loop(&mut terminal, &mut app, &rx, search.as_ref(), opts);
-        }
+        start_threads();
+        app.prepare_search();
+        let search = app
+            .background_search()
+            .then(|| spawn_search_worker(&mut app, tx.clone()));
+        let outcome = event_loop(&mut terminal, &mut app, &rx, search.as_ref(), opts);
         // The process ends next: the OS takes the memory back at once, where freeing the
         // app's many small allocations one by one would delay the exit (a million
         // instructions on the embedded data under callgrind; it grows with the data).
@@ -277,36 +296,48 @@ fn wait_for_load(
 /// Draw one frame inside a synchronized update, so that terminals that support it show it
 /// at once, never half drawn; then send what the app asked to copy.
 fn draw(terminal: &mut Terminal<Backend>, app: &mut App) -> io::Result<()> {
-    draw_frame(terminal, app, false)
-}
-
-/// The first frame, on the screen that entering the alternate screen just cleared.
-fn draw_first(terminal: &mut Terminal<Backend>, app: &mut App) -> io::Result<()> {
-    draw_frame(terminal, app, true)
-}
-
-/// A frame; `on_blank` when the screen and the previous frame are blank, so that the
-/// frame's cells are found without comparing each with a blank one, and the frame goes out
-/// in one write. That path places no cursor, so it is taken only when the search box, the
-/// one pane that shows the cursor, is not being typed in.
-fn draw_frame(terminal: &mut Terminal<Backend>, app: &mut App, on_blank: bool) -> io::Result<()> {
     debug_panic("draw");
     queue!(terminal.backend_mut(), BeginSynchronizedUpdate)?;
-    if on_blank && !app.search_focused() {
-        ui::draw(&mut terminal.get_frame(), app);
-        let frame = std::mem::take(terminal.current_buffer_mut());
-        let written = ratatui::backend::Backend::draw(
-            terminal.backend_mut(),
-            crate::backend::on_blank(&frame),
-        );
+    terminal.draw(|f| ui::draw(f, app))?;
+    end_frame(terminal.backend_mut(), app)
+}
+
+/// The first frame, on the screen that entering the alternate screen just cleared: drawn
+/// into `blank` (an empty buffer the size of the screen) before the terminal and its two
+/// buffers exist, and written in one go, its cells found without comparing each with a
+/// blank one. Returns the frame, which the terminal compares the next one with.
+fn first_frame(backend: &mut Backend, app: &mut App, mut blank: Buffer) -> io::Result<Buffer> {
+    debug_panic("draw");
+    queue!(backend, BeginSynchronizedUpdate)?;
+    let mut surface = Surface::new(&mut blank);
+    ui::draw_on(&mut surface, app);
+    let cursor = surface.cursor();
+    let frame = blank;
+    ratatui::backend::Backend::draw(backend, crate::backend::on_blank(&frame))?;
+    // The cursor stays hidden, as `enter` left it, unless the search box is typed in.
+    if let Some(p) = cursor {
+        queue!(backend, cursor::MoveTo(p.x, p.y), cursor::Show)?;
+    }
+    end_frame(backend, app)?;
+    Ok(frame)
+}
+
+/// The terminal, once the first frame is on the screen: it compares its next frame with
+/// that one (or, should the screen have changed size meanwhile, clears it).
+fn terminal_after(backend: Backend, frame: Buffer) -> io::Result<Terminal<Backend>> {
+    let mut terminal = Terminal::new(backend)?;
+    if terminal.current_buffer_mut().area == frame.area {
         *terminal.current_buffer_mut() = frame;
-        written?;
-        // The cursor stays hidden, as `enter` left it (`Terminal::hide_cursor` would flush).
         terminal.swap_buffers();
     } else {
-        terminal.draw(|f| ui::draw(f, app))?;
+        clear(&mut terminal)?;
     }
-    let w = terminal.backend_mut();
+    Ok(terminal)
+}
+
+/// The end of a frame: the end of the synchronized update, what the app asked to copy, and
+/// the flush that sends it all.
+fn end_frame(w: &mut Backend, app: &mut App) -> io::Result<()> {
     queue!(w, EndSynchronizedUpdate)?;
     if let Some(text) = app.take_clipboard() {
         write!(w, "{}", osc52(&text))?;

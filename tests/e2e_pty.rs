@@ -321,6 +321,13 @@ fn a_large_data_file_loads_behind_a_loading_screen_and_searches_in_the_backgroun
     let mut s = Session::start(&format!("--today 2026-11-24 --data '{}'", path.display()));
     s.wait_for(&["loading", "big.ron"]);
     s.wait_for(&["Results", &format!("{total} / {total}")]);
+    // The dashboard is drawn over the loading screen, none of which is left.
+    s.drain(Duration::from_millis(200));
+    let screen = s.parser.screen().contents();
+    assert!(
+        !screen.contains("aifactories:") && !screen.contains("big.ron"),
+        "left over:\n{screen}"
+    );
     // Typing shows at once; the worker's results follow.
     s.send("/zzqx");
     s.wait_for(&["/ zzqx", &format!("0 / {total}")]);
