@@ -7,12 +7,11 @@
 //! a degree of latitude at these latitudes). Markers and labels are placed on cells with the
 //! same arithmetic the canvas uses for its labels, which [`country_at`] reuses for clicks.
 
-use super::Surface;
+use super::{Surface, text_line};
 use ratatui::layout::{Position, Rect};
 use ratatui::style::{Color, Modifier, Style};
 use ratatui::symbols::Marker;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::Paragraph;
 use ratatui::widgets::canvas::{Canvas, Line as CanvasLine, Map, MapResolution};
 
 use super::Theme;
@@ -299,7 +298,7 @@ pub fn draw(f: &mut Surface, app: &App, theme: &Theme, area: Rect) {
         );
         let w = (line.width() as u16).min(r.width);
         let r = Rect::new(r.x + (r.width - w) / 2, r.y, w, 1);
-        f.render_widget(Paragraph::new(line), r);
+        text_line::draw(f.buffer_mut(), r, &line);
     }
 }
 

@@ -1,9 +1,8 @@
 //! The bottom line: the keys that work here (from the key table) and the data's date.
 
-use super::Surface;
+use super::{Surface, text_line};
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::Paragraph;
 
 use super::Theme;
 use crate::app::App;
@@ -56,7 +55,7 @@ pub fn draw(f: &mut Surface, app: &App, theme: &Theme, area: Rect) {
     }
     spans.push(Span::raw(" ".repeat(room - used)));
     spans.push(Span::styled(status, style));
-    f.render_widget(Paragraph::new(Line::from(spans)), area);
+    text_line::draw(f.buffer_mut(), area, &Line::from(spans));
 }
 
 #[cfg(test)]

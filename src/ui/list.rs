@@ -1,6 +1,6 @@
 //! The results list: factories and antennas matching the search and the country filter.
 
-use super::Surface;
+use super::{Surface, text_line};
 use ratatui::layout::{Margin, Rect};
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
@@ -135,7 +135,7 @@ pub fn draw(f: &mut Surface, app: &App, theme: &Theme, area: Rect) {
         lines.push(Line::from(spans).style(row_style));
     }
     let list_area = Rect::new(body.x, body.y, w as u16, body.height);
-    f.render_widget(Paragraph::new(lines), list_area);
+    text_line::draw_all(f.buffer_mut(), list_area, &lines);
     if overflow {
         let mut state =
             ScrollbarState::new(app.rows.len().saturating_sub(usize::from(body.height)))

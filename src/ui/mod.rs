@@ -8,6 +8,7 @@ pub mod list;
 pub mod map;
 pub mod search_box;
 pub mod surface;
+pub mod text_line;
 pub mod theme;
 pub mod timeline;
 
@@ -130,7 +131,7 @@ fn tabs(f: &mut Surface, app: &App, theme: &Theme, area: Rect) {
         spans.push(Span::styled(format!(" {key} {name} "), style));
         spans.push(Span::raw(" "));
     }
-    f.render_widget(Paragraph::new(Line::from(spans)), area);
+    text_line::draw(f.buffer_mut(), area, &Line::from(spans));
 }
 
 /// A pane's frame: rounded borders, bright when focused, with a title.

@@ -1,9 +1,8 @@
 //! The search box: the query with its cursor, the result count, and a bad filter's message.
 
-use super::Surface;
+use super::{Surface, text_line};
 use ratatui::layout::{Position, Rect};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::Paragraph;
 
 use super::{Theme, pane_block, title};
 use crate::app::App;
@@ -68,7 +67,7 @@ pub fn draw(f: &mut Surface, app: &App, theme: &Theme, area: Rect, tiny: bool) {
             spans.push(Span::styled(count, theme.label));
         }
     }
-    f.render_widget(Paragraph::new(Line::from(spans)), text_area);
+    text_line::draw(f.buffer_mut(), text_area, &Line::from(spans));
     if focused {
         let x = text_area.x + (width(prompt) + cursor_col) as u16;
         if x < text_area.x + text_area.width {
