@@ -318,9 +318,16 @@ pub fn on_blank(buf: &Buffer) -> impl Iterator<Item = (u16, u16, &Cell)> {
     let cells = buf.content();
     let area = buf.area;
     let width = usize::from(area.width.max(1));
-    let pos = move |i: usize| {
-        let x = i % width + usize::from(area.x);
-        let y = i / width + usize::from(area.y);
+    // The row of the last cell found and where it starts: cells come in order, so finding
+    // a cell's row takes no division (two per cell were a tenth of the encoding).
+    let (mut row, mut row_start) = (0usize, 0usize);
+    let mut pos = move |i: usize| {
+        while i >= row_start + width {
+            row_start += width;
+            row += 1;
+        }
+        let x = i - row_start + usize::from(area.x);
+        let y = row + usize::from(area.y);
         (x as u16, y as u16)
     };
     // Pending trailing cells of a wide emoji with VS16: (next index, end).
@@ -424,7 +431,11 @@ impl<W: Write> Backend for TermBackend<W> {
                 pen.change(to, w)?;
             }
             let symbol = cell.symbol();
-            w.write_all(symbol.as_bytes())?;
+            match symbol.as_bytes() {
+                // Most cells: one byte, without a call to copy it.
+                &[b] => w.push(b),
+                bytes => w.extend_from_slice(bytes),
+            }
             cursor = x.checked_add(1).map(|nx| (nx, y));
             certain = symbol.len() == 1;
         }
