@@ -288,8 +288,7 @@ fn put(buf: &mut Buffer, clip: Rect, x: u16, y: u16, s: &str, style: Style) -> u
     if y < clip.top() || y >= clip.bottom() || x < clip.left() || x >= clip.right() {
         return x;
     }
-    buf.set_stringn(x, y, s, usize::from(clip.right() - x), style)
-        .0
+    super::text_line::set_stringn(buf, x, y, s, usize::from(clip.right() - x), style).0
 }
 
 /// Fill a rect (already clipped) with blanks in a style.

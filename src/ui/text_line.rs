@@ -1,11 +1,12 @@
 //! A line of styled text drawn as a one-line `Paragraph` draws it (left-aligned, cut at the
-//! right edge of its area), with its ASCII spans written straight into the cells.
+//! right edge of its area), and `Buffer::set_stringn`, with ASCII text written straight into
+//! the cells.
 //!
 //! A `Paragraph` splits all of its text into graphemes, styles each one, and sets the style
 //! of its whole area twice; for the rows of the list, the hints and the search box, that was
 //! a third of the first frame's drawing. ASCII text needs no segmentation: a byte is a
 //! grapheme one column wide. Other spans go through ratatui's own graphemes and widths. A
-//! proptest checks that the cells come out as `Paragraph` makes them.
+//! proptest checks that the cells come out as `Paragraph` (or `set_stringn`) makes them.
 
 use ratatui::buffer::{Buffer, CellWidth};
 use ratatui::layout::{Alignment, Rect};
@@ -29,7 +30,7 @@ pub fn draw(buf: &mut Buffer, area: Rect, line: &Line) {
     let base = Style::default().patch(line.style);
     for span in &line.spans {
         let text = span.content.as_ref();
-        if text.bytes().all(|b| (0x20..0x7f).contains(&b)) {
+        if is_plain_ascii(text) {
             let style = base.patch(span.style);
             for c in text.chars() {
                 if x - area.x >= max {
@@ -63,6 +64,33 @@ pub fn draw_all<'a>(buf: &mut Buffer, area: Rect, lines: impl IntoIterator<Item 
     for (line, y) in lines.into_iter().zip(area.top()..area.bottom()) {
         draw(buf, Rect::new(area.x, y, area.width, 1), line);
     }
+}
+
+/// `Buffer::set_stringn`, with ASCII text written straight into the cells.
+pub fn set_stringn(
+    buf: &mut Buffer,
+    x: u16,
+    y: u16,
+    text: &str,
+    max_width: usize,
+    style: Style,
+) -> (u16, u16) {
+    if !is_plain_ascii(text) {
+        return buf.set_stringn(x, y, text, max_width, style);
+    }
+    let max_width = u16::try_from(max_width).unwrap_or(u16::MAX);
+    let room = buf.area.right().saturating_sub(x).min(max_width);
+    let mut x = x;
+    for c in text.chars().take(usize::from(room)) {
+        buf[(x, y)].set_char(c).set_style(style);
+        x += 1;
+    }
+    (x, y)
+}
+
+/// Printable ASCII only: each byte a grapheme one column wide.
+fn is_plain_ascii(text: &str) -> bool {
+    text.bytes().all(|b| (0x20..0x7f).contains(&b))
 }
 
 #[cfg(test)]
@@ -152,6 +180,24 @@ mod tests {
             let mut ours = theirs.clone();
             Paragraph::new(lines.clone()).render(area, &mut theirs);
             draw_all(&mut ours, area, &lines);
+            prop_assert_eq!(ours, theirs);
+        }
+
+        #[test]
+        fn set_stringn_sets_what_the_buffer_sets(
+            pieces in proptest::collection::vec(0..PIECES.len(), 0..8),
+            x in 0u16..16,
+            y in 0u16..5,
+            max in 0usize..20,
+            st in any_style(),
+        ) {
+            let text: String = pieces.iter().map(|&i| PIECES[i]).collect();
+            let whole = Rect::new(0, 0, 16, 5);
+            let mut theirs = Buffer::filled(whole, ratatui::buffer::Cell::new("#"));
+            let mut ours = theirs.clone();
+            let end_theirs = theirs.set_stringn(x, y, &text, max, style(st));
+            let end_ours = set_stringn(&mut ours, x, y, &text, max, style(st));
+            prop_assert_eq!(end_ours, end_theirs);
             prop_assert_eq!(ours, theirs);
         }
     }

@@ -37,7 +37,7 @@ use ratatui::layout::{Position, Rect};
 use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
 
-use super::{Theme, pane_block, safe, title};
+use super::{Theme, pane_block, safe, text_line, title};
 use crate::app::{App, Zoom};
 use crate::data::date::{MONTHS_SHORT_EN, MONTHS_SHORT_FR, days_in_month};
 use crate::data::{Day, Kind, Lang};
@@ -593,12 +593,12 @@ fn put_spans(buf: &mut Buffer, clip: Rect, x: u16, y: u16, spans: &[Span<'_>], m
         }
         let sw = width(&s.content);
         let text = if total > room && used + sw >= room {
-            truncate(&s.content, room - used)
+            std::borrow::Cow::Owned(truncate(&s.content, room - used))
         } else {
-            s.content.to_string()
+            std::borrow::Cow::Borrowed(s.content.as_ref())
         };
         let tw = width(&text);
-        buf.set_stringn(cx, y, &text, room - used, s.style);
+        text_line::set_stringn(buf, cx, y, &text, room - used, s.style);
         used += tw;
         cx = cx.saturating_add(u16::try_from(tw).unwrap_or(u16::MAX));
     }
