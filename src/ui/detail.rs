@@ -25,18 +25,24 @@ pub fn draw(f: &mut Surface, app: &App, theme: &Theme, area: Rect) {
     if body.width == 0 || body.height == 0 {
         return;
     }
-    let p = paragraph(app, theme);
     // Wrapping the whole text to count its lines costs as much as drawing it: only when
-    // scrolled.
+    // scrolled. Unscrolled, no more lines can show than the pane has rows (each takes at
+    // least one), and only those are made.
     let scroll = match app.detail_scroll {
         0 => 0,
-        s => s.min(max_scroll_for(&p, body)),
+        s => s.min(max_scroll_for(&paragraph(app, theme, usize::MAX), body)),
     };
-    f.render_widget(p.scroll((scroll, 0)), body);
+    let shown = if scroll == 0 {
+        usize::from(body.height)
+    } else {
+        usize::MAX
+    };
+    f.render_widget(paragraph(app, theme, shown).scroll((scroll, 0)), body);
 }
 
-fn paragraph<'a>(app: &'a App, theme: &Theme) -> Paragraph<'a> {
-    Paragraph::new(lines(app, theme)).wrap(Wrap { trim: false })
+/// The detail's text; `limit`: its first lines are enough (at least that many are made).
+fn paragraph<'a>(app: &'a App, theme: &Theme, limit: usize) -> Paragraph<'a> {
+    Paragraph::new(lines(app, theme, limit)).wrap(Wrap { trim: false })
 }
 
 fn max_scroll_for(p: &Paragraph, body: Rect) -> u16 {
@@ -53,7 +59,7 @@ pub fn max_scroll(app: &App) -> u16 {
     if body.width == 0 {
         return 0;
     }
-    max_scroll_for(&paragraph(app, &app.theme), body)
+    max_scroll_for(&paragraph(app, &app.theme, usize::MAX), body)
 }
 
 /// Milestones listed in the detail; the timeline walks through all of them.
@@ -65,10 +71,10 @@ fn field<'a>(theme: &Theme, label: &'a str, value: impl Into<Vec<Span<'a>>>) -> 
     Line::from(spans)
 }
 
-fn lines<'a>(app: &'a App, theme: &Theme) -> Vec<Line<'a>> {
+fn lines<'a>(app: &'a App, theme: &Theme, limit: usize) -> Vec<Line<'a>> {
     match app.selected_record() {
-        Some(Record::Factory(i)) => factory(app, theme, &app.cat.factories()[i]),
-        Some(Record::Antenna(i)) => antenna(app, theme, &app.cat.antennas()[i]),
+        Some(Record::Factory(i)) => factory(app, theme, &app.cat.factories()[i], limit),
+        Some(Record::Antenna(i)) => antenna(app, theme, &app.cat.antennas()[i], limit),
         None => vec![Line::styled(
             app.lang.pick("Nothing selected.", "Aucune sélection."),
             theme.dim,
@@ -76,7 +82,7 @@ fn lines<'a>(app: &'a App, theme: &Theme) -> Vec<Line<'a>> {
     }
 }
 
-fn factory<'a>(app: &'a App, theme: &Theme, f: &'a Factory) -> Vec<Line<'a>> {
+fn factory<'a>(app: &'a App, theme: &Theme, f: &'a Factory, limit: usize) -> Vec<Line<'a>> {
     let lang = app.lang;
     let fr = lang.is_fr();
     let cat = &app.cat;
@@ -163,6 +169,9 @@ fn factory<'a>(app: &'a App, theme: &Theme, f: &'a Factory) -> Vec<Line<'a>> {
             vec![Span::raw(antennas.join(", "))],
         ));
     }
+    if out.len() >= limit {
+        return out;
+    }
     let sys = &f.system;
     out.push(field(
         theme,
@@ -194,6 +203,9 @@ fn factory<'a>(app: &'a App, theme: &Theme, f: &'a Factory) -> Vec<Line<'a>> {
             ],
         ));
     }
+    if out.len() >= limit {
+        return out;
+    }
     let sectors = f
         .sectors
         .iter()
@@ -221,6 +233,9 @@ fn factory<'a>(app: &'a App, theme: &Theme, f: &'a Factory) -> Vec<Line<'a>> {
     }
     out.push(Line::raw(""));
     out.push(Line::raw(safe(f.summary.get(lang))));
+    if out.len() >= limit {
+        return out;
+    }
     if !f.milestones.is_empty() {
         out.push(Line::raw(""));
         out.push(Line::styled(t("Milestones", "Jalons"), theme.title));
@@ -260,6 +275,9 @@ fn factory<'a>(app: &'a App, theme: &Theme, f: &'a Factory) -> Vec<Line<'a>> {
             ));
         }
     }
+    if out.len() >= limit {
+        return out;
+    }
     if !f.notes.is_empty() {
         out.push(Line::raw(""));
         out.push(Line::styled(
@@ -275,7 +293,7 @@ fn factory<'a>(app: &'a App, theme: &Theme, f: &'a Factory) -> Vec<Line<'a>> {
     out
 }
 
-fn antenna<'a>(app: &'a App, theme: &Theme, a: &'a Antenna) -> Vec<Line<'a>> {
+fn antenna<'a>(app: &'a App, theme: &Theme, a: &'a Antenna, limit: usize) -> Vec<Line<'a>> {
     let lang = app.lang;
     let fr = lang.is_fr();
     let t = |en, fr| lang.pick(en, fr);
@@ -330,6 +348,9 @@ fn antenna<'a>(app: &'a App, theme: &Theme, a: &'a Antenna) -> Vec<Line<'a>> {
             t("not confirmed ?", "non confirmée ?"),
         ),
     ));
+    if out.len() >= limit {
+        return out;
+    }
     notes(theme, lang, &a.notes, &mut out);
     sources(app, theme, &a.sources, &mut out);
     out
