@@ -1,6 +1,7 @@
 //! Turns the embedded RON data into postcard bytes at build time, so that the dashboard
 //! starts by decoding a compact binary form instead of parsing 150 KB of RON (which was most
-//! of its start-up cost). The RON files stay the source of truth: the model is the crate's
+//! of its start-up cost). The strings go into one string table ahead of the rest, checked
+//! for UTF-8 once when the data is decoded. The RON files stay the source of truth: the model is the crate's
 //! own (`src/data/model.rs`), compiled here too, and the test suite checks that the decoded
 //! data equals the parsed and validated RON.
 //!
@@ -59,5 +60,15 @@ fn encode() -> Result<Vec<u8>, String> {
         ron::from_str(&read(INPUTS[1])?).map_err(|e| format!("{}: {e}", INPUTS[1]))?;
     let sectors: Vec<Sector> =
         ron::from_str(&read(INPUTS[2])?).map_err(|e| format!("{}: {e}", INPUTS[2]))?;
-    postcard::to_allocvec(&(data, countries, sectors)).map_err(|e| e.to_string())
+    // The string table first, then the tables with each string as its place in it (see
+    // `decode_embedded` in src/data/mod.rs).
+    let (tables, strings) = src::data::istr::with_string_table(|| {
+        postcard::to_allocvec(&(data, countries, sectors)).map_err(|e| e.to_string())
+    });
+    let tables = tables?;
+    let len = u32::try_from(strings.len()).map_err(|e| e.to_string())?;
+    let mut out = len.to_le_bytes().to_vec();
+    out.extend_from_slice(strings.as_bytes());
+    out.extend_from_slice(&tables);
+    Ok(out)
 }

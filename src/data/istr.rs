@@ -6,12 +6,14 @@
 //! 10,000 synthetic factories the loaded data takes 35 MB of heap instead of 57 MB
 //! (`examples/memory.rs`).
 //!
-//! The embedded data is decoded without copying its strings: while [`borrowing`] runs, a
-//! string that lies in the embedded bytes (`'static`) is kept as a reference to them.
+//! The embedded data is decoded without copying or checking its strings one by one: its
+//! encoding keeps them all in one text, a string table checked for UTF-8 once, and each
+//! `IStr` of it refers to its part of that text ([`with_string_table`] writes it,
+//! [`from_string_table`] reads it).
 
 use std::borrow::Borrow;
 use std::cell::{Cell, RefCell};
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use std::fmt;
 use std::hash::{Hash, Hasher};
 use std::ops::Deref;
@@ -92,31 +94,60 @@ impl Drop for IStr {
 thread_local! {
     /// The strings of the file being read on this thread, while [`interning`] runs.
     static TABLE: RefCell<Option<HashSet<Arc<str>>>> = const { RefCell::new(None) };
-    /// The `'static` bytes being decoded on this thread, while [`borrowing`] runs.
-    static REGION: Cell<Option<&'static [u8]>> = const { Cell::new(None) };
+    /// The string table being written on this thread, while [`with_string_table`] runs.
+    static TABLE_OUT: RefCell<Option<TableOut>> = const { RefCell::new(None) };
+    /// The string table being read on this thread, while [`from_string_table`] runs.
+    static TABLE_IN: Cell<Option<&'static str>> = const { Cell::new(None) };
 }
 
-/// Run `read`, a decoding of the `'static` bytes `region` by a binary (not human-readable)
-/// format that hands its strings out in place, with the strings that lie in `region` kept
-/// as references to it instead of copies.
-pub fn borrowing<T>(region: &'static [u8], read: impl FnOnce() -> T) -> T {
-    let outer = REGION.with(|r| r.replace(Some(region)));
+/// A string table being written: the text, and where each string already in it lies.
+#[derive(Default)]
+struct TableOut {
+    text: String,
+    at: HashMap<String, (u32, u32)>,
+}
+
+/// Run `write`, a serialization by a binary (not human-readable) format, with each `IStr`
+/// written as the place of its text (start and length in bytes) in one string table,
+/// equal strings once; returns the table with the result.
+pub fn with_string_table<T>(write: impl FnOnce() -> T) -> (T, String) {
+    let outer = TABLE_OUT.with(|t| t.replace(Some(TableOut::default())));
+    let result = write();
+    let table = TABLE_OUT.with(|t| t.replace(outer)).unwrap_or_default();
+    (result, table.text)
+}
+
+/// Run `read`, a deserialization of what [`with_string_table`] wrote, with `table` the
+/// string table: each `IStr` is then a reference to its part of `table`, not a copy.
+pub fn from_string_table<T>(table: &'static str, read: impl FnOnce() -> T) -> T {
+    let outer = TABLE_IN.with(|t| t.replace(Some(table)));
     // Put back on the way out, also if `read` panics.
-    struct Reset(Option<&'static [u8]>);
+    struct Reset(Option<&'static str>);
     impl Drop for Reset {
         fn drop(&mut self) {
-            REGION.with(|r| r.set(self.0));
+            TABLE_IN.with(|t| t.set(self.0));
         }
     }
     let _reset = Reset(outer);
     read()
 }
 
-/// `bytes` as a part of the region being decoded, if it is one.
-fn in_region(bytes: &[u8]) -> Option<&'static [u8]> {
-    let region = REGION.with(Cell::get)?;
-    let start = (bytes.as_ptr() as usize).checked_sub(region.as_ptr() as usize)?;
-    region.get(start..start.checked_add(bytes.len())?)
+/// The place of `s` in the string table being written, if one is.
+fn table_place(s: &str) -> Option<(u32, u32)> {
+    TABLE_OUT.with(|t| {
+        let mut t = t.borrow_mut();
+        let t = t.as_mut()?;
+        if let Some(&at) = t.at.get(s) {
+            return Some(at);
+        }
+        let at = (
+            u32::try_from(t.text.len()).ok()?,
+            u32::try_from(s.len()).ok()?,
+        );
+        t.text.push_str(s);
+        t.at.insert(s.to_string(), at);
+        Some(at)
+    })
 }
 
 /// Run `read` (a deserialization) with equal strings shared. Nested calls share the outer
@@ -287,14 +318,26 @@ impl fmt::Display for IStr {
 
 impl Serialize for IStr {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        s.serialize_str(self.as_str())
+        match table_place(self.as_str()) {
+            Some(place) if !s.is_human_readable() => place.serialize(s),
+            _ => s.serialize_str(self.as_str()),
+        }
     }
 }
 
 impl<'de> Deserialize<'de> for IStr {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<IStr, D::Error> {
+        if let Some(table) = TABLE_IN.with(Cell::get).filter(|_| !d.is_human_readable()) {
+            let (start, len) = <(u32, u32)>::deserialize(d)?;
+            let (start, len) = (start as usize, len as usize);
+            return start
+                .checked_add(len)
+                .and_then(|end| table.get(start..end))
+                .map(IStr::borrowed)
+                .ok_or_else(|| serde::de::Error::custom("a string outside the string table"));
+        }
         struct Visitor;
-        impl<'de> serde::de::Visitor<'de> for Visitor {
+        impl serde::de::Visitor<'_> for Visitor {
             type Value = IStr;
             fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
                 f.write_str("a string")
@@ -302,26 +345,8 @@ impl<'de> Deserialize<'de> for IStr {
             fn visit_str<E: serde::de::Error>(self, s: &str) -> Result<IStr, E> {
                 Ok(IStr::read(s))
             }
-            fn visit_bytes<E: serde::de::Error>(self, b: &[u8]) -> Result<IStr, E> {
-                let s = std::str::from_utf8(b).map_err(|_| E::custom("a string not in UTF-8"))?;
-                Ok(IStr::read(s))
-            }
-            fn visit_borrowed_bytes<E: serde::de::Error>(self, b: &'de [u8]) -> Result<IStr, E> {
-                let Some(region) = in_region(b) else {
-                    return self.visit_bytes(b);
-                };
-                let s =
-                    std::str::from_utf8(region).map_err(|_| E::custom("a string not in UTF-8"))?;
-                Ok(IStr::borrowed(s))
-            }
         }
-        // Binary formats (postcard) write a string as its length and bytes, as they write
-        // bytes: read as bytes, it comes in place, checked for UTF-8 once.
-        if d.is_human_readable() {
-            d.deserialize_str(Visitor)
-        } else {
-            d.deserialize_bytes(Visitor)
-        }
+        d.deserialize_str(Visitor)
     }
 }
 
@@ -374,29 +399,43 @@ mod tests {
     }
 
     #[test]
-    fn strings_in_the_region_being_decoded_are_borrowed_not_copied() {
-        let words = vec!["santé".to_string(), String::new(), "it".to_string()];
-        let bytes: &'static [u8] = postcard::to_allocvec(&words).unwrap().leak();
-        let range = bytes.as_ptr_range();
-        let v: Vec<IStr> = borrowing(bytes, || postcard::from_bytes(bytes)).unwrap();
+    fn strings_of_a_string_table_are_borrowed_not_copied() {
+        let words = vec![
+            "santé".to_string(),
+            String::new(),
+            "it".to_string(),
+            "santé".into(),
+        ];
+        let istrs: Vec<IStr> = words.iter().map(IStr::from).collect();
+        let (bytes, table) = with_string_table(|| postcard::to_allocvec(&istrs).unwrap());
+        // Equal strings once.
+        assert_eq!(table, "santéit");
+        let table: &'static str = table.leak();
+        let range = table.as_bytes().as_ptr_range();
+        let v: Vec<IStr> = from_string_table(table, || postcard::from_bytes(&bytes)).unwrap();
         assert_eq!(v, words);
         for s in &v {
             assert!(s.is_borrowed());
             assert!(range.contains(&ptr(s)) || s.is_empty());
         }
+        assert_eq!(ptr(&v[0]), ptr(&v[3]));
         // Equal, hashed and ordered as text, whichever way it is held.
         let shared = IStr::from("santé");
         assert_eq!(v[0], shared);
         assert_eq!(v[0].cmp(&shared), std::cmp::Ordering::Equal);
         let set: HashSet<IStr> = [v[0].clone(), shared].into_iter().collect();
         assert_eq!(set.len(), 1);
-        // The same bytes outside of `borrowing`, or another buffer, are copied.
-        let w: Vec<IStr> = postcard::from_bytes(bytes).unwrap();
+        // Outside of the string table, strings are written and read as text, copied.
+        let plain = postcard::to_allocvec(&istrs).unwrap();
+        let w: Vec<IStr> = postcard::from_bytes(&plain).unwrap();
         assert!(w.iter().all(|s| !s.is_borrowed()));
         assert_eq!(w, words);
-        // A string that is not UTF-8 is an error, not a borrowed `str`.
-        let bad: &'static [u8] = vec![1u8, 0xff].leak();
-        assert!(borrowing(bad, || postcard::from_bytes::<Vec<IStr>>(bad)).is_err());
+        // A place outside the table, or inside a char, is an error.
+        for (start, len) in [(0u32, 99u32), (4, 1), (u32::MAX, 2)] {
+            let bad = postcard::to_allocvec(&vec![(start, len)]).unwrap();
+            let r = from_string_table(table, || postcard::from_bytes::<Vec<IStr>>(&bad));
+            assert!(r.is_err(), "({start}, {len})");
+        }
     }
 
     #[test]
