@@ -5,7 +5,8 @@
 #
 #   benches/startup.sh [SIZE...]        SIZE is COLSxROWS; default 120x40. E.g. 120x40 250x70
 #
-# Environment: RUNS (200) and RUNS_10K (20) hyperfine runs; OUT (target/startup) for results.
+# Environment: RUNS (300) and RUNS_10K (20) hyperfine runs, ROUNDS (6) rounds for RUNS;
+# OUT (target/startup) for results.
 # Needs hyperfine, tmux, GNU time, strace and jq; they are installed with apt-get if missing.
 #
 # How it measures (the method of the performance anchors (shared/reference/perf-anchors.md) §3 and §4):
@@ -13,9 +14,13 @@
 #     detached session of exactly that size:  tmux -L S new-session -d -x 120 -y 40 ...
 #     This script runs again inside that pane (--in-pane), so every program measured has the
 #     pane's pty as its terminal and really enters the alternate screen, draws and leaves.
-#   * Start-up:  hyperfine -N --output=inherit --style none --warmup 10 --runs 200
+#   * Start-up:  hyperfine -N --output=inherit --style none --warmup 10 --runs RUNS/ROUNDS
 #                  -n bare      target/release/examples/bare
 #                  -n dashboard "target/release/aifactories --today 2026-11-24"
+#     in ROUNDS rounds (6), the bare program first in odd rounds and last in even ones: on a
+#     shared VM the speed drifts by tens of percent from minute to minute, and one block of
+#     each would compare them at different speeds. The times of all rounds are pooled; the
+#     summary gives their medians, their ratio, and the ratio in each round.
 #     and the same with --data big10k.ron (10,000 synthetic factories, examples/synth.rs)
 #     at RUNS_10K runs. The dashboard draws its first frame and exits because
 #     AIFACTORIES_EXIT_AFTER_FIRST_FRAME=1 is exported: with it, src/main.rs/src/tui.rs
@@ -42,7 +47,8 @@ BARE=$ROOT/target/release/examples/bare
 SYNTH=$ROOT/target/release/examples/synth
 OUT=${OUT:-$ROOT/target/startup}
 BIG=$OUT/big10k.ron
-RUNS=${RUNS:-200}
+RUNS=${RUNS:-300}
+ROUNDS=${ROUNDS:-6}
 RUNS_10K=${RUNS_10K:-20}
 
 # ---------------------------------------------------------------------------------------
@@ -73,11 +79,25 @@ in_pane() {
         say "      dashboard rows skipped."
     fi
 
-    # Start-up, side by side.
-    local cmds=(-n bare "$BARE")
-    [ $hook = yes ] && cmds+=(-n dashboard "$dash")
-    hyperfine -N --output=inherit --style none --warmup 10 --runs "$RUNS" \
-        --export-json "$dir/startup.json" --export-markdown "$dir/startup.md" "${cmds[@]}" >/dev/tty
+    # Start-up, side by side, in rounds that alternate which goes first.
+    local r first=(-n bare "$BARE") second=()
+    [ $hook = yes ] && second=(-n dashboard "$dash")
+    for r in $(seq "$ROUNDS"); do
+        local cmds=("${first[@]}" "${second[@]}")
+        [ $((r % 2)) = 0 ] && cmds=("${second[@]}" "${first[@]}")
+        hyperfine -N --output=inherit --style none --warmup 10 \
+            --runs $(((RUNS + ROUNDS - 1) / ROUNDS)) \
+            --export-json "$dir/startup-round$r.json" "${cmds[@]}" >/dev/tty
+    done
+    # Pooled: one result per program with the times of every round.
+    jq -s '{results: [map(.results[]) | group_by(.command)[]
+            | {command: .[0].command, times: (map(.times[]))}
+            | (.times | sort) as $t | ($t | length) as $n | (($t | add) / $n) as $m
+            | . + {median: (if $n % 2 == 1 then $t[($n - 1) / 2]
+                            else ($t[$n / 2 - 1] + $t[$n / 2]) / 2 end),
+                   min: $t[0], max: $t[-1], mean: $m,
+                   stddev: (($t | map((. - $m) * (. - $m)) | add) / $n | sqrt)}]
+            | sort_by(.command != "bare")}' "$dir"/startup-round*.json >"$dir/startup.json"
     if [ $hook = yes ]; then
         hyperfine -N --output=inherit --style none --warmup 2 --runs "$RUNS_10K" \
             --export-json "$dir/startup-10k.json" --export-markdown "$dir/startup-10k.md" \
@@ -102,6 +122,18 @@ in_pane() {
               + " [\(.mean * 1000 | . * 100 | round / 100) ± \(.stddev * 1000 | . * 100 | round / 100)]"
               + ", \($t | length) runs"' "$f" >>"$summary"
     done
+
+    if [ $hook = yes ]; then
+        jq -r '(.results | map({(.command): .median}) | add) as $m
+            | "  dashboard / bare: \($m.dashboard / $m.bare * 100 | round / 100)x (pooled medians)"' \
+            "$dir/startup.json" >>"$summary"
+        local ratios
+        ratios=$(for f in "$dir"/startup-round*.json; do
+            jq -r '(.results | map({(.command): .median}) | add) as $m
+                | "\($m.dashboard / $m.bare * 100 | round / 100)x"' "$f"
+        done | paste -sd ' ')
+        say "  dashboard / bare, round by round: $ratios"
+    fi
 
     # Peak RSS, 5 runs each.
     say ""
