@@ -6,6 +6,7 @@ pub mod help;
 pub mod hints;
 pub mod list;
 pub mod map;
+pub mod pane_frame;
 pub mod search_box;
 pub mod surface;
 pub mod text_line;
@@ -15,10 +16,11 @@ pub mod timeline;
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, BorderType, Paragraph};
+use ratatui::widgets::{BorderType, Paragraph};
 
 use crate::app::App;
 use crate::layout::{Mode, Pane, TINY_MIN};
+pub use pane_frame::PaneFrame;
 pub use surface::Surface;
 pub use theme::Theme;
 
@@ -135,20 +137,14 @@ fn tabs(f: &mut Surface, app: &App, theme: &Theme, area: Rect) {
 }
 
 /// A pane's frame: rounded borders, bright when focused, with a title.
-pub fn pane_block<'a>(app: &App, theme: &Theme, pane: Pane, title: Line<'a>) -> Block<'a> {
+pub fn pane_block<'a>(app: &App, theme: &Theme, pane: Pane, title: Line<'a>) -> PaneFrame<'a> {
     let focused = app.focus == pane && !app.help_open();
-    Block::bordered()
-        .border_type(if focused {
-            BorderType::Thick
-        } else {
-            BorderType::Rounded
-        })
-        .border_style(if focused {
-            theme.border_focus
-        } else {
-            theme.border
-        })
-        .title(title)
+    let (kind, style) = if focused {
+        (BorderType::Thick, theme.border_focus)
+    } else {
+        (BorderType::Rounded, theme.border)
+    };
+    PaneFrame::new(kind, style, title)
 }
 
 /// A title span in the theme's title style.
