@@ -1,9 +1,9 @@
 //! Turns the embedded RON data into postcard bytes at build time, so that the dashboard
 //! starts by decoding a compact binary form instead of parsing 150 KB of RON (which was most
 //! of its start-up cost). The strings go into one string table ahead of the rest, checked
-//! for UTF-8 once when the data is decoded. The RON files stay the source of truth: the model is the crate's
-//! own (`src/data/model.rs`), compiled here too, and the test suite checks that the decoded
-//! data equals the parsed and validated RON.
+//! for UTF-8 once when the data is decoded. The RON files stay the source of truth: the
+//! model is the crate's own (`src/data/model.rs`), compiled here too, and the test suite
+//! checks that the decoded data equals the parsed and validated RON.
 //!
 //! If the RON does not parse, an empty blob is written and a warning printed: the binary then
 //! parses the RON at run time and reports the error with its file, line and column, as it

@@ -9,7 +9,7 @@ use clap::{CommandFactory, FromArgMatches};
 use aifactories::app::{App, Options};
 use aifactories::cli::{self, Cli};
 use aifactories::config;
-use aifactories::data::{Catalog, Day, LoadError, Prefetch};
+use aifactories::data::{self, Catalog, Day, LoadError, Prefetch};
 use aifactories::tui::{self, RunOptions, Start};
 
 fn main() -> ExitCode {
@@ -105,15 +105,8 @@ fn dashboard(args: &Cli, prefetch: Option<Prefetch>) -> u8 {
             let build = move |cat: Result<Catalog, LoadError>| {
                 cat.map(|cat| App::with_settings(cat, opts, theme, keymap))
             };
-            Start::Building(match prefetch {
-                Some(p) => p.then(build),
-                // Not decoded ahead (the command line looked as if it named a file).
-                None => {
-                    let (tx, rx) = std::sync::mpsc::sync_channel(1);
-                    let _ = tx.send(build(Catalog::embedded()));
-                    rx
-                }
-            })
+            // Without a prefetch (the command line looked as if it named a file), built here.
+            Start::Building(data::with_embedded(prefetch, build))
         }
         // Parsing a large file happens while the terminal already shows that it is loading
         // (and reads the quit keys before the app exists); the search index is built there too.

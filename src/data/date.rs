@@ -475,28 +475,14 @@ mod tests {
             let bytes = postcard::to_allocvec(&d).unwrap();
             assert_eq!(postcard::from_bytes::<PDate>(&bytes).unwrap(), d, "{text}");
         }
+        let reads_invalid = |bytes: Vec<u8>| postcard::from_bytes::<PDate>(&bytes).unwrap().error();
+        // 30 February, an unknown precision, and a date that was invalid already.
         let feb30 = postcard::to_allocvec(&(0u8, 2025i32, 2u8, 30u8)).unwrap();
-        assert!(
-            postcard::from_bytes::<PDate>(&feb30)
-                .unwrap()
-                .error()
-                .is_some()
-        );
+        assert!(reads_invalid(feb30).is_some());
         let unknown = postcard::to_allocvec(&(9u8, 2025i32, 2u8, 1u8)).unwrap();
-        assert!(
-            postcard::from_bytes::<PDate>(&unknown)
-                .unwrap()
-                .error()
-                .is_some()
-        );
-        let invalid = PDate::Invalid(DateError::Syntax);
-        let bytes = postcard::to_allocvec(&invalid).unwrap();
-        assert!(
-            postcard::from_bytes::<PDate>(&bytes)
-                .unwrap()
-                .error()
-                .is_some()
-        );
+        assert!(reads_invalid(unknown).is_some());
+        let invalid = postcard::to_allocvec(&PDate::Invalid(DateError::Syntax)).unwrap();
+        assert!(reads_invalid(invalid).is_some());
     }
 
     fn p(s: &str) -> PDate {

@@ -318,10 +318,12 @@ impl fmt::Display for IStr {
 
 impl Serialize for IStr {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        match table_place(self.as_str()) {
-            Some(place) if !s.is_human_readable() => place.serialize(s),
-            _ => s.serialize_str(self.as_str()),
+        if !s.is_human_readable()
+            && let Some(place) = table_place(self.as_str())
+        {
+            return place.serialize(s);
         }
+        s.serialize_str(self.as_str())
     }
 }
 

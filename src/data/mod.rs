@@ -15,7 +15,7 @@ pub use date::{Day, PDate, Precision};
 pub use error::{LoadError, Problem};
 pub use istr::IStr;
 pub use model::*;
-pub use prefetch::{Prefetch, embedded};
+pub use prefetch::{Prefetch, embedded, with_embedded};
 
 /// The embedded dataset, compiled into the binary.
 pub const EMBEDDED_FACTORIES: &str = include_str!("../../assets/factories.ron");

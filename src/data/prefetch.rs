@@ -50,18 +50,30 @@ impl Prefetch {
         }
         rx
     }
+}
 
-    /// The catalog itself, waiting for it.
-    pub fn catalog(self) -> Result<Catalog, LoadError> {
-        self.then(|catalog| catalog)
-            .recv()
-            .unwrap_or_else(|_| Catalog::embedded())
+/// Run `f` on the embedded catalog: on the decoding thread if there is one, else here (and
+/// its result is then waiting on the receiver).
+pub fn with_embedded<T, F>(prefetch: Option<Prefetch>, f: F) -> Receiver<T>
+where
+    T: Send + 'static,
+    F: FnOnce(Result<Catalog, LoadError>) -> T + Send + 'static,
+{
+    match prefetch {
+        Some(p) => p.then(f),
+        None => {
+            let (tx, rx) = mpsc::sync_channel(1);
+            let _ = tx.send(f(Catalog::embedded()));
+            rx
+        }
     }
 }
 
-/// Decode now if there is a prefetch to wait for, else decode here.
+/// The embedded catalog, from the decoding thread if there is one.
 pub fn embedded(prefetch: Option<Prefetch>) -> Result<Catalog, LoadError> {
-    prefetch.map_or_else(Catalog::embedded, Prefetch::catalog)
+    with_embedded(prefetch, |catalog| catalog)
+        .recv()
+        .unwrap_or_else(|_| Catalog::embedded())
 }
 
 #[cfg(test)]
@@ -70,7 +82,7 @@ mod tests {
 
     #[test]
     fn the_prefetched_catalog_is_the_embedded_one() {
-        let ours = Prefetch::start().catalog().unwrap();
+        let ours = embedded(Some(Prefetch::start())).unwrap();
         let theirs = Catalog::embedded().unwrap();
         assert_eq!(ours.data, theirs.data);
         assert_eq!(ours.origin, theirs.origin);

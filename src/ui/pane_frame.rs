@@ -3,8 +3,8 @@
 //! It draws what `Block::bordered()` draws with those settings, cell for cell (a proptest
 //! checks it against `Block`), without what a block with no style of its own does for
 //! nothing: setting that empty style on every cell of the pane, and merging each border
-//! symbol with the one below it. For the dashboard's first frame that was a quarter of the
-//! drawing at 120x40, and more on larger screens.
+//! symbol with the one below it. Without that, drawing the dashboard's first frame went from
+//! 1.45 M to 1.22 M instructions at 120x40, and from 4.56 M to 3.80 M at 250x70.
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;

@@ -2,7 +2,7 @@
 //!
 //! It offers what the panes use of ratatui's `Frame`, which only a `Terminal` makes. The
 //! dashboard draws its first frame into a buffer of its own, before the terminal's two
-//! buffers exist: allocating them is, with the drawing, the longest step of start-up.
+//! buffers exist: filling them, page by page, was one of the longer steps before it.
 
 use ratatui::Frame;
 use ratatui::buffer::Buffer;
