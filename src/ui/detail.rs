@@ -5,9 +5,8 @@ use super::Surface;
 use ratatui::layout::Rect;
 use ratatui::style::Modifier;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Paragraph, Wrap};
 
-use super::{Theme, pane_block, safe, title};
+use super::{Theme, pane_block, safe, title, wrapped_text};
 use crate::app::App;
 use crate::data::{Antenna, Factory, IStr, Lang, Link, Note, Record};
 use crate::layout::{Pane, inner};
@@ -30,23 +29,18 @@ pub fn draw(f: &mut Surface, app: &App, theme: &Theme, area: Rect) {
     // least one), and only those are made.
     let scroll = match app.detail_scroll {
         0 => 0,
-        s => s.min(max_scroll_for(&paragraph(app, theme, usize::MAX), body)),
+        s => s.min(max_scroll_for(&lines(app, theme, usize::MAX), body)),
     };
     let shown = if scroll == 0 {
         usize::from(body.height)
     } else {
         usize::MAX
     };
-    f.render_widget(paragraph(app, theme, shown).scroll((scroll, 0)), body);
+    wrapped_text::render(&lines(app, theme, shown), scroll, body, f.buffer_mut());
 }
 
-/// The detail's text; `limit`: its first lines are enough (at least that many are made).
-fn paragraph<'a>(app: &'a App, theme: &Theme, limit: usize) -> Paragraph<'a> {
-    Paragraph::new(lines(app, theme, limit)).wrap(Wrap { trim: false })
-}
-
-fn max_scroll_for(p: &Paragraph, body: Rect) -> u16 {
-    let total = p.line_count(body.width);
+fn max_scroll_for(lines: &[Line], body: Rect) -> u16 {
+    let total = wrapped_text::line_count(lines, body.width);
     u16::try_from(total.saturating_sub(usize::from(body.height))).unwrap_or(u16::MAX)
 }
 
@@ -59,7 +53,7 @@ pub fn max_scroll(app: &App) -> u16 {
     if body.width == 0 {
         return 0;
     }
-    max_scroll_for(&paragraph(app, &app.theme, usize::MAX), body)
+    max_scroll_for(&lines(app, &app.theme, usize::MAX), body)
 }
 
 /// Milestones listed in the detail; the timeline walks through all of them.
@@ -71,6 +65,7 @@ fn field<'a>(theme: &Theme, label: &'a str, value: impl Into<Vec<Span<'a>>>) -> 
     Line::from(spans)
 }
 
+/// The detail's text; `limit`: its first lines are enough (at least that many are made).
 fn lines<'a>(app: &'a App, theme: &Theme, limit: usize) -> Vec<Line<'a>> {
     match app.selected_record() {
         Some(Record::Factory(i)) => factory(app, theme, &app.cat.factories()[i], limit),

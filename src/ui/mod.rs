@@ -12,6 +12,7 @@ pub mod surface;
 pub mod text_line;
 pub mod theme;
 pub mod timeline;
+pub mod wrapped_text;
 
 use ratatui::Frame;
 use ratatui::layout::Rect;

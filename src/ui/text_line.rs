@@ -5,15 +5,18 @@
 //! A `Paragraph` splits all of its text into graphemes, styles each one, and sets the style
 //! of its whole area twice. Drawn this way, the rows of the list, the hints and the search
 //! box took the first frame's drawing from 2.03 M to 1.73 M instructions (callgrind, 120x40).
-//! ASCII text needs no segmentation: a byte is a
-//! grapheme one column wide. Other spans go through ratatui's own graphemes and widths. A
-//! proptest checks that the cells come out as `Paragraph` (or `set_stringn`) makes them.
+//! ASCII text needs no segmentation: a byte is a grapheme one column wide. Other spans go
+//! through `text::drawn_graphemes`: ratatui's graphemes and widths, without applying the
+//! segmentation rules between ASCII characters. A proptest checks that the cells come out
+//! as `Paragraph` (or `set_stringn`) makes them.
 
-use ratatui::buffer::{Buffer, CellWidth};
+use ratatui::buffer::Buffer;
 use ratatui::layout::{Alignment, Rect};
 use ratatui::style::Style;
 use ratatui::text::Line;
 use ratatui::widgets::{Paragraph, Widget};
+
+use crate::text::drawn_graphemes;
 
 /// Draw `line` on the first row of `area`, as `Paragraph::new(line)` would.
 pub fn draw(buf: &mut Buffer, area: Rect, line: &Line) {
@@ -42,8 +45,8 @@ pub fn draw(buf: &mut Buffer, area: Rect, line: &Line) {
             }
             continue;
         }
-        for g in span.styled_graphemes(base) {
-            let w = g.symbol.cell_width();
+        let style = base.patch(span.style);
+        for (symbol, w) in drawn_graphemes(text) {
             // Wider than the whole area: passed over; past its edge: the line ends.
             if w > max {
                 continue;
@@ -54,7 +57,7 @@ pub fn draw(buf: &mut Buffer, area: Rect, line: &Line) {
             if w == 0 {
                 continue;
             }
-            buf[(x, y)].set_symbol(g.symbol).set_style(g.style);
+            buf[(x, y)].set_symbol(symbol).set_style(style);
             x += w;
         }
     }
@@ -95,7 +98,7 @@ fn is_plain_ascii(text: &str) -> bool {
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
     use proptest::prelude::*;
     use ratatui::style::{Color, Modifier};
@@ -127,7 +130,7 @@ mod tests {
         Some(Color::Reset),
     ];
 
-    fn style((fg, bg, bold): (usize, usize, u8)) -> Style {
+    pub(crate) fn style((fg, bg, bold): (usize, usize, u8)) -> Style {
         let mut s = Style::new();
         s.fg = COLORS[fg];
         s.bg = COLORS[bg];
@@ -138,11 +141,11 @@ mod tests {
         }
     }
 
-    fn any_style() -> impl Strategy<Value = (usize, usize, u8)> {
+    pub(crate) fn any_style() -> impl Strategy<Value = (usize, usize, u8)> {
         (0..COLORS.len(), 0..COLORS.len(), 0u8..3)
     }
 
-    fn any_line() -> impl Strategy<Value = Line<'static>> {
+    pub(crate) fn any_line() -> impl Strategy<Value = Line<'static>> {
         let span = (
             proptest::collection::vec(0..PIECES.len(), 0..6),
             any_style(),
