@@ -1,11 +1,12 @@
 //! Turns the embedded RON data into postcard bytes at build time, so that the dashboard
 //! starts by decoding a compact binary form instead of parsing 150 KB of RON (which was most
-//! of its start-up cost). The strings go into one string table ahead of the rest, checked
-//! for UTF-8 once when the data is decoded. The RON files stay the source of truth: the
-//! model is the crate's own (`src/data/model.rs`), compiled here too, and the test suite
-//! checks that the decoded data equals the parsed and validated RON.
+//! of its start-up cost). The strings go into one string table, written as a text file of
+//! its own that the crate includes with `include_str!`, so that the compiler checks it for
+//! UTF-8. The RON files stay the source of truth: the model is the crate's own
+//! (`src/data/model.rs`), compiled here too, and the test suite checks that the decoded data
+//! equals the parsed and validated RON.
 //!
-//! If the RON does not parse, an empty blob is written and a warning printed: the binary then
+//! If the RON does not parse, empty files are written and a warning printed: the binary then
 //! parses the RON at run time and reports the error with its file, line and column, as it
 //! does for any `--data` file.
 
@@ -38,21 +39,26 @@ fn main() {
         println!("cargo::rerun-if-changed={input}");
     }
     let out_dir = std::env::var_os("OUT_DIR").expect("cargo sets OUT_DIR for build scripts");
-    let out = Path::new(&out_dir).join("embedded.postcard");
-    let bytes = match encode() {
+    let (strings, tables) = match encode() {
         Ok(b) => b,
         Err(e) => {
             println!(
                 "cargo::warning=the embedded data will be parsed at run time: {}",
                 e.replace('\n', " ")
             );
-            Vec::new()
+            (String::new(), Vec::new())
         }
     };
-    std::fs::write(&out, bytes).expect("writing the encoded data to OUT_DIR");
+    // Two files: the string table is included with `include_str!`, so the compiler checks
+    // that it is UTF-8 and the program does not have to.
+    let out = Path::new(&out_dir);
+    std::fs::write(out.join("embedded.strings"), strings)
+        .expect("writing the string table to OUT_DIR");
+    std::fs::write(out.join("embedded.postcard"), tables)
+        .expect("writing the encoded data to OUT_DIR");
 }
 
-fn encode() -> Result<Vec<u8>, String> {
+fn encode() -> Result<(String, Vec<u8>), String> {
     let read = |p: &str| std::fs::read_to_string(p).map_err(|e| format!("{p}: {e}"));
     let data: Dataset =
         ron::from_str(&read(INPUTS[0])?).map_err(|e| format!("{}: {e}", INPUTS[0]))?;
@@ -60,15 +66,10 @@ fn encode() -> Result<Vec<u8>, String> {
         ron::from_str(&read(INPUTS[1])?).map_err(|e| format!("{}: {e}", INPUTS[1]))?;
     let sectors: Vec<Sector> =
         ron::from_str(&read(INPUTS[2])?).map_err(|e| format!("{}: {e}", INPUTS[2]))?;
-    // The string table first, then the tables with each string as its place in it (see
+    // The string table, and the tables with each string as its place in it (see
     // `decode_embedded` in src/data/mod.rs).
     let (tables, strings) = src::data::istr::with_string_table(|| {
         postcard::to_allocvec(&(data, countries, sectors)).map_err(|e| e.to_string())
     });
-    let tables = tables?;
-    let len = u32::try_from(strings.len()).map_err(|e| e.to_string())?;
-    let mut out = len.to_le_bytes().to_vec();
-    out.extend_from_slice(strings.as_bytes());
-    out.extend_from_slice(&tables);
-    Ok(out)
+    Ok((strings, tables?))
 }

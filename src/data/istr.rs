@@ -7,8 +7,8 @@
 //! (`examples/memory.rs`).
 //!
 //! The embedded data is decoded without copying or checking its strings one by one: its
-//! encoding keeps them all in one text, a string table checked for UTF-8 once, and each
-//! `IStr` of it refers to its part of that text ([`with_string_table`] writes it,
+//! encoding keeps them all in one text, a string table (which the compiler checks for UTF-8),
+//! and each `IStr` of it refers to its part of that text ([`with_string_table`] writes it,
 //! [`from_string_table`] reads it).
 
 use std::borrow::Borrow;
