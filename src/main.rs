@@ -83,14 +83,28 @@ fn dashboard(args: &Cli, prefetch: Option<Prefetch>) -> u8 {
         Some(_) => cli::lang_from(args.lang, &env),
         None => cfg.lang.unwrap_or_else(|| cli::lang_from(None, &env)),
     };
-    // The config file was checked when loaded; these cannot fail for a loaded config.
-    let (theme, keymap) = match (cfg.theme(args.theme, mono), cfg.keymap()) {
-        (Ok(t), Ok(k)) => (t, k),
-        (Err(problems), _) | (_, Err(problems)) => {
-            let file = path.map_or("config".to_string(), |p| p.display().to_string());
-            eprintln!("{}", LoadError { file, problems });
+    // The config file was checked when loaded: this cannot fail for a loaded config, nor can
+    // the key map below.
+    let config_file = move || path.map_or("config".to_string(), |p| p.display().to_string());
+    let theme = match cfg.theme(args.theme, mono) {
+        Ok(t) => t,
+        Err(problems) => {
+            eprintln!(
+                "{}",
+                LoadError {
+                    file: config_file(),
+                    problems
+                }
+            );
             return cli::EXIT_BAD_INPUT;
         }
+    };
+    let mouse = !args.no_mouse && cfg.mouse.unwrap_or(true);
+    let keymap = move || {
+        cfg.keymap().map_err(|problems| LoadError {
+            file: config_file(),
+            problems,
+        })
     };
     let opts = Options {
         lang,
@@ -100,29 +114,39 @@ fn dashboard(args: &Cli, prefetch: Option<Prefetch>) -> u8 {
         size: crossterm::terminal::size().unwrap_or((80, 24)),
     };
     let start = match args.data.clone() {
-        // Decoded, and the app built, on a second core while this one sets up the terminal.
+        // Decoded, and the app built (key map included), on a second core while this one
+        // sets up the terminal.
         None => {
             let build = move |cat: Result<Catalog, LoadError>| {
-                cat.map(|cat| App::with_settings(cat, opts, theme, keymap))
+                Ok(App::with_settings(cat?, opts, theme, keymap()?))
             };
             // Without a prefetch (the command line looked as if it named a file), built here.
             Start::Building(data::with_embedded(prefetch, build))
         }
         // Parsing a large file happens while the terminal already shows that it is loading
         // (and reads the quit keys before the app exists); the search index is built there too.
-        Some(path) => Start::Load {
-            label: path.display().to_string(),
-            keymap: keymap.clone(),
-            load: Box::new(move || {
-                let cat = Catalog::from_file(&path)?;
-                let mut app = App::with_settings(cat, opts, theme, keymap);
-                app.prepare_search();
-                Ok(app)
-            }),
-        },
+        Some(path) => {
+            let keymap = match keymap() {
+                Ok(k) => k,
+                Err(e) => {
+                    eprintln!("{e}");
+                    return cli::EXIT_BAD_INPUT;
+                }
+            };
+            Start::Load {
+                label: path.display().to_string(),
+                keymap: keymap.clone(),
+                load: Box::new(move || {
+                    let cat = Catalog::from_file(&path)?;
+                    let mut app = App::with_settings(cat, opts, theme, keymap);
+                    app.prepare_search();
+                    Ok(app)
+                }),
+            }
+        }
     };
     let run = RunOptions {
-        mouse: !args.no_mouse && cfg.mouse.unwrap_or(true),
+        mouse,
         // For start-up measurements (benches/startup.sh): draw one frame and leave.
         exit_after_first_frame: std::env::var_os("AIFACTORIES_EXIT_AFTER_FIRST_FRAME").is_some(),
     };
