@@ -9,13 +9,10 @@ use clap::{CommandFactory, FromArgMatches};
 use aifactories::app::{App, Options};
 use aifactories::cli::{self, Cli};
 use aifactories::config;
-use aifactories::data::{self, Catalog, Day, LoadError, Prefetch};
+use aifactories::data::{Catalog, Day, LoadError};
 use aifactories::tui::{self, RunOptions, Start};
 
 fn main() -> ExitCode {
-    // The embedded data decodes on a second core while the command line is parsed and the
-    // terminal set up.
-    let prefetch = (!cli::names_data_file(std::env::args_os().skip(1))).then(Prefetch::start);
     // clap exits by itself: 0 for --help/--version, 2 for usage errors. The help names the
     // config file this machine would read.
     let default_config = config::default_path()
@@ -34,7 +31,7 @@ fn main() -> ExitCode {
     };
     let stdout_tty = std::io::stdout().is_terminal();
     let code = match &args.command {
-        Some(cmd) => match cli::context(&args, stdout_tty, prefetch) {
+        Some(cmd) => match cli::context(&args, stdout_tty) {
             Ok(ctx) => cli::run_to_stdout(&ctx, cmd),
             Err(e) => {
                 eprintln!("{e}");
@@ -48,12 +45,12 @@ fn main() -> ExitCode {
             );
             cli::EXIT_BAD_INPUT
         }
-        None => dashboard(&args, prefetch),
+        None => dashboard(&args),
     };
     ExitCode::from(code)
 }
 
-fn dashboard(args: &Cli, prefetch: Option<Prefetch>) -> u8 {
+fn dashboard(args: &Cli) -> u8 {
     // The config file: the one named, or the default one if it exists.
     let (path, explicit) = match &args.config {
         Some(p) => (Some(p.clone()), true),
@@ -83,28 +80,14 @@ fn dashboard(args: &Cli, prefetch: Option<Prefetch>) -> u8 {
         Some(_) => cli::lang_from(args.lang, &env),
         None => cfg.lang.unwrap_or_else(|| cli::lang_from(None, &env)),
     };
-    // The config file was checked when loaded: this cannot fail for a loaded config, nor can
-    // the key map below.
-    let config_file = move || path.map_or("config".to_string(), |p| p.display().to_string());
-    let theme = match cfg.theme(args.theme, mono) {
-        Ok(t) => t,
-        Err(problems) => {
-            eprintln!(
-                "{}",
-                LoadError {
-                    file: config_file(),
-                    problems
-                }
-            );
+    // The config file was checked when loaded; these cannot fail for a loaded config.
+    let (theme, keymap) = match (cfg.theme(args.theme, mono), cfg.keymap()) {
+        (Ok(t), Ok(k)) => (t, k),
+        (Err(problems), _) | (_, Err(problems)) => {
+            let file = path.map_or("config".to_string(), |p| p.display().to_string());
+            eprintln!("{}", LoadError { file, problems });
             return cli::EXIT_BAD_INPUT;
         }
-    };
-    let mouse = !args.no_mouse && cfg.mouse.unwrap_or(true);
-    let keymap = move || {
-        cfg.keymap().map_err(|problems| LoadError {
-            file: config_file(),
-            problems,
-        })
     };
     let opts = Options {
         lang,
@@ -114,39 +97,31 @@ fn dashboard(args: &Cli, prefetch: Option<Prefetch>) -> u8 {
         size: crossterm::terminal::size().unwrap_or((80, 24)),
     };
     let start = match args.data.clone() {
-        // Decoded, and the app built (key map included), on a second core while this one
-        // sets up the terminal.
-        None => {
-            let build = move |cat: Result<Catalog, LoadError>| {
-                Ok(App::with_settings(cat?, opts, theme, keymap()?))
-            };
-            // Without a prefetch (the command line looked as if it named a file), built here.
-            Start::Building(data::with_embedded(prefetch, build))
-        }
+        // The embedded data decodes in a fraction of a millisecond: the app is built before
+        // the terminal is touched. (Decoding it on a second core from the start of `main`
+        // was tried, and dropped: with its thread the process took as long, or longer.)
+        None => match Catalog::embedded() {
+            Ok(cat) => Start::Ready(Box::new(App::with_settings(cat, opts, theme, keymap))),
+            Err(e) => {
+                eprintln!("{e}");
+                return cli::EXIT_BAD_INPUT;
+            }
+        },
         // Parsing a large file happens while the terminal already shows that it is loading
         // (and reads the quit keys before the app exists); the search index is built there too.
-        Some(path) => {
-            let keymap = match keymap() {
-                Ok(k) => k,
-                Err(e) => {
-                    eprintln!("{e}");
-                    return cli::EXIT_BAD_INPUT;
-                }
-            };
-            Start::Load {
-                label: path.display().to_string(),
-                keymap: keymap.clone(),
-                load: Box::new(move || {
-                    let cat = Catalog::from_file(&path)?;
-                    let mut app = App::with_settings(cat, opts, theme, keymap);
-                    app.prepare_search();
-                    Ok(app)
-                }),
-            }
-        }
+        Some(path) => Start::Load {
+            label: path.display().to_string(),
+            keymap: keymap.clone(),
+            load: Box::new(move || {
+                let cat = Catalog::from_file(&path)?;
+                let mut app = App::with_settings(cat, opts, theme, keymap);
+                app.prepare_search();
+                Ok(app)
+            }),
+        },
     };
     let run = RunOptions {
-        mouse,
+        mouse: !args.no_mouse && cfg.mouse.unwrap_or(true),
         // For start-up measurements (benches/startup.sh): draw one frame and leave.
         exit_after_first_frame: std::env::var_os("AIFACTORIES_EXIT_AFTER_FIRST_FRAME").is_some(),
     };

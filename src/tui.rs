@@ -140,10 +140,8 @@ fn spawn_signal_listener(mut signals: signal_hook::iterator::Signals, tx: Sender
 
 /// Where the app comes from.
 pub enum Start {
-    /// Being built on another thread, from the embedded data, which decodes in a fraction of
-    /// a millisecond: received once the terminal is set up. An error on the channel means the
-    /// thread panicked (the panic hook has said why).
-    Building(Receiver<Result<App, LoadError>>),
+    /// Built already (from the embedded data, which decodes in a fraction of a millisecond).
+    Ready(Box<App>),
     /// Built on another thread while the terminal says it is loading `label`, so that a large
     /// `--data` file never leaves a blank screen.
     Load {
@@ -177,17 +175,10 @@ pub fn run(start: Start, opts: RunOptions) -> io::Result<Result<(), LoadError>> 
     let result = enter(opts.mouse).and_then(|()| {
         let mut backend = TermBackend::new(BufWriter::with_capacity(OUTPUT_BUFFER, io::stdout()));
         let (mut app, mut terminal) = match start {
-            Start::Building(built) => {
-                // The first frame's buffer is made while the app is being built.
+            Start::Ready(app) => {
+                let mut app = *app;
                 let size = ratatui::backend::Backend::size(&backend)?;
                 let blank = Buffer::empty(Rect::new(0, 0, size.width, size.height));
-                let mut app = match built.recv() {
-                    Ok(Ok(app)) => app,
-                    Ok(Err(e)) => return Ok(Err(e)),
-                    Err(mpsc::RecvError) => {
-                        return Err(io::Error::other("the thread building the dashboard failed"));
-                    }
-                };
                 app.update(Action::Resize(size.width, size.height));
                 let frame = first_frame(&mut backend, &mut app, blank)?;
                 if opts.exit_after_first_frame {

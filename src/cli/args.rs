@@ -55,15 +55,6 @@ pub struct Cli {
     pub command: Option<Command>,
 }
 
-/// Whether the command line names a dataset file (`--data FILE`, `--data=FILE`), looked at
-/// before it is parsed, to decode the embedded data ahead only when it will be used. A wrong
-/// guess costs time, never correctness: the parsed options decide what is loaded.
-pub fn names_data_file<I: IntoIterator<Item = std::ffi::OsString>>(args: I) -> bool {
-    args.into_iter()
-        .take_while(|a| a != "--")
-        .any(|a| a == "--data" || a.as_encoded_bytes().starts_with(b"--data="))
-}
-
 #[derive(Debug, Subcommand)]
 pub enum Command {
     /// List factories (and, with --antennas, antennas).
@@ -235,20 +226,5 @@ mod tests {
     #[test]
     fn cli_definition_is_consistent() {
         Cli::command().debug_assert();
-    }
-
-    fn names(args: &[&str]) -> bool {
-        names_data_file(args.iter().map(std::ffi::OsString::from))
-    }
-
-    #[test]
-    fn a_data_file_is_seen_before_parsing() {
-        assert!(names(&["--data", "f.ron"]));
-        assert!(names(&["--today", "2026-01-01", "--data=f.ron"]));
-        assert!(names(&["list", "--data", "f.ron"]));
-        assert!(!names(&[]));
-        assert!(!names(&["--today", "2026-01-01", "list"]));
-        assert!(!names(&["--database"]));
-        assert!(!names(&["search", "--", "--data"]));
     }
 }

@@ -13,9 +13,9 @@ mod timeline;
 
 use std::io::Write;
 
-pub use args::{Cli, ColorArg, Command, names_data_file};
+pub use args::{Cli, ColorArg, Command};
 
-use crate::data::{Catalog, Day, IStr, Lang, Prefetch, Record};
+use crate::data::{Catalog, Day, IStr, Lang, Record};
 
 /// Exit statuses.
 pub const EXIT_OK: u8 = 0;
@@ -218,18 +218,14 @@ pub fn resolve_record(cat: &Catalog, query: &str) -> Result<Record, Failure> {
 
 /// Load the data named by the options (the file of `validate FILE` wins over `--data`) and
 /// settle the global options.
-pub fn context(
-    cli: &Cli,
-    stdout_is_terminal: bool,
-    prefetch: Option<Prefetch>,
-) -> Result<Ctx, crate::data::LoadError> {
+pub fn context(cli: &Cli, stdout_is_terminal: bool) -> Result<Ctx, crate::data::LoadError> {
     let file = match &cli.command {
         Some(Command::Validate(v)) => v.file.as_ref().or(cli.data.as_ref()),
         _ => cli.data.as_ref(),
     };
     let cat = match file {
         Some(path) => Catalog::from_file(path)?,
-        None => crate::data::embedded(prefetch)?,
+        None => Catalog::embedded()?,
     };
     let env = |k: &str| std::env::var(k).ok();
     Ok(Ctx {

@@ -4,7 +4,6 @@ pub mod date;
 mod error;
 pub mod istr;
 pub mod model;
-mod prefetch;
 mod validate;
 
 use std::collections::HashMap;
@@ -15,7 +14,6 @@ pub use date::{Day, PDate, Precision};
 pub use error::{LoadError, Problem};
 pub use istr::IStr;
 pub use model::*;
-pub use prefetch::{Prefetch, embedded, with_embedded};
 
 /// The embedded dataset, compiled into the binary.
 pub const EMBEDDED_FACTORIES: &str = include_str!("../../assets/factories.ron");
