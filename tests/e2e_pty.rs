@@ -1,5 +1,6 @@
 //! End to end: the real binary in a pseudo-terminal, read back through a terminal emulator.
 
+mod common;
 #[path = "common/pty.rs"]
 mod pty;
 
@@ -411,4 +412,84 @@ fn every_frame_is_a_synchronized_update() {
     let first_begin = raw.find("\x1b[?2026h").unwrap();
     let first_end = raw[first_begin..].find("\x1b[?2026l").unwrap() + first_begin;
     assert!(raw[first_begin..first_end].contains("Results"));
+}
+
+/// The first frame, as the terminal shows it, is what `ui::draw` draws for the same app, cell
+/// by cell (text, colours, reverse, underline), though it is drawn and sent in two parts.
+#[test]
+fn the_first_frame_is_the_whole_dashboard() {
+    let mut s = Session::start_with(
+        "--today 2026-11-24",
+        &[("XDG_CONFIG_HOME", "/nonexistent/aifactories-test")],
+    );
+    s.wait_raw("\x1b[?2026l");
+    // Nothing else comes (no input, no redraw), and nothing has been drawn twice.
+    s.drain(Duration::from_millis(300));
+    let raw = String::from_utf8_lossy(&s.raw).into_owned();
+    assert_eq!(raw.matches("\x1b[?2026h").count(), 1, "one frame");
+    let expected = common::render(&common::app(120, 40));
+    let buf = expected.backend().buffer();
+    let screen = s.parser.screen();
+    let color = |c: ratatui::style::Color| {
+        use ratatui::style::Color as C;
+        match c {
+            C::Reset => vt100::Color::Default,
+            C::Rgb(r, g, b) => vt100::Color::Rgb(r, g, b),
+            C::Indexed(i) => vt100::Color::Idx(i),
+            named => {
+                let all = [
+                    C::Black,
+                    C::Red,
+                    C::Green,
+                    C::Yellow,
+                    C::Blue,
+                    C::Magenta,
+                    C::Cyan,
+                    C::Gray,
+                    C::DarkGray,
+                    C::LightRed,
+                    C::LightGreen,
+                    C::LightYellow,
+                    C::LightBlue,
+                    C::LightMagenta,
+                    C::LightCyan,
+                    C::White,
+                ];
+                let i = all.iter().position(|&a| a == named).unwrap();
+                vt100::Color::Idx(i as u8)
+            }
+        }
+    };
+    let mut differences = Vec::new();
+    for y in 0..buf.area.height {
+        for x in 0..buf.area.width {
+            let want = &buf[(x, y)];
+            let got = screen.cell(y, x).unwrap();
+            if got.is_wide_continuation() {
+                continue;
+            }
+            let text = if got.contents().is_empty() {
+                " "
+            } else {
+                got.contents()
+            };
+            use ratatui::style::Modifier;
+            let same = text == want.symbol()
+                && got.fgcolor() == color(want.fg)
+                && got.bgcolor() == color(want.bg)
+                && got.inverse() == want.modifier.contains(Modifier::REVERSED)
+                && got.underline() == want.modifier.contains(Modifier::UNDERLINED);
+            if !same {
+                differences.push(format!("({x},{y}) {got:?} against {want:?}"));
+            }
+        }
+    }
+    assert!(
+        differences.is_empty(),
+        "{} cells differ, first: {:?}",
+        differences.len(),
+        &differences[..differences.len().min(5)]
+    );
+    s.send("q");
+    assert_eq!(s.exit_status(), "0");
 }

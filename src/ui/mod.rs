@@ -32,38 +32,58 @@ pub fn draw(f: &mut Frame, app: &App) {
 
 /// Draw the whole screen.
 pub fn draw_on(f: &mut Surface, app: &App) {
+    draw_panes(f, app, |_| true);
+}
+
+/// The first row of the lower band of the screen (the timeline and what is below it), when
+/// there is one: drawing the panes that start above it, then the others, draws the whole
+/// screen, and the rows above it are finished after the first part.
+pub fn lower_band(app: &App) -> Option<u16> {
+    let screen = app.screen();
+    if screen.mode() == Mode::TooSmall || app.help_open() {
+        return None;
+    }
+    screen.timeline.map(|r| r.y)
+}
+
+/// Draw the panes whose areas `which` picks (the help, over everything, when it picks the
+/// whole screen). The panes do not overlap, so the order in which parts are drawn does not
+/// matter.
+pub fn draw_panes(f: &mut Surface, app: &App, which: impl Fn(Rect) -> bool) {
     let theme = app.theme;
     let screen = app.screen();
     if screen.mode() == Mode::TooSmall {
-        too_small(f, f.area(), &theme);
+        if which(f.area()) {
+            too_small(f, f.area(), &theme);
+        }
         return;
     }
-    if let Some(r) = screen.search {
+    if let Some(r) = screen.search.filter(|&r| which(r)) {
         search_box::draw(f, app, &theme, r, screen.mode() == Mode::Tiny);
     }
-    if let Some(r) = screen.map {
+    if let Some(r) = screen.map.filter(|&r| which(r)) {
         if app.geo_map {
             geo_map::draw(f, app, &theme, r);
         } else {
             map::draw(f, app, &theme, r);
         }
     }
-    if let Some(r) = screen.list {
+    if let Some(r) = screen.list.filter(|&r| which(r)) {
         list::draw(f, app, &theme, r);
     }
-    if let Some(r) = screen.detail {
+    if let Some(r) = screen.detail.filter(|&r| which(r)) {
         detail::draw(f, app, &theme, r);
     }
-    if let Some(r) = screen.timeline {
+    if let Some(r) = screen.timeline.filter(|&r| which(r)) {
         timeline::draw(f, app, &theme, r);
     }
-    if let Some(r) = screen.tabs {
+    if let Some(r) = screen.tabs.filter(|&r| which(r)) {
         tabs(f, app, &theme, r);
     }
-    if let Some(r) = screen.hints {
+    if let Some(r) = screen.hints.filter(|&r| which(r)) {
         hints::draw(f, app, &theme, r);
     }
-    if app.help_open() {
+    if app.help_open() && which(f.area()) {
         help::draw(f, app, &theme, f.area());
     }
 }
