@@ -115,28 +115,13 @@ const fn code(c: KeyCode) -> Key {
 impl Key {
     /// How the key is written in help and hints.
     pub fn label(self) -> String {
-        let base = match self.0 {
-            KeyCode::Char(' ') => "Space".to_string(),
-            KeyCode::Char(c) => c.to_string(),
-            KeyCode::Up => "↑".into(),
-            KeyCode::Down => "↓".into(),
-            KeyCode::Left => "←".into(),
-            KeyCode::Right => "→".into(),
-            KeyCode::PageUp => "PgUp".into(),
-            KeyCode::PageDown => "PgDn".into(),
-            KeyCode::Home => "Home".into(),
-            KeyCode::End => "End".into(),
-            KeyCode::Enter => "Enter".into(),
-            KeyCode::Esc => "Esc".into(),
-            KeyCode::Tab => "Tab".into(),
-            KeyCode::BackTab => "Shift-Tab".into(),
-            KeyCode::Backspace => "Bksp".into(),
-            KeyCode::Delete => "Del".into(),
-            KeyCode::Insert => "Ins".into(),
-            KeyCode::F(n) => format!("F{n}"),
-            other => format!("{other:?}"),
-        };
         let mut out = String::new();
+        self.push_label(&mut out);
+        out
+    }
+
+    /// Append [`Key::label`] to `out`.
+    fn push_label(self, out: &mut String) {
         if self.1.contains(KeyModifiers::CONTROL) {
             out.push_str("Ctrl-");
         }
@@ -149,8 +134,38 @@ impl Key {
         {
             out.push_str("Shift-");
         }
-        out.push_str(&base);
-        out
+        let name = match self.0 {
+            KeyCode::Char(' ') => "Space",
+            KeyCode::Char(c) => {
+                out.push(c);
+                return;
+            }
+            KeyCode::Up => "↑",
+            KeyCode::Down => "↓",
+            KeyCode::Left => "←",
+            KeyCode::Right => "→",
+            KeyCode::PageUp => "PgUp",
+            KeyCode::PageDown => "PgDn",
+            KeyCode::Home => "Home",
+            KeyCode::End => "End",
+            KeyCode::Enter => "Enter",
+            KeyCode::Esc => "Esc",
+            KeyCode::Tab => "Tab",
+            KeyCode::BackTab => "Shift-Tab",
+            KeyCode::Backspace => "Bksp",
+            KeyCode::Delete => "Del",
+            KeyCode::Insert => "Ins",
+            KeyCode::F(n) => {
+                out.push('F');
+                out.push_str(&n.to_string());
+                return;
+            }
+            other => {
+                out.push_str(&format!("{other:?}"));
+                return;
+            }
+        };
+        out.push_str(name);
     }
 
     /// Parse a key as written in the configuration file: a single character is itself (`q`,
@@ -293,15 +308,20 @@ fn named_key(name: &str) -> Option<KeyCode> {
 
 /// Several keys as written in help and hints: `↓ j`.
 fn label_keys(keys: &[Key]) -> String {
-    let mut labels: Vec<String> = Vec::with_capacity(keys.len());
+    let mut out = String::new();
+    let mut label = String::new();
     for k in keys {
-        // Two encodings of one key (Shift-Tab) read as one.
-        let l = k.label();
-        if !labels.contains(&l) {
-            labels.push(l);
+        label.clear();
+        k.push_label(&mut label);
+        // Two encodings of one key (Shift-Tab) read as one. No label holds a space.
+        if !out.split(' ').any(|l| l == label) {
+            if !out.is_empty() {
+                out.push(' ');
+            }
+            out.push_str(&label);
         }
     }
-    labels.join(" ")
+    out
 }
 
 /// An entry of the static table of defaults.
