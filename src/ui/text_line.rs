@@ -145,6 +145,13 @@ pub(crate) mod tests {
         (0..COLORS.len(), 0..COLORS.len(), 0u8..3)
     }
 
+    /// A buffer whose cells already hold text and colour, as in a pane.
+    pub(crate) fn pane_like(whole: Rect, under: (usize, usize, u8)) -> Buffer {
+        let mut buf = Buffer::filled(whole, ratatui::buffer::Cell::new("#"));
+        buf.set_style(whole, style(under));
+        buf
+    }
+
     pub(crate) fn any_line() -> impl Strategy<Value = Line<'static>> {
         let span = (
             proptest::collection::vec(0..PIECES.len(), 0..6),
@@ -178,9 +185,7 @@ pub(crate) mod tests {
         ) {
             let whole = Rect::new(0, 0, 16, 5);
             let area = Rect::new(x, 1, w, h);
-            // On cells that already hold text and colour, as in a pane.
-            let mut theirs = Buffer::filled(whole, ratatui::buffer::Cell::new("#"));
-            theirs.set_style(whole, style(under));
+            let mut theirs = pane_like(whole, under);
             let mut ours = theirs.clone();
             Paragraph::new(lines.clone()).render(area, &mut theirs);
             draw_all(&mut ours, area, &lines);

@@ -213,7 +213,7 @@ fn draw_row(row: &[Glyph], alignment: Alignment, area: Rect, y: u16, buf: &mut B
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::ui::text_line::tests::{any_line, any_style, style};
+    use crate::ui::text_line::tests::{any_line, any_style, pane_like};
     use proptest::prelude::*;
     use ratatui::widgets::{Paragraph, Widget, Wrap};
 
@@ -250,9 +250,7 @@ mod tests {
         ) {
             let whole = Rect::new(0, 0, 14, 6);
             let area = Rect::new(x, 0, w, h);
-            // On cells that already hold text and colour, as in a pane.
-            let mut theirs = Buffer::filled(whole, ratatui::buffer::Cell::new("#"));
-            theirs.set_style(whole, style(under));
+            let mut theirs = pane_like(whole, under);
             let mut ours = theirs.clone();
             let paragraph = Paragraph::new(lines.clone()).wrap(Wrap { trim: false });
             prop_assert_eq!(line_count(&lines, w), paragraph.line_count(w));
