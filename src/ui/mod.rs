@@ -27,12 +27,7 @@ pub use theme::Theme;
 
 /// Draw the whole screen on a terminal's frame.
 pub fn draw(f: &mut Frame, app: &App) {
-    surface::on_frame(f, |s| draw_on(s, app));
-}
-
-/// Draw the whole screen.
-pub fn draw_on(f: &mut Surface, app: &App) {
-    draw_panes(f, app, |_| true);
+    surface::on_frame(f, |s| draw_panes(s, app, |_| true));
 }
 
 /// The first row of the lower band of the screen (the timeline and what is below it), when

@@ -45,23 +45,21 @@ impl Widget for PaneFrame<'_> {
         let style = self.border_style;
         let (left, top) = (area.left(), area.top());
         let (right, bottom) = (area.right() - 1, area.bottom() - 1);
-        // In `Block`'s order: the sides, then the corners over their ends.
+        // The sides, then the corners over their ends, as `Block` draws them. A side drawn
+        // after another wins only where they meet, at a corner, or where the pane is one cell
+        // wide or high (right over left, bottom over top, as in `Block`).
         for y in top..=bottom {
             buf[(left, y)]
                 .set_symbol(set.vertical_left)
+                .set_style(style);
+            buf[(right, y)]
+                .set_symbol(set.vertical_right)
                 .set_style(style);
         }
         for x in left..=right {
             buf[(x, top)]
                 .set_symbol(set.horizontal_top)
                 .set_style(style);
-        }
-        for y in top..=bottom {
-            buf[(right, y)]
-                .set_symbol(set.vertical_right)
-                .set_style(style);
-        }
-        for x in left..=right {
             buf[(x, bottom)]
                 .set_symbol(set.horizontal_bottom)
                 .set_style(style);
