@@ -6,7 +6,6 @@
 //! from `&App`), [`tui`] (the terminal itself) and its [`backend`].
 
 pub mod app;
-pub mod backend;
 pub mod cli;
 pub mod config;
 pub mod data;

@@ -17,19 +17,18 @@ use crossterm::terminal::{
 };
 use crossterm::{cursor, queue};
 use ratatui::Terminal;
-use ratatui::buffer::Buffer;
-use ratatui::layout::Rect;
+use ratatui::backend::CrosstermBackend;
 use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM, SIGTSTP};
 
 use crate::app::{Action, App, SearchRequest, SearchResult};
-use crate::backend::{BlankScan, TermBackend};
 use crate::data::LoadError;
 use crate::keymap::{self, Keymap};
 use crate::layout::Pane;
-use crate::ui::{self, Surface};
+use crate::ui;
 
-/// One write per frame: crossterm queues every command as a separate write otherwise.
-pub type Backend = TermBackend<BufWriter<Stdout>>;
+/// Ratatui's crossterm backend over a buffer, so that a frame goes out in one write
+/// (crossterm writes every command on its own otherwise).
+pub type Backend = CrosstermBackend<BufWriter<Stdout>>;
 
 const OUTPUT_BUFFER: usize = 64 * 1024;
 
@@ -173,28 +172,15 @@ pub fn run(start: Start, opts: RunOptions) -> io::Result<Result<(), LoadError>> 
         }
     };
     let result = enter(opts.mouse).and_then(|()| {
-        let mut backend = TermBackend::new(BufWriter::with_capacity(OUTPUT_BUFFER, io::stdout()));
-        let (mut app, mut terminal) = match start {
-            Start::Ready(app) => {
-                let mut app = *app;
-                let size = ratatui::backend::Backend::size(&backend)?;
-                let blank = Buffer::empty(Rect::new(0, 0, size.width, size.height));
-                app.update(Action::Resize(size.width, size.height));
-                let frame = first_frame(&mut backend, &mut app, blank)?;
-                if opts.exit_after_first_frame {
-                    // Nothing is drawn after it (and the memory goes back with the process,
-                    // as below).
-                    std::mem::forget((app, frame));
-                    return Ok(Ok(()));
-                }
-                (app, terminal_after(backend, frame)?)
-            }
+        let backend = CrosstermBackend::new(BufWriter::with_capacity(OUTPUT_BUFFER, io::stdout()));
+        let mut terminal = Terminal::new(backend)?;
+        let mut app = match start {
+            Start::Ready(app) => *app,
             Start::Load {
                 load,
                 label,
                 keymap,
             } => {
-                let mut terminal = Terminal::new(backend)?;
                 let loader_tx = tx.clone();
                 std::thread::spawn(move || {
                     let _ = loader_tx.send(Msg::Loaded(Box::new(load())));
@@ -203,32 +189,25 @@ pub fn run(start: Start, opts: RunOptions) -> io::Result<Result<(), LoadError>> 
                 let Some(loaded) = wait_for_load(&mut terminal, &rx, &label, &keymap)? else {
                     return Ok(Ok(()));
                 };
-                let mut app = match *loaded {
+                match *loaded {
                     Ok(app) => app,
                     Err(e) => return Ok(Err(e)),
-                };
-                let size = terminal.size()?;
-                app.update(Action::Resize(size.width, size.height));
-                // Drawn over the loading screen (if it showed): a diff against it.
-                draw(&mut terminal, &mut app)?;
-                if opts.exit_after_first_frame {
-                    std::mem::forget(app);
-                    return Ok(Ok(()));
                 }
-                (app, terminal)
             }
         };
+        let size = terminal.size()?;
+        app.update(Action::Resize(size.width, size.height));
+        // Drawn over the loading screen (if it showed): a diff against it.
+        draw(&mut terminal, &mut app)?;
+        if opts.exit_after_first_frame {
+            return Ok(Ok(()));
+        }
         start_threads();
         app.prepare_search();
         let search = app
             .background_search()
             .then(|| spawn_search_worker(&mut app, tx.clone()));
-        let outcome = event_loop(&mut terminal, &mut app, &rx, search.as_ref(), opts);
-        // The process ends next: the OS takes the memory back at once, where freeing the
-        // app's many small allocations one by one would delay the exit (a million
-        // instructions on the embedded data under callgrind; it grows with the data).
-        std::mem::forget(app);
-        outcome.map(Ok)
+        event_loop(&mut terminal, &mut app, &rx, search.as_ref(), opts).map(Ok)
     });
     restore();
     result
@@ -291,53 +270,6 @@ fn draw(terminal: &mut Terminal<Backend>, app: &mut App) -> io::Result<()> {
     queue!(terminal.backend_mut(), BeginSynchronizedUpdate)?;
     terminal.draw(|f| ui::draw(f, app))?;
     end_frame(terminal.backend_mut(), app)
-}
-
-/// The first frame, on the screen that entering the alternate screen just cleared: drawn
-/// into `blank` (an empty buffer the size of the screen) before the terminal and its two
-/// buffers exist, its cells found without comparing each with a blank one. Returns the
-/// frame, which the terminal compares the next one with.
-///
-/// It goes out in two parts: the rows above the lower band (see [`ui::lower_band`]) are sent
-/// as soon as they are drawn, and the terminal reads them, on the other core, while the
-/// rest is drawn. A pseudo-terminal holds only so much that its reader has not read: sent
-/// whole, the 23 KB frame at 250x70 waited 0.8 to 1.5 ms in `write` for tmux (strace).
-fn first_frame(backend: &mut Backend, app: &mut App, mut blank: Buffer) -> io::Result<Buffer> {
-    debug_panic("draw");
-    queue!(backend, BeginSynchronizedUpdate)?;
-    let mut scan = BlankScan::default();
-    let mut cursor = None;
-    let band = ui::lower_band(app).unwrap_or(0);
-    if band > 0 {
-        let mut surface = Surface::new(&mut blank);
-        ui::draw_panes(&mut surface, app, |r| r.y < band);
-        cursor = surface.cursor();
-        ratatui::backend::Backend::draw(backend, scan.cells(&blank, band))?;
-        backend.flush()?;
-    }
-    let mut surface = Surface::new(&mut blank);
-    ui::draw_panes(&mut surface, app, |r| r.y >= band);
-    let cursor = surface.cursor().or(cursor);
-    ratatui::backend::Backend::draw(backend, scan.cells(&blank, u16::MAX))?;
-    // The cursor stays hidden, as `enter` left it, unless the search box is typed in.
-    if let Some(p) = cursor {
-        queue!(backend, cursor::MoveTo(p.x, p.y), cursor::Show)?;
-    }
-    end_frame(backend, app)?;
-    Ok(blank)
-}
-
-/// The terminal, once the first frame is on the screen: it compares its next frame with
-/// that one (or, should the screen have changed size meanwhile, clears it).
-fn terminal_after(backend: Backend, frame: Buffer) -> io::Result<Terminal<Backend>> {
-    let mut terminal = Terminal::new(backend)?;
-    if terminal.current_buffer_mut().area == frame.area {
-        *terminal.current_buffer_mut() = frame;
-        terminal.swap_buffers();
-    } else {
-        clear(&mut terminal)?;
-    }
-    Ok(terminal)
 }
 
 /// The end of a frame: the end of the synchronized update, what the app asked to copy, and

@@ -85,14 +85,13 @@ fn app() -> App {
     app_with(Lang::En, false)
 }
 
-type DrawFn = fn(&mut aifactories::ui::Surface, &App, &Theme, Rect);
+type DrawFn = fn(&mut ratatui::Frame, &App, &Theme, Rect);
 
 /// Draw one view into a terminal of `w` x `h`, in `area`.
 fn render_in(app: &App, draw: DrawFn, w: u16, h: u16, area: Rect) -> Buffer {
     let theme = Theme::new(app.mono);
     let mut t = Terminal::new(TestBackend::new(w, h)).unwrap();
-    t.draw(|f| aifactories::ui::surface::on_frame(f, |s| draw(s, app, &theme, area)))
-        .unwrap();
+    t.draw(|f| draw(f, app, &theme, area)).unwrap();
     t.backend().buffer().clone()
 }
 

@@ -14,7 +14,6 @@ use std::fmt::Write;
 
 use aifactories::app::App;
 use aifactories::data::Lang;
-use aifactories::layout::Mode;
 use aifactories::ui::theme::ThemeName;
 use aifactories::ui::{self, Theme};
 use common::{app_with, press, render};
@@ -25,49 +24,12 @@ use ratatui::layout::Rect;
 use ratatui::style::{Color, Modifier};
 
 /// `ui::draw` with a given theme (full and compact layouts).
-fn draw_with(app: &App, theme: &Theme) -> Buffer {
+fn draw_with(app: &mut App, theme: &Theme) -> Buffer {
+    let saved = std::mem::replace(&mut app.theme, *theme);
     let mut t = Terminal::new(TestBackend::new(app.size.0, app.size.1)).unwrap();
-    t.draw(|f| {
-        ui::surface::on_frame(f, |f| draw_panes(f, app, theme));
-    })
-    .unwrap();
+    t.draw(|f| ui::draw(f, app)).unwrap();
+    app.theme = saved;
     t.backend().buffer().clone()
-}
-
-/// The panes of `ui::draw`, drawn with `theme`.
-fn draw_panes(f: &mut ui::Surface, app: &App, theme: &Theme) {
-    let screen = app.screen();
-    assert_eq!(
-        screen.mode(),
-        Mode::Full,
-        "draw_with draws the full layout only"
-    );
-    assert!(screen.tabs.is_none());
-    if let Some(r) = screen.search {
-        ui::search_box::draw(f, app, theme, r, false);
-    }
-    if let Some(r) = screen.map {
-        if app.geo_map {
-            ui::geo_map::draw(f, app, theme, r);
-        } else {
-            ui::map::draw(f, app, theme, r);
-        }
-    }
-    if let Some(r) = screen.list {
-        ui::list::draw(f, app, theme, r);
-    }
-    if let Some(r) = screen.detail {
-        ui::detail::draw(f, app, theme, r);
-    }
-    if let Some(r) = screen.timeline {
-        ui::timeline::draw(f, app, theme, r);
-    }
-    if let Some(r) = screen.hints {
-        ui::hints::draw(f, app, theme, r);
-    }
-    if app.help_open() {
-        ui::help::draw(f, app, theme, f.area());
-    }
 }
 
 /// States to check the properties in: start, search, map, detail, timeline zoomed out,
@@ -89,7 +51,7 @@ fn screens(name: ThemeName) -> Vec<(String, Buffer)> {
         .map(|keys| {
             let mut a = app_with(120, 40, Lang::En, false);
             press(&mut a, keys);
-            (keys.join(" "), draw_with(&a, &theme))
+            (keys.join(" "), draw_with(&mut a, &theme))
         })
         .collect()
 }
@@ -133,8 +95,8 @@ fn styles_in(buf: &Buffer, r: Rect) -> BTreeSet<String> {
 /// Per pane of the start screen, its distinct styles: `fg/bg MODIFIERS`, `-` for the
 /// terminal's own colour.
 fn style_summary(name: ThemeName) -> String {
-    let a = app_with(120, 40, Lang::En, false);
-    let buf = draw_with(&a, &Theme::named(name));
+    let mut a = app_with(120, 40, Lang::En, false);
+    let buf = draw_with(&mut a, &Theme::named(name));
     let s = a.screen();
     let panes = [
         ("search", s.search),
@@ -162,7 +124,7 @@ fn the_default_theme_draws_as_ui_draw() {
         press(&mut a, keys);
         let expected = render(&a).backend().buffer().clone();
         assert_eq!(
-            draw_with(&a, &Theme::named(ThemeName::Default)),
+            draw_with(&mut a, &Theme::named(ThemeName::Default)),
             expected,
             "{keys:?}"
         );
@@ -170,7 +132,7 @@ fn the_default_theme_draws_as_ui_draw() {
         press(&mut m, keys);
         let expected = render(&m).backend().buffer().clone();
         assert_eq!(
-            draw_with(&m, &Theme::named(ThemeName::Monochrome)),
+            draw_with(&mut m, &Theme::named(ThemeName::Monochrome)),
             expected,
             "{keys:?}"
         );
@@ -350,8 +312,8 @@ fn colour_overrides_reach_the_screen() {
     let theme = Theme::named(ThemeName::Light)
         .with_overrides(&[("selected".to_string(), "white on #5f0087".to_string())])
         .unwrap();
-    let a = app_with(120, 40, Lang::En, false);
-    let buf = draw_with(&a, &theme);
+    let mut a = app_with(120, 40, Lang::En, false);
+    let buf = draw_with(&mut a, &theme);
     let list = a.screen().list.unwrap();
     assert!(
         styles_in(&buf, list)

@@ -127,8 +127,7 @@ fn app(extra: usize) -> App {
 fn render(app: &App, term: (u16, u16), area: Rect) -> Buffer {
     let mut t = Terminal::new(TestBackend::new(term.0, term.1)).unwrap();
     let theme = Theme::new(app.mono);
-    t.draw(|f| aifactories::ui::surface::on_frame(f, |s| draw(s, app, &theme, area)))
-        .unwrap();
+    t.draw(|f| draw(f, app, &theme, area)).unwrap();
     t.backend().buffer().clone()
 }
 

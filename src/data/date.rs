@@ -399,49 +399,15 @@ impl fmt::Display for PDate {
     }
 }
 
-/// Precisions in the order of their number in binary formats.
-const PRECISIONS: [Precision; 6] = [
-    Precision::Day,
-    Precision::Month,
-    Precision::Quarter,
-    Precision::Half,
-    Precision::EndOfYear,
-    Precision::Year,
-];
-
-/// The number of "not a date" in binary formats.
-const INVALID: u8 = u8::MAX;
-
 impl Serialize for PDate {
-    /// As text (`2025-03`, `2025-H1`) in readable formats; in binary ones (the embedded data)
-    /// as its precision and first day, which decode without parsing (parsing dates was a
-    /// fifth of decoding the embedded data).
+    /// As text (`2025-03`, `2025-H1`), as written in the data.
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        if s.is_human_readable() {
-            return s.serialize_str(&self.iso());
-        }
-        match *self {
-            PDate::Valid { start, prec } => {
-                let p = PRECISIONS.iter().position(|&q| q == prec).unwrap_or(0) as u8;
-                (p, start.year, start.month, start.day).serialize(s)
-            }
-            // Never in validated data; read back as a date of no accepted form.
-            PDate::Invalid(_) => (INVALID, 0i32, 0u8, 0u8).serialize(s),
-        }
+        s.serialize_str(&self.iso())
     }
 }
 
 impl<'de> Deserialize<'de> for PDate {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<PDate, D::Error> {
-        if !d.is_human_readable() {
-            let (p, year, month, day) = <(u8, i32, u8, u8)>::deserialize(d)?;
-            let Some(&prec) = PRECISIONS.get(usize::from(p)) else {
-                return Ok(PDate::Invalid(DateError::Syntax));
-            };
-            // Checked as any date is: binary data gets no day that does not exist.
-            return Ok(Day::new(year, month, day)
-                .map_or_else(PDate::Invalid, |start| PDate::Valid { start, prec }));
-        }
         // Read in place: a date is parsed, never kept as text.
         struct Visitor;
         impl serde::de::Visitor<'_> for Visitor {
@@ -460,30 +426,6 @@ impl<'de> Deserialize<'de> for PDate {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn binary_dates_round_trip_and_impossible_ones_stay_invalid() {
-        for text in [
-            "2025-03-14",
-            "2025-03",
-            "2025-Q2",
-            "2025-H2",
-            "end-2025",
-            "2026",
-        ] {
-            let d = p(text);
-            let bytes = postcard::to_allocvec(&d).unwrap();
-            assert_eq!(postcard::from_bytes::<PDate>(&bytes).unwrap(), d, "{text}");
-        }
-        let reads_invalid = |bytes: Vec<u8>| postcard::from_bytes::<PDate>(&bytes).unwrap().error();
-        // 30 February, an unknown precision, and a date that was invalid already.
-        let feb30 = postcard::to_allocvec(&(0u8, 2025i32, 2u8, 30u8)).unwrap();
-        assert!(reads_invalid(feb30).is_some());
-        let unknown = postcard::to_allocvec(&(9u8, 2025i32, 2u8, 1u8)).unwrap();
-        assert!(reads_invalid(unknown).is_some());
-        let invalid = postcard::to_allocvec(&PDate::Invalid(DateError::Syntax)).unwrap();
-        assert!(reads_invalid(invalid).is_some());
-    }
 
     fn p(s: &str) -> PDate {
         PDate::parse(s).unwrap()

@@ -1,17 +1,18 @@
 //! The detail pane: everything known about the selected factory or antenna, with a `?` on
 //! whatever the sources do not confirm.
 
-use super::Surface;
+use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::style::Modifier;
 use ratatui::text::{Line, Span};
 
-use super::{Theme, pane_block, safe, title, wrapped_text};
+use super::{Theme, pane_block, safe, title};
 use crate::app::App;
 use crate::data::{Antenna, Factory, IStr, Lang, Link, Note, Record};
 use crate::layout::{Pane, inner};
+use ratatui::widgets::{Paragraph, Wrap};
 
-pub fn draw(f: &mut Surface, app: &App, theme: &Theme, area: Rect) {
+pub fn draw(f: &mut Frame, app: &App, theme: &Theme, area: Rect) {
     let fr = app.lang.is_fr();
     let block = pane_block(
         app,
@@ -36,11 +37,18 @@ pub fn draw(f: &mut Surface, app: &App, theme: &Theme, area: Rect) {
     } else {
         usize::MAX
     };
-    wrapped_text::render(&lines(app, theme, shown), scroll, body, f.buffer_mut());
+    f.render_widget(
+        Paragraph::new(lines(app, theme, shown))
+            .wrap(Wrap { trim: false })
+            .scroll((scroll, 0)),
+        body,
+    );
 }
 
 fn max_scroll_for(lines: &[Line], body: Rect) -> u16 {
-    let total = wrapped_text::line_count(lines, body.width);
+    let total = Paragraph::new(lines.to_vec())
+        .wrap(Wrap { trim: false })
+        .line_count(body.width);
     u16::try_from(total.saturating_sub(usize::from(body.height))).unwrap_or(u16::MAX)
 }
 

@@ -7,7 +7,7 @@
 //! a degree of latitude at these latitudes). Markers and labels are placed on cells with the
 //! same arithmetic the canvas uses for its labels, which [`country_at`] reuses for clicks.
 
-use super::{Surface, text_line};
+use ratatui::Frame;
 use ratatui::layout::{Position, Rect};
 use ratatui::style::{Color, Modifier, Style};
 use ratatui::symbols::Marker;
@@ -147,7 +147,7 @@ const ANTENNA: &str = "▲";
 const PARTNER: &str = "◆";
 const SELECTED: &str = "◉";
 
-pub fn draw(f: &mut Surface, app: &App, theme: &Theme, area: Rect) {
+pub fn draw(f: &mut Frame, app: &App, theme: &Theme, area: Rect) {
     let Some(area) = draw_frame(
         f,
         app,
@@ -298,7 +298,7 @@ pub fn draw(f: &mut Surface, app: &App, theme: &Theme, area: Rect) {
         );
         let w = (line.width() as u16).min(r.width);
         let r = Rect::new(r.x + (r.width - w) / 2, r.y, w, 1);
-        text_line::draw(f.buffer_mut(), r, &line);
+        f.render_widget(line, r);
     }
 }
 

@@ -1,6 +1,6 @@
 //! The `?` overlay, generated from the key table so that it always tells the truth.
 
-use super::Surface;
+use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, BorderType, Clear, Paragraph};
@@ -91,7 +91,7 @@ pub fn max_scroll(app: &App) -> u16 {
     max_scroll_in(lines(app, &app.theme).len(), overlay_rect(area))
 }
 
-pub fn draw(f: &mut Surface, app: &App, theme: &Theme, area: Rect) {
+pub fn draw(f: &mut Frame, app: &App, theme: &Theme, area: Rect) {
     let r = overlay_rect(area);
     if r.width < 2 || r.height < 2 {
         return;

@@ -1,6 +1,6 @@
 //! The bottom line: the keys that work here (from the key table) and the data's date.
 
-use super::{Surface, text_line};
+use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 
@@ -15,7 +15,7 @@ pub fn data_is_stale(app: &App) -> bool {
     months > 6 || (months == 6 && app.today.day > as_of.day)
 }
 
-pub fn draw(f: &mut Surface, app: &App, theme: &Theme, area: Rect) {
+pub fn draw(f: &mut Frame, app: &App, theme: &Theme, area: Rect) {
     let fr = app.lang.is_fr();
     let (status, style) = if let Some(msg) = &app.status {
         (format!(" {} ", super::safe(msg)), theme.label)
@@ -55,7 +55,7 @@ pub fn draw(f: &mut Surface, app: &App, theme: &Theme, area: Rect) {
     }
     spans.push(Span::raw(" ".repeat(room - used)));
     spans.push(Span::styled(status, style));
-    text_line::draw(f.buffer_mut(), area, &Line::from(spans));
+    f.render_widget(Line::from(spans), area);
 }
 
 #[cfg(test)]

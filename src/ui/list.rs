@@ -1,6 +1,6 @@
 //! The results list: factories and antennas matching the search and the country filter.
 
-use super::{Surface, text_line};
+use ratatui::Frame;
 use ratatui::layout::{Margin, Rect};
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
@@ -12,7 +12,7 @@ use crate::data::Record;
 use crate::layout::{Pane, inner};
 use crate::text::{fit, truncate, width};
 
-pub fn draw(f: &mut Surface, app: &App, theme: &Theme, area: Rect) {
+pub fn draw(f: &mut Frame, app: &App, theme: &Theme, area: Rect) {
     let fr = app.lang.is_fr();
     let mut head = vec![title(theme, if fr { "Résultats" } else { "Results" })];
     if let Some(ci) = app.country_filter
@@ -135,7 +135,7 @@ pub fn draw(f: &mut Surface, app: &App, theme: &Theme, area: Rect) {
         lines.push(Line::from(spans).style(row_style));
     }
     let list_area = Rect::new(body.x, body.y, w as u16, body.height);
-    text_line::draw_all(f.buffer_mut(), list_area, &lines);
+    f.render_widget(Paragraph::new(lines), list_area);
     if overflow {
         let mut state =
             ScrollbarState::new(app.rows.len().saturating_sub(usize::from(body.height)))

@@ -19,7 +19,7 @@
 
 use std::fmt::Write as _;
 
-use super::Surface;
+use ratatui::Frame;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::{Color, Modifier, Style};
@@ -256,7 +256,7 @@ pub fn country_at(app: &App, area: Rect, col: u16, row: u16) -> Option<usize> {
 /// Both map views' frame: the bordered block with its title (and the country filter), drawn
 /// in the part of `area` that is on screen; that part, or `None` when nothing is.
 pub(crate) fn draw_frame(
-    f: &mut Surface,
+    f: &mut Frame,
     app: &App,
     theme: &Theme,
     area: Rect,
@@ -288,7 +288,8 @@ fn put(buf: &mut Buffer, clip: Rect, x: u16, y: u16, s: &str, style: Style) -> u
     if y < clip.top() || y >= clip.bottom() || x < clip.left() || x >= clip.right() {
         return x;
     }
-    super::text_line::set_stringn(buf, x, y, s, usize::from(clip.right() - x), style).0
+    buf.set_stringn(x, y, s, usize::from(clip.right() - x), style)
+        .0
 }
 
 /// Fill a rect (already clipped) with blanks in a style.
@@ -303,7 +304,7 @@ fn fill(buf: &mut Buffer, r: Rect, style: Style) {
     }
 }
 
-pub fn draw(f: &mut Surface, app: &App, theme: &Theme, area: Rect) {
+pub fn draw(f: &mut Frame, app: &App, theme: &Theme, area: Rect) {
     let Some(area) = draw_frame(f, app, theme, area, "Map · tiles", "Carte · tuiles") else {
         return;
     };

@@ -6,79 +6,53 @@ pub mod help;
 pub mod hints;
 pub mod list;
 pub mod map;
-pub mod pane_frame;
 pub mod search_box;
-pub mod surface;
-pub mod text_line;
 pub mod theme;
 pub mod timeline;
-pub mod wrapped_text;
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{BorderType, Paragraph};
+use ratatui::widgets::{Block, BorderType, Paragraph};
 
 use crate::app::App;
 use crate::layout::{Mode, Pane, TINY_MIN};
-pub use pane_frame::PaneFrame;
-pub use surface::Surface;
 pub use theme::Theme;
 
 /// Draw the whole screen on a terminal's frame.
 pub fn draw(f: &mut Frame, app: &App) {
-    surface::on_frame(f, |s| draw_panes(s, app, |_| true));
-}
-
-/// The first row of the lower band of the screen (the timeline and what is below it), when
-/// there is one: drawing the panes that start above it, then the others, draws the whole
-/// screen, and the rows above it are finished after the first part.
-pub fn lower_band(app: &App) -> Option<u16> {
-    let screen = app.screen();
-    if screen.mode() == Mode::TooSmall || app.help_open() {
-        return None;
-    }
-    screen.timeline.map(|r| r.y)
-}
-
-/// Draw the panes whose areas `which` picks (the help, over everything, when it picks the
-/// whole screen). The panes do not overlap, so the order in which parts are drawn does not
-/// matter.
-pub fn draw_panes(f: &mut Surface, app: &App, which: impl Fn(Rect) -> bool) {
     let theme = app.theme;
     let screen = app.screen();
     if screen.mode() == Mode::TooSmall {
-        if which(f.area()) {
-            too_small(f, f.area(), &theme);
-        }
+        too_small(f, f.area(), &theme);
         return;
     }
-    if let Some(r) = screen.search.filter(|&r| which(r)) {
+    if let Some(r) = screen.search {
         search_box::draw(f, app, &theme, r, screen.mode() == Mode::Tiny);
     }
-    if let Some(r) = screen.map.filter(|&r| which(r)) {
+    if let Some(r) = screen.map {
         if app.geo_map {
             geo_map::draw(f, app, &theme, r);
         } else {
             map::draw(f, app, &theme, r);
         }
     }
-    if let Some(r) = screen.list.filter(|&r| which(r)) {
+    if let Some(r) = screen.list {
         list::draw(f, app, &theme, r);
     }
-    if let Some(r) = screen.detail.filter(|&r| which(r)) {
+    if let Some(r) = screen.detail {
         detail::draw(f, app, &theme, r);
     }
-    if let Some(r) = screen.timeline.filter(|&r| which(r)) {
+    if let Some(r) = screen.timeline {
         timeline::draw(f, app, &theme, r);
     }
-    if let Some(r) = screen.tabs.filter(|&r| which(r)) {
+    if let Some(r) = screen.tabs {
         tabs(f, app, &theme, r);
     }
-    if let Some(r) = screen.hints.filter(|&r| which(r)) {
+    if let Some(r) = screen.hints {
         hints::draw(f, app, &theme, r);
     }
-    if app.help_open() && which(f.area()) {
+    if app.help_open() {
         help::draw(f, app, &theme, f.area());
     }
 }
@@ -107,7 +81,7 @@ pub fn draw_loading(f: &mut Frame, label: &str, cancel: Option<&str>) {
 }
 
 /// The centred "terminal too small" line, cut to whatever fits.
-fn too_small(f: &mut Surface, area: Rect, theme: &Theme) {
+fn too_small(f: &mut Frame, area: Rect, theme: &Theme) {
     if area.width == 0 || area.height == 0 {
         return;
     }
@@ -124,7 +98,7 @@ fn too_small(f: &mut Surface, area: Rect, theme: &Theme) {
 }
 
 /// The compact layout's tab bar over its right-hand slot.
-fn tabs(f: &mut Surface, app: &App, theme: &Theme, area: Rect) {
+fn tabs(f: &mut Frame, app: &App, theme: &Theme, area: Rect) {
     let fr = app.lang.is_fr();
     let names = [
         (Pane::Map, "1", if fr { "Carte" } else { "Map" }),
@@ -149,18 +123,21 @@ fn tabs(f: &mut Surface, app: &App, theme: &Theme, area: Rect) {
         spans.push(Span::styled(format!(" {key} {name} "), style));
         spans.push(Span::raw(" "));
     }
-    text_line::draw(f.buffer_mut(), area, &Line::from(spans));
+    f.render_widget(Line::from(spans), area);
 }
 
 /// A pane's frame: rounded borders, bright when focused, with a title.
-pub fn pane_block<'a>(app: &App, theme: &Theme, pane: Pane, title: Line<'a>) -> PaneFrame<'a> {
+pub fn pane_block<'a>(app: &App, theme: &Theme, pane: Pane, title: Line<'a>) -> Block<'a> {
     let focused = app.focus == pane && !app.help_open();
     let (kind, style) = if focused {
         (BorderType::Thick, theme.border_focus)
     } else {
         (BorderType::Rounded, theme.border)
     };
-    PaneFrame::new(kind, style, title)
+    Block::bordered()
+        .border_type(kind)
+        .border_style(style)
+        .title(title)
 }
 
 /// A title span in the theme's title style.

@@ -1,6 +1,6 @@
 //! The search box: the query with its cursor, the result count, and a bad filter's message.
 
-use super::{Surface, text_line};
+use ratatui::Frame;
 use ratatui::layout::{Position, Rect};
 use ratatui::text::{Line, Span};
 
@@ -9,7 +9,7 @@ use crate::app::App;
 use crate::layout::{Pane, inner};
 use crate::text::{truncate, width};
 
-pub fn draw(f: &mut Surface, app: &App, theme: &Theme, area: Rect, tiny: bool) {
+pub fn draw(f: &mut Frame, app: &App, theme: &Theme, area: Rect, tiny: bool) {
     let fr = app.lang.is_fr();
     let focused = app.search_focused();
     let total = app.cat.factories().len() + app.cat.antennas().len();
@@ -67,7 +67,7 @@ pub fn draw(f: &mut Surface, app: &App, theme: &Theme, area: Rect, tiny: bool) {
             spans.push(Span::styled(count, theme.label));
         }
     }
-    text_line::draw(f.buffer_mut(), text_area, &Line::from(spans));
+    f.render_widget(Line::from(spans), text_area);
     if focused {
         let x = text_area.x + (width(prompt) + cursor_col) as u16;
         if x < text_area.x + text_area.width {

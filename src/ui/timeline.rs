@@ -31,13 +31,13 @@
 //! factory lanes and a binary search per programme milestone for the programme lane, so a
 //! frame costs the same with 19 factories or 100 000.
 
-use super::Surface;
+use ratatui::Frame;
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Position, Rect};
 use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
 
-use super::{Theme, pane_block, safe, text_line, title};
+use super::{Theme, pane_block, safe, title};
 use crate::app::{App, Zoom};
 use crate::data::date::{MONTHS_SHORT_EN, MONTHS_SHORT_FR, days_in_month};
 use crate::data::{Day, Kind, Lang};
@@ -101,7 +101,7 @@ pub fn entry_at(app: &App, area: Rect, col: u16, row: u16) -> Option<usize> {
 }
 
 /// Draw the pane.
-pub fn draw(f: &mut Surface, app: &App, theme: &Theme, area: Rect) {
+pub fn draw(f: &mut Frame, app: &App, theme: &Theme, area: Rect) {
     let area = area.intersection(f.area());
     if area.is_empty() {
         return;
@@ -598,7 +598,7 @@ fn put_spans(buf: &mut Buffer, clip: Rect, x: u16, y: u16, spans: &[Span<'_>], m
             std::borrow::Cow::Borrowed(s.content.as_ref())
         };
         let tw = width(&text);
-        text_line::set_stringn(buf, cx, y, &text, room - used, s.style);
+        buf.set_stringn(cx, y, &text, room - used, s.style);
         used += tw;
         cx = cx.saturating_add(u16::try_from(tw).unwrap_or(u16::MAX));
     }

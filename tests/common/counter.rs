@@ -29,17 +29,17 @@ impl Write for Counter {
 }
 
 use aifactories::app::App;
-use aifactories::backend::TermBackend;
+use ratatui::backend::CrosstermBackend;
 use ratatui::layout::Rect;
 use ratatui::{Terminal, TerminalOptions, Viewport};
 
-pub type CountingTerminal = Terminal<TermBackend<io::BufWriter<Counter>>>;
+pub type CountingTerminal = Terminal<CrosstermBackend<io::BufWriter<Counter>>>;
 
 /// A terminal of the app's size writing into a counter through a 64 KiB buffer, as the real
 /// one does; no tty needed.
 pub fn counting_terminal(app: &App, counter: &Counter) -> CountingTerminal {
     Terminal::with_options(
-        TermBackend::new(io::BufWriter::with_capacity(64 * 1024, counter.clone())),
+        CrosstermBackend::new(io::BufWriter::with_capacity(64 * 1024, counter.clone())),
         TerminalOptions {
             viewport: Viewport::Fixed(Rect::new(0, 0, app.size.0, app.size.1)),
         },
