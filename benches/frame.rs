@@ -86,9 +86,6 @@ fn bench(c: &mut Criterion) {
                     })
                 });
                 g.finish();
-                // Whatever the worker would have been asked is dropped: the next round
-                // starts from the same state.
-                a.take_search_request();
             }
         }
     }

@@ -28,8 +28,8 @@ use serde::de::{MapAccess, Visitor};
 
 use crate::data::{Lang, LoadError, Problem};
 use crate::keymap::Keymap;
-use crate::ui::theme::Theme;
-pub use crate::ui::theme::ThemeName;
+use crate::theme::Theme;
+pub use crate::theme::ThemeName;
 
 /// The directory under the configuration home.
 pub const DIR_NAME: &str = "aifactories";
@@ -41,7 +41,7 @@ pub const FILE_NAME: &str = "config.ron";
 #[serde(deny_unknown_fields, default)]
 pub struct Config {
     /// Action name (`quit`, `list.down`) → the keys that replace its default keys, in the
-    /// order written. See [`Keymap::with_overrides`].
+    /// order written. See [`Keymap::apply`].
     #[serde(deserialize_with = "ordered_map")]
     pub keys: Option<Vec<(String, Vec<String>)>>,
     /// The colour theme (overridden by `--theme`).
@@ -80,7 +80,7 @@ impl Config {
 
     /// Every semantic problem: bad action and key names, clashes, bad style and colour names.
     pub fn problems(&self) -> Vec<Problem> {
-        let mut problems = Keymap::with_overrides(self).err().unwrap_or_default();
+        let mut problems = self.keymap().err().unwrap_or_default();
         if let Some(colors) = &self.colors
             && let Err(e) = Theme::named(ThemeName::Default).with_overrides(colors)
         {
@@ -91,7 +91,11 @@ impl Config {
 
     /// The keymap: the defaults with this file's `keys`.
     pub fn keymap(&self) -> Result<Keymap, Vec<Problem>> {
-        Keymap::with_overrides(self)
+        let mut map = Keymap::default();
+        match &self.keys {
+            Some(entries) => map.apply(entries).map(|()| map),
+            None => Ok(map),
+        }
     }
 
     /// The theme to draw with. `mono` (colour turned off: `--color never`, or `NO_COLOR` when

@@ -5,12 +5,9 @@
 
 use std::str::FromStr;
 
-use crossterm::event::{
-    Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers, MouseButton, MouseEvent, MouseEventKind,
-};
+use crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 
-use crate::app::{Action, App};
-use crate::config::Config;
+use crate::action::Action;
 use crate::data::{Lang, Problem};
 use crate::layout::Pane;
 
@@ -574,24 +571,14 @@ impl Keymap {
         out
     }
 
-    /// The defaults with the configuration's `keys` applied, or every problem found, each
-    /// naming its entry (`keys["list.down"][1]`).
-    ///
-    /// An entry is an action name, optionally scoped (`"list.down"`); unscoped, it applies in
+    /// Apply overrides (action name → key strings) in place, or report every problem found,
+    /// each naming its entry (`keys["list.down"][1]`). An entry is an action name, optionally
+    /// scoped (`"list.down"`); unscoped, it applies in
     /// every scope that binds the action. Its keys replace the binding's keys. Scoped entries
     /// are applied after unscoped ones, so `"list.down"` wins over `"down"`. A key that types
     /// a character (`x`, `Space`) cannot act in the scopes active while typing a query
     /// (`always`, `search`): a scoped entry there is an error, and an unscoped one gives those
     /// scopes only its other keys (the defaults stay if it has none).
-    pub fn with_overrides(config: &Config) -> Result<Keymap, Vec<Problem>> {
-        let mut map = Keymap::default();
-        match &config.keys {
-            Some(entries) => map.apply(entries).map(|()| map),
-            None => Ok(map),
-        }
-    }
-
-    /// Apply overrides (action name → key strings) in place; see [`Keymap::with_overrides`].
     pub fn apply(&mut self, entries: &[(String, Vec<String>)]) -> Result<(), Vec<Problem>> {
         let mut problems = Vec::new();
         // Parse every entry first, reporting every bad name and key.
@@ -804,7 +791,7 @@ fn parse_target(name: &str) -> Result<(Option<Scope>, &'static Action), String> 
                 let names: Vec<&str> = Scope::ALL.iter().map(|s| s.name()).collect();
                 return Err(format!(
                     "unknown scope {s:?}{} (scopes: {})",
-                    did_you_mean(s, names.iter().copied()),
+                    crate::text::did_you_mean(s, names.iter().copied()),
                     names.join(", ")
                 ));
             }
@@ -814,7 +801,7 @@ fn parse_target(name: &str) -> Result<(Option<Scope>, &'static Action), String> 
     let Some(action) = action_by_name(action_part) else {
         return Err(format!(
             "unknown action {action_part:?}{}; the actions are: {}",
-            did_you_mean(action_part, ACTION_NAMES.iter().map(|(n, _)| *n)),
+            crate::text::did_you_mean(action_part, ACTION_NAMES.iter().map(|(n, _)| *n)),
             ACTION_NAMES
                 .iter()
                 .map(|(n, _)| *n)
@@ -842,16 +829,6 @@ fn parse_target(name: &str) -> Result<(Option<Scope>, &'static Action), String> 
     Ok((scope, action))
 }
 
-/// ` (did you mean "x"?)` for the nearest name within two edits.
-pub(crate) fn did_you_mean<'a>(word: &str, names: impl Iterator<Item = &'a str>) -> String {
-    names
-        .map(|n| (crate::text::edit_distance(word, n), n))
-        .filter(|(d, _)| *d <= 2)
-        .min_by_key(|(d, _)| *d)
-        .map(|(_, n)| format!(" (did you mean {n:?}?)"))
-        .unwrap_or_default()
-}
-
 /// The scopes active in a state, most specific first.
 pub fn active_scopes(help_open: bool, focus: Pane) -> Vec<Scope> {
     if help_open {
@@ -860,47 +837,6 @@ pub fn active_scopes(help_open: bool, focus: Pane) -> Vec<Scope> {
         vec![Scope::Search, Scope::Always]
     } else {
         vec![Scope::of(focus), Scope::Panes, Scope::Always]
-    }
-}
-
-/// The action for a key press in the app's current state, if any.
-pub fn key_action(app: &App, ev: &KeyEvent) -> Option<Action> {
-    app.keymap.key_action(app.focus, app.help_open(), ev)
-}
-
-/// The action for a mouse event, hit-tested against the layout the app last drew.
-pub fn mouse_action(app: &App, ev: &MouseEvent) -> Option<Action> {
-    let screen = app.screen();
-    let pane = screen.pane_at(ev.column, ev.row)?;
-    match ev.kind {
-        MouseEventKind::ScrollUp => Some(Action::ScrollUp(pane)),
-        MouseEventKind::ScrollDown => Some(Action::ScrollDown(pane)),
-        MouseEventKind::Down(MouseButton::Left) => {
-            if app.help_open() {
-                return Some(Action::ToggleHelp);
-            }
-            let hit = match pane {
-                Pane::List => app.list_row_at(ev.column, ev.row).map(Action::SelectRow),
-                Pane::Map => app.country_at(ev.column, ev.row).map(Action::SelectCountry),
-                Pane::Timeline => app
-                    .milestone_at(ev.column, ev.row)
-                    .map(Action::SelectMilestone),
-                _ => None,
-            };
-            Some(hit.unwrap_or(Action::Focus(pane)))
-        }
-        _ => None,
-    }
-}
-
-/// Any terminal event to an action.
-pub fn event_action(app: &App, ev: &Event) -> Option<Action> {
-    match ev {
-        Event::Key(k) => key_action(app, k),
-        Event::Mouse(m) => mouse_action(app, m),
-        Event::Resize(w, h) => Some(Action::Resize(*w, *h)),
-        Event::Paste(s) => Some(Action::Paste(s.clone())),
-        Event::FocusGained | Event::FocusLost => None,
     }
 }
 

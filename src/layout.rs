@@ -201,6 +201,32 @@ pub fn inner(r: Rect) -> Rect {
     )
 }
 
+/// What the last frame found out while drawing: how far the panes that wrap text can scroll
+/// (`None` where the pane was not drawn). The drawing code fills it and the terminal loop
+/// hands it to the app, which keeps its scroll positions within it.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Geometry {
+    pub detail_max_scroll: Option<u16>,
+    pub help_max_scroll: Option<u16>,
+}
+
+/// The timeline pane's rows inside its border: the header, the lanes and the info lines.
+pub fn timeline_rows(area: Rect) -> (u16, u16, u16) {
+    let body = inner(area);
+    if body.width == 0 {
+        return (0, 0, 0);
+    }
+    let h = body.height;
+    let header = h.min(1);
+    let rest = h - header;
+    let info = match rest {
+        0..=2 => 0,
+        3..=5 => 1,
+        _ => 2,
+    };
+    (header, rest - info, info)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

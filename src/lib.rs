@@ -5,6 +5,7 @@
 //! dashboard: [`app`] (state and `update`), [`keymap`] (events to actions), [`ui`] (drawing
 //! from `&App`), [`tui`] (the terminal itself) and its [`backend`].
 
+pub mod action;
 pub mod app;
 pub mod cli;
 pub mod config;
@@ -14,6 +15,7 @@ pub mod layout;
 pub mod search;
 pub mod synth;
 pub mod text;
+pub mod theme;
 pub mod timeline;
 pub mod tui;
 pub mod ui;

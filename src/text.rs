@@ -108,63 +108,15 @@ pub fn sanitize(s: &str) -> std::borrow::Cow<'_, str> {
     }
 }
 
-/// The graphemes of `s`, exactly as `UnicodeSegmentation::graphemes(s, true)` splits it, with
-/// printable ASCII taken a byte at a time. Two printable ASCII characters always have a
-/// boundary between them (no rule of UAX #29 joins them), so the rules are applied only to
-/// the stretches of other characters, each widened by the ASCII character on either side: a
-/// combining mark joins the one before, a prepended mark the one after.
-pub fn graphemes(s: &str) -> impl Iterator<Item = &str> {
-    let bytes = s.as_bytes();
-    let plain = |b: u8| (0x20..0x7f).contains(&b);
-    let mut i = 0;
-    let mut stretch: Option<unicode_segmentation::Graphemes> = None;
-    std::iter::from_fn(move || {
-        loop {
-            if let Some(g) = stretch.as_mut().and_then(Iterator::next) {
-                return Some(g);
-            }
-            stretch = None;
-            let &b = bytes.get(i)?;
-            if plain(b) && bytes.get(i + 1).is_none_or(|&n| plain(n)) {
-                i += 1;
-                return Some(&s[i - 1..i]);
-            }
-            // From here (a printable ASCII character before other ones, or the first of
-            // them) to the printable ASCII character after them, itself followed by another
-            // one or by the end. Both ends are boundaries, and char boundaries: only bytes
-            // below 0x80 stop the scan.
-            let start = i;
-            let mut end = if plain(b) { i + 1 } else { i };
-            loop {
-                while bytes.get(end).is_some_and(|&c| !plain(c)) {
-                    end += 1;
-                }
-                if end == bytes.len() {
-                    break;
-                }
-                end += 1;
-                if bytes.get(end).is_none_or(|&c| plain(c)) {
-                    break;
-                }
-            }
-            i = end;
-            stretch = Some(unicode_segmentation::UnicodeSegmentation::graphemes(
-                &s[start..end],
-                true,
-            ));
-        }
-    })
-}
-
 /// Each grapheme as the terminal draws it and the cells it takes. The segmentation and
 /// widths are ratatui's own (control characters dropped, each grapheme its own cells), so
 /// that what is measured here is what is drawn: measuring the whole string at once would,
 /// for instance, count Arabic lam-alef as one column where the terminal gives each letter
 /// its cell.
 pub fn drawn_graphemes(s: &str) -> impl Iterator<Item = (&str, u16)> {
-    graphemes(s)
+    unicode_segmentation::UnicodeSegmentation::graphemes(s, true)
         .filter(|g| !g.contains(char::is_control))
-        .map(|g| (g, if g.len() == 1 { 1 } else { g.cell_width() }))
+        .map(|g| (g, g.cell_width()))
 }
 
 /// Columns a string takes on a terminal.
@@ -229,6 +181,16 @@ pub fn edit_distance(a: &str, b: &str) -> usize {
     prev[b.len()]
 }
 
+/// ` (did you mean "x"?)` for the nearest name within two edits.
+pub fn did_you_mean<'a>(word: &str, names: impl Iterator<Item = &'a str>) -> String {
+    names
+        .map(|n| (edit_distance(word, n), n))
+        .filter(|(d, _)| *d <= 2)
+        .min_by_key(|(d, _)| *d)
+        .map(|(_, n)| format!(" (did you mean {n:?}?)"))
+        .unwrap_or_default()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -285,44 +247,5 @@ mod tests {
         assert_eq!(edit_distance("lumi", "lumi"), 0);
         assert_eq!(edit_distance("pharso", "pharos"), 2);
         assert_eq!(edit_distance("", "abc"), 3);
-    }
-
-    /// Characters that the segmentation rules treat specially: combining and prepended
-    /// marks, ZWJ and emoji, regional indicators, Hangul jamo, CR LF and other controls.
-    const TRICKY: [&str; 16] = [
-        "a",
-        " ",
-        "~",
-        "\u{301}",
-        "\u{600}",
-        "\u{200d}",
-        "\u{1f469}",
-        "\u{fe0f}",
-        "\u{1f1eb}",
-        "\u{1100}",
-        "\u{1161}",
-        "\r",
-        "\n",
-        "\t",
-        "\u{7f}",
-        "é",
-    ];
-
-    proptest::proptest! {
-        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(3000))]
-
-        #[test]
-        fn graphemes_split_as_unicode_segmentation_does(
-            before in proptest::collection::vec(0..TRICKY.len(), 0..12),
-            any in "\\PC{0,6}",
-            after in proptest::collection::vec(0..TRICKY.len(), 0..6),
-        ) {
-            let pick = |v: &[usize]| v.iter().map(|&i| TRICKY[i]).collect::<String>();
-            let s = format!("{}{any}{}", pick(&before), pick(&after));
-            let ours: Vec<&str> = graphemes(&s).collect();
-            let theirs: Vec<&str> =
-                unicode_segmentation::UnicodeSegmentation::graphemes(s.as_str(), true).collect();
-            proptest::prop_assert_eq!(ours, theirs);
-        }
     }
 }

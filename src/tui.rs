@@ -20,10 +20,11 @@ use ratatui::Terminal;
 use ratatui::backend::CrosstermBackend;
 use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM, SIGTSTP};
 
-use crate::app::{Action, App, SearchRequest, SearchResult};
+use crate::app::{Action, App, Effects};
 use crate::data::LoadError;
 use crate::keymap::{self, Keymap};
 use crate::layout::Pane;
+use crate::search::{SearchRequest, SearchResult};
 use crate::ui;
 
 /// Ratatui's crossterm backend over a buffer, so that a frame goes out in one write
@@ -264,21 +265,22 @@ fn wait_for_load(
 }
 
 /// Draw one frame inside a synchronized update, so that terminals that support it show it
-/// at once, never half drawn; then send what the app asked to copy.
+/// at once, never half drawn; then tell the app how far its panes can scroll.
 fn draw(terminal: &mut Terminal<Backend>, app: &mut App) -> io::Result<()> {
     debug_panic("draw");
     queue!(terminal.backend_mut(), BeginSynchronizedUpdate)?;
-    terminal.draw(|f| ui::draw(f, app))?;
-    end_frame(terminal.backend_mut(), app)
+    let mut geometry = None;
+    terminal.draw(|f| geometry = Some(ui::render(f, app)))?;
+    end_frame(terminal.backend_mut())?;
+    if let Some(g) = geometry {
+        app.update(Action::Drawn(Box::new(g)));
+    }
+    Ok(())
 }
 
-/// The end of a frame: the end of the synchronized update, what the app asked to copy, and
-/// the flush that sends it all.
-fn end_frame(w: &mut Backend, app: &mut App) -> io::Result<()> {
+/// The end of a frame: the end of the synchronized update and the flush that sends it.
+fn end_frame(w: &mut Backend) -> io::Result<()> {
     queue!(w, EndSynchronizedUpdate)?;
-    if let Some(text) = app.take_clipboard() {
-        write!(w, "{}", osc52(&text))?;
-    }
     w.flush()
 }
 
@@ -290,7 +292,7 @@ pub fn osc52(text: &str) -> String {
 }
 
 /// Sleep until something arrives, apply it and everything queued behind it (a paste, key
-/// repeat), then draw once if anything changed.
+/// repeat), then carry out what the app asked for and draw once if anything changed.
 fn event_loop(
     terminal: &mut Terminal<Backend>,
     app: &mut App,
@@ -298,47 +300,48 @@ fn event_loop(
     search: Option<&Sender<SearchRequest>>,
     opts: RunOptions,
 ) -> io::Result<()> {
-    while app.running {
+    loop {
         let Ok(first) = rx.recv() else { break };
-        let mut changed = false;
+        let mut todo = Effects::default();
         let mut next = Some(first);
         while let Some(msg) = next {
-            match msg {
-                Msg::Term(ev) => changed |= apply(app, &ev),
+            let effects = match msg {
+                Msg::Term(ev) => apply(app, &ev),
                 Msg::Closed(e) => return Err(e),
-                Msg::Loaded(_) => {}
-                Msg::Searched(done) => changed |= app.update(Action::SearchDone(done)),
-                Msg::Signal(SIGTSTP) => {
-                    suspend(terminal, opts)?;
-                    changed = true;
-                }
+                Msg::Loaded(_) => Effects::default(),
+                Msg::Searched(done) => app.update(Action::SearchDone(done)),
+                Msg::Signal(SIGTSTP) => Effects {
+                    suspend: true,
+                    ..Effects::default()
+                },
                 // SIGTERM, SIGHUP, SIGINT.
                 Msg::Signal(sig) => die(sig),
-            }
-            if app.suspend_requested {
-                app.suspend_requested = false;
-                suspend(terminal, opts)?;
-                changed = true;
-            }
-            next = if app.running {
-                rx.try_recv().ok()
-            } else {
-                None
             };
-        }
-        if !app.running {
-            break;
+            if effects.quit {
+                return Ok(());
+            }
+            if effects.suspend {
+                suspend(terminal, opts)?;
+                todo.redraw = true;
+            }
+            todo.redraw |= effects.redraw;
+            todo.clear |= effects.clear;
+            if let Some(text) = effects.copy {
+                // OSC 52: the terminal puts it on the clipboard, also over SSH.
+                write!(terminal.backend_mut(), "{}", osc52(&text))?;
+            }
+            // Only the latest query matters: the worker drops those typed meanwhile too.
+            todo.search = effects.search.or(todo.search);
+            next = rx.try_recv().ok();
         }
         // The query line is drawn now; the results follow when the worker answers.
-        if let (Some(req), Some(worker)) = (app.take_search_request(), search) {
+        if let (Some(req), Some(worker)) = (todo.search, search) {
             let _ = worker.send(req);
         }
-        if app.full_redraw {
-            app.full_redraw = false;
+        if todo.clear {
             clear(terminal)?;
-            changed = true;
         }
-        if changed {
+        if todo.redraw || todo.clear {
             draw(terminal, app)?;
         }
     }
@@ -382,9 +385,9 @@ fn spawn_search_worker(app: &mut App, tx: Sender<Msg>) -> Sender<SearchRequest> 
     req_tx
 }
 
-fn apply(app: &mut App, ev: &Event) -> bool {
-    let Some(action) = keymap::event_action(app, ev) else {
-        return false;
+fn apply(app: &mut App, ev: &Event) -> Effects {
+    let Some(action) = ui::input::event_action(app, ev) else {
+        return Effects::default();
     };
     debug_panic("update");
     app.update(action)

@@ -50,33 +50,41 @@ fn action() -> impl Strategy<Value = Action> {
 }
 
 fn check(app: &App) {
-    if app.rows.is_empty() {
-        assert_eq!(app.selected, 0);
+    if app.list().rows().is_empty() {
+        assert_eq!(app.list().selected(), 0);
     } else {
-        assert!(app.selected < app.rows.len(), "selection outside the list");
+        assert!(
+            app.list().selected() < app.list().rows().len(),
+            "selection outside the list"
+        );
     }
     // Where the list is on screen, the selection is visible in it.
-    if !app.rows.is_empty() && app.screen().list.is_some() {
+    if !app.list().rows().is_empty() && app.screen().list.is_some() {
         assert!(
-            app.list_offset <= app.selected,
+            app.list().offset() <= app.list().selected(),
             "selection scrolled out above"
         );
         assert!(
-            app.selected < app.list_offset + app.list_height(),
+            app.list().selected() < app.list().offset() + app.list_height(),
             "selection scrolled out below"
         );
     }
-    assert!(app.rows.iter().all(|&h| h < app.hits.len()));
-    assert!(app.cursor <= app.query.chars().count());
-    assert!(app.map_cursor < app.cat.countries.len());
-    assert!(app.lane_offset < app.lane_count());
-    if let Some(c) = app.tl_cursor {
-        assert!(app.timeline.entry(c).is_some());
+    assert!(
+        app.list()
+            .rows()
+            .iter()
+            .all(|&h| h < app.search().hits().len())
+    );
+    assert!(app.search().cursor() <= app.search().query().chars().count());
+    assert!(app.map().cursor() < app.cat().countries.len());
+    assert!(app.timeline().lane_offset() < app.timeline().lane_count());
+    if let Some(c) = app.timeline().cursor() {
+        assert!(app.tl().entry(c).is_some());
     }
     // In the full layout, the focused pane is on screen.
     let screen = app.screen();
     if screen.mode() == Mode::Full {
-        assert!(screen.rect(app.focus).is_some(), "focus on a hidden pane");
+        assert!(screen.rect(app.focus()).is_some(), "focus on a hidden pane");
     }
 }
 
@@ -94,9 +102,9 @@ proptest! {
         for a in actions {
             // The strategy makes no Quit: nothing else stops the dashboard.
             let shown = format!("{a:?}");
-            app.update(a);
+            let effects = common::apply(&mut app, a);
             check(&app);
-            prop_assert!(app.running, "{} stopped the dashboard", shown);
+            prop_assert!(!effects.quit, "{} stopped the dashboard", shown);
         }
         let _ = common::render(&app);
     }

@@ -10,7 +10,7 @@ use aifactories::config::{self, Config, ThemeName};
 use aifactories::data::{Lang, LoadError};
 use aifactories::keymap::{Key, Keymap};
 use aifactories::layout::Pane;
-use aifactories::ui::Theme;
+use aifactories::theme::Theme;
 use aifactories::ui::help;
 use crossterm::event::KeyEvent;
 use ratatui::style::Color;

@@ -205,59 +205,85 @@ fn event() -> impl Strategy<Value = Event> {
 // Checks
 
 fn check(app: &App, ev: &Event) {
-    let ctx = || format!("after {ev:?} at {:?}", app.size);
-    if app.rows.is_empty() {
-        assert_eq!(app.selected, 0, "selection in an empty list, {}", ctx());
+    let ctx = || format!("after {ev:?} at {:?}", app.size());
+    if app.list().rows().is_empty() {
+        assert_eq!(
+            app.list().selected(),
+            0,
+            "selection in an empty list, {}",
+            ctx()
+        );
     } else {
         assert!(
-            app.selected < app.rows.len(),
+            app.list().selected() < app.list().rows().len(),
             "selection {} outside the list of {}, {}",
-            app.selected,
-            app.rows.len(),
+            app.list().selected(),
+            app.list().rows().len(),
             ctx()
         );
     }
-    if !app.rows.is_empty() && app.screen().list.is_some() {
+    if !app.list().rows().is_empty() && app.screen().list.is_some() {
         assert!(
-            app.list_offset <= app.selected && app.selected < app.list_offset + app.list_height(),
+            app.list().offset() <= app.list().selected()
+                && app.list().selected() < app.list().offset() + app.list_height(),
             "selection {} not visible (offset {}, height {}), {}",
-            app.selected,
-            app.list_offset,
+            app.list().selected(),
+            app.list().offset(),
             app.list_height(),
             ctx()
         );
     }
-    assert!(app.rows.iter().all(|&h| h < app.hits.len()), "{}", ctx());
     assert!(
-        app.cursor <= app.query.chars().count(),
+        app.list()
+            .rows()
+            .iter()
+            .all(|&h| h < app.search().hits().len()),
+        "{}",
+        ctx()
+    );
+    assert!(
+        app.search().cursor() <= app.search().query().chars().count(),
         "cursor {} past the query {:?}, {}",
-        app.cursor,
-        app.query,
+        app.search().cursor(),
+        app.search().query(),
         ctx()
     );
     assert!(
-        app.map_cursor < app.cat.countries.len(),
+        app.map().cursor() < app.cat().countries.len(),
         "map cursor {}, {}",
-        app.map_cursor,
+        app.map().cursor(),
         ctx()
     );
-    if let Some(c) = app.tl_cursor {
+    if let Some(c) = app.timeline().cursor() {
         assert!(
-            app.timeline.entry(c).is_some(),
+            app.tl().entry(c).is_some(),
             "timeline cursor {c}, {}",
             ctx()
         );
     }
-    assert!(app.lane_offset < app.lane_count(), "lane offset, {}", ctx());
-    if let Some(s) = app.help {
-        let max = ui::help::max_scroll(app);
-        assert!(s <= max, "help scroll {s} over {max}, {}", ctx());
-    }
+    assert!(
+        app.timeline().lane_offset() < app.timeline().lane_count(),
+        "lane offset, {}",
+        ctx()
+    );
 }
 
-/// Draw, and check that no control character reaches the screen.
-fn draw(app: &App) {
-    let t = common::render(app);
+/// Draw as the terminal loop does (handing the app what the frame found), and check that no
+/// control character reaches the screen and that the help is scrolled within its text.
+fn draw(app: &mut App) {
+    let mut t = ratatui::Terminal::new(ratatui::backend::TestBackend::new(
+        app.size().0,
+        app.size().1,
+    ))
+    .unwrap();
+    let mut geometry = None;
+    t.draw(|f| geometry = Some(ui::render(f, app))).unwrap();
+    let geometry = geometry.unwrap();
+    app.update(aifactories::app::Action::Drawn(Box::new(geometry)));
+    if let Some(max) = geometry.help_max_scroll {
+        let s = app.help().scroll();
+        assert!(s <= max, "help scroll {s} over {max}");
+    }
     let buf = t.backend().buffer();
     for y in 0..buf.area.height {
         for x in 0..buf.area.width {
@@ -272,20 +298,20 @@ fn draw(app: &App) {
 
 /// Sizes the test backend can afford to draw.
 fn drawable(app: &App) -> bool {
-    u32::from(app.size.0) * u32::from(app.size.1) <= 400 * 120
+    u32::from(app.size().0) * u32::from(app.size().1) <= 400 * 120
 }
 
 fn run(app: &mut App, events: &[Event], draw_every: usize) {
     check(app, &Event::FocusGained);
     for (i, ev) in events.iter().enumerate() {
-        let action = keymap::event_action(app, ev);
+        let action = ui::input::event_action(app, ev);
         if let Event::Key(k) = ev
             && k.kind == KeyEventKind::Release
         {
             assert_eq!(action, None, "a release did something: {k:?}");
         }
         if let Event::Mouse(m) = ev
-            && (m.column >= app.size.0 || m.row >= app.size.1)
+            && (m.column >= app.size().0 || m.row >= app.size().1)
         {
             assert_eq!(
                 action, None,
@@ -366,12 +392,12 @@ proptest! {
     ) {
         let mut app = common::app(w, h);
         for ev in &before {
-            if let Some(a) = keymap::event_action(&app, ev) {
+            if let Some(a) = ui::input::event_action(&app, ev) {
                 app.update(a);
             }
         }
         for r in &releases {
-            prop_assert_eq!(keymap::event_action(&app, &Event::Key(*r)), None, "{:?}", r);
+            prop_assert_eq!(ui::input::event_action(&app, &Event::Key(*r)), None, "{:?}", r);
         }
     }
 }
@@ -402,7 +428,7 @@ fn releases_of_every_bound_key_do_nothing() {
                     ..press
                 };
                 assert_eq!(
-                    keymap::event_action(&app, &Event::Key(release)),
+                    ui::input::event_action(&app, &Event::Key(release)),
                     None,
                     "{keys:?}: {release:?}"
                 );
@@ -413,7 +439,7 @@ fn releases_of_every_bound_key_do_nothing() {
     let app = common::app(120, 40);
     let q = KeyEvent::new(KeyCode::Char('q'), KeyModifiers::NONE);
     assert_eq!(
-        keymap::event_action(&app, &Event::Key(q)),
+        ui::input::event_action(&app, &Event::Key(q)),
         Some(Action::Quit)
     );
 }
@@ -441,10 +467,10 @@ fn every_small_size_survives_a_resize_and_a_draw() {
         for &w in &widths {
             for h in 0..=45 {
                 let ev = Event::Resize(w, h);
-                let a = keymap::event_action(&app, &ev).expect("resize is an action");
+                let a = ui::input::event_action(&app, &ev).expect("resize is an action");
                 app.update(a);
                 check(&app, &ev);
-                draw(&app);
+                draw(&mut app);
                 let mode = app.screen().mode();
                 if !modes.contains(&mode) {
                     modes.push(mode);
@@ -475,7 +501,7 @@ fn huge_resizes_do_not_overflow_the_layout() {
     for (w, h) in sizes {
         let mut app = common::app(80, 24);
         let ev = Event::Resize(w, h);
-        let a = keymap::event_action(&app, &ev).expect("resize is an action");
+        let a = ui::input::event_action(&app, &ev).expect("resize is an action");
         app.update(a);
         check(&app, &ev);
         for keys in [
@@ -497,7 +523,7 @@ fn huge_resizes_do_not_overflow_the_layout() {
                 row,
                 modifiers: KeyModifiers::NONE,
             });
-            if let Some(a) = keymap::event_action(&app, &click) {
+            if let Some(a) = ui::input::event_action(&app, &click) {
                 app.update(a);
             }
             check(&app, &click);

@@ -27,11 +27,11 @@ fn bytes_and_writes_per_keystroke() {
     counter.take();
     // `~` matches nothing, so from the second one on the results stay the same (empty).
     for c in "~~~~".chars() {
-        assert!(app.update(Action::Input(c)));
+        assert!(app.update(Action::Input(c)).redraw);
         term.draw(|f| ui::draw(f, &app)).unwrap();
         let (bytes, writes) = counter.take();
-        if app.query.chars().count() > 1 {
-            assert!(app.rows.is_empty());
+        if app.search().query().chars().count() > 1 {
+            assert!(app.list().rows().is_empty());
             assert!(bytes <= 1024, "query-only change wrote {bytes} bytes");
         }
         assert!(writes <= 2, "{writes} writes for one frame");
@@ -57,9 +57,9 @@ fn actions_that_change_nothing_ask_for_no_redraw() {
     // The loop draws only when update says something changed.
     app.update(Action::StartSearch);
     assert!(
-        !app.update(Action::Backspace),
+        !app.update(Action::Backspace).redraw,
         "backspace on an empty query"
     );
-    assert!(!app.update(Action::DeleteWord));
-    assert!(!app.update(Action::ClearQuery));
+    assert!(!app.update(Action::DeleteWord).redraw);
+    assert!(!app.update(Action::ClearQuery).redraw);
 }

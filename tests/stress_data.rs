@@ -21,7 +21,6 @@ use aifactories::data::{
 use aifactories::layout::{Pane, inner};
 use aifactories::synth;
 use aifactories::text::{fit, is_forbidden_char, truncate, width};
-use aifactories::ui;
 use assert_cmd::Command;
 use proptest::prelude::*;
 use ratatui::buffer::{Buffer, CellWidth};
@@ -183,8 +182,12 @@ fn detail_last_row(app: &App, buf: &Buffer) -> Option<String> {
 
 /// After G in the detail: the scroll is at its maximum and the last line is on screen.
 fn check_detail_end(app: &App, buf: &Buffer, what: &str) {
-    let max = ui::detail::max_scroll(app);
-    assert_eq!(app.detail_scroll, max, "{what}: G does not reach the end");
+    let max = common::geometry(app).detail_max_scroll.unwrap_or(0);
+    assert_eq!(
+        app.detail().scroll(),
+        max,
+        "{what}: G does not reach the end"
+    );
     let Some(last) = detail_last_row(app, buf) else {
         return;
     };
@@ -193,17 +196,17 @@ fn check_detail_end(app: &App, buf: &Buffer, what: &str) {
         !last.is_empty() && url.ends_with(&last),
         "{what}: the end of the detail is not shown (scroll {}, max {max}): last row \
          {last:?}, expected the end of {url:?}",
-        app.detail_scroll
+        app.detail().scroll()
     );
 }
 
 /// The last line of the detail of the selected record: its last source's address.
 fn last_detail_line(app: &App) -> Option<String> {
     let ids = match app.selected_record()? {
-        Record::Factory(i) => &app.cat.factories()[i].sources,
-        Record::Antenna(i) => &app.cat.antennas()[i].sources,
+        Record::Factory(i) => &app.cat().factories()[i].sources,
+        Record::Antenna(i) => &app.cat().antennas()[i].sources,
     };
-    let s = ids.iter().rev().find_map(|id| app.cat.source(id))?;
+    let s = ids.iter().rev().find_map(|id| app.cat().source(id))?;
     Some(s.url.to_string())
 }
 
@@ -221,16 +224,16 @@ fn tour(cat: &Catalog, size: (u16, u16), what: &str) {
     // The list, to its end.
     for end in ["End", "G"] {
         press(&mut app, &["2", "Home", end]);
-        assert_eq!(app.focus, Pane::List, "{what}");
+        assert_eq!(app.focus(), Pane::List, "{what}");
         assert_eq!(
-            app.selected,
-            app.rows.len() - 1,
+            app.list().selected(),
+            app.list().rows().len() - 1,
             "{what}: {end} does not reach the last row"
         );
         if app.screen().list.is_some() {
             assert!(
-                app.list_offset <= app.selected
-                    && app.selected < app.list_offset + app.list_height(),
+                app.list().offset() <= app.list().selected()
+                    && app.list().selected() < app.list().offset() + app.list_height(),
                 "{what}: the last row is scrolled out of view"
             );
         }
@@ -243,7 +246,7 @@ fn tour(cat: &Catalog, size: (u16, u16), what: &str) {
             press(&mut app, &["2", "g"]);
         }
         press(&mut app, &["3", "G"]);
-        assert_eq!(app.focus, Pane::Detail, "{what}");
+        assert_eq!(app.focus(), Pane::Detail, "{what}");
         let buf = check_screen(&app, &format!("{what}, detail at its end"));
         check_detail_end(&app, &buf, &what);
     }
@@ -501,9 +504,10 @@ fn detail_to_the_end(cat: &Catalog, size: (u16, u16), what: &str) -> u16 {
     let what = format!("{what} at {}x{}", size.0, size.1);
     let mut app = app(cat, size);
     let row = app
-        .rows
+        .list()
+        .rows()
         .iter()
-        .position(|&h| app.hits[h].record == Record::Factory(5))
+        .position(|&h| app.search().hits()[h].record == Record::Factory(5))
         .expect("the factory is listed");
     press(&mut app, &["2", "Home"]);
     for _ in 0..row {
@@ -513,7 +517,7 @@ fn detail_to_the_end(cat: &Catalog, size: (u16, u16), what: &str) -> u16 {
     press(&mut app, &["3", "G"]);
     let buf = check_screen(&app, &what);
     check_detail_end(&app, &buf, &what);
-    let max = ui::detail::max_scroll(&app);
+    let max = common::geometry(&app).detail_max_scroll.unwrap_or(0);
     press(&mut app, &["4", "End", "Left", "Home", "z", "End"]);
     check_screen(&app, &format!("{what}, timeline"));
     max

@@ -89,7 +89,7 @@ type DrawFn = fn(&mut ratatui::Frame, &App, &Theme, Rect);
 
 /// Draw one view into a terminal of `w` x `h`, in `area`.
 fn render_in(app: &App, draw: DrawFn, w: u16, h: u16, area: Rect) -> Buffer {
-    let theme = Theme::new(app.mono);
+    let theme = *app.theme();
     let mut t = Terminal::new(TestBackend::new(w, h)).unwrap();
     t.draw(|f| draw(f, app, &theme, area)).unwrap();
     t.backend().buffer().clone()
@@ -150,7 +150,7 @@ fn every_country_has_a_tile_at_120x40() {
     let a = app();
     let area = a.screen().map.expect("the full layout shows the map");
     let buf = render_in(&a, map::draw, 120, 40, area);
-    for c in &a.cat.countries {
+    for c in &a.cat().countries {
         assert!(
             tile_of(&buf, &c.code).is_some(),
             "{} missing:\n{}",
@@ -175,7 +175,7 @@ fn tiles_follow_the_grid() {
     let cy = tile_of(&buf, "CY").unwrap();
     assert!(is.0 < fi.0 && is.1 <= fi.1, "IS {is:?} FI {fi:?}");
     let (max_x, max_y) = a
-        .cat
+        .cat()
         .countries
         .iter()
         .filter_map(|c| tile_of(&buf, &c.code))
@@ -201,7 +201,7 @@ fn country_at_finds_the_drawn_tile() {
         let a = app_with(lang, false);
         let area = Rect::new(0, 0, w, h);
         let buf = render(&a, map::draw, w, h);
-        for (i, c) in a.cat.countries.iter().enumerate() {
+        for (i, c) in a.cat().countries.iter().enumerate() {
             let (x, y) = tile_of(&buf, &c.code)
                 .unwrap_or_else(|| panic!("{} not drawn at {w}x{h}:\n{}", c.code, text(&buf)));
             assert_eq!(
@@ -244,17 +244,18 @@ fn the_network_of_the_selected_factory_lights_up() {
     let mut a = app();
     // LUMI: partners and an antenna (Iceland) in its network.
     let lumi = a
-        .cat
+        .cat()
         .factory_index("lumi-aif")
         .expect("lumi-aif in the data");
     let row = a
-        .rows
+        .list()
+        .rows()
         .iter()
-        .position(|&h| a.hits[h].record == Record::Factory(lumi))
+        .position(|&h| a.search().hits()[h].record == Record::Factory(lumi))
         .expect("lumi-aif is listed");
     a.update(aifactories::app::Action::SelectRow(row));
     assert_eq!(a.network_factory(), Some(lumi), "lumi-aif is selected");
-    let f = &a.cat.factories()[lumi];
+    let f = &a.cat().factories()[lumi];
     assert!(!f.partners.is_empty(), "lumi-aif has partners");
     let theme = Theme::new(false);
     let buf = render(&a, map::draw, 120, 40);
@@ -271,7 +272,7 @@ fn the_network_of_the_selected_factory_lights_up() {
     for p in &f.partners {
         assert_eq!(style_of(p).bg, theme.network.bg, "{p}");
     }
-    let antennas: Vec<_> = a.cat.antennas_of(&f.id).collect();
+    let antennas: Vec<_> = a.cat().antennas_of(&f.id).collect();
     assert!(!antennas.is_empty(), "an antenna is linked to {}", f.id);
     for ant in antennas {
         assert_eq!(
@@ -283,7 +284,7 @@ fn the_network_of_the_selected_factory_lights_up() {
     }
     // A host outside the network is dimmed, not in the host colour nor in the network's.
     let outside = a
-        .cat
+        .cat()
         .factories()
         .iter()
         .find(|g| g.country != f.country && !f.partners.contains(&g.country))
@@ -319,10 +320,10 @@ fn mono_tiles_carry_role_markers() {
 #[test]
 fn the_cursor_tile_is_marked() {
     let mut a = app();
-    a.focus = Pane::Map;
+    a.update(aifactories::app::Action::Focus(Pane::Map));
     let theme = Theme::new(false);
     let buf = render(&a, map::draw, 120, 40);
-    let code = &a.cat.countries[a.map_cursor].code;
+    let code = &a.cat().countries[a.map().cursor()].code;
     let (x, y) = tile_of(&buf, code).unwrap();
     assert_eq!(buf[(x, y)].style().bg, theme.cursor.bg);
     let row = &rows(&buf)[usize::from(y)];
@@ -335,15 +336,20 @@ fn query_matches_stand_out() {
     for c in "piast".chars() {
         a.update(aifactories::app::Action::Input(c));
     }
-    assert_eq!(a.query, "piast");
+    assert_eq!(a.search().query(), "piast");
     assert!(
-        a.matched_hosts.iter().any(|&m| m),
+        a.map().matched_hosts().iter().any(|&m| m),
         "no host matched the query {:?}",
-        a.query
+        a.search().query()
     );
     let buf = render(&a, map::draw, 120, 40);
-    let pl = a.cat.countries.iter().position(|c| c.code == "PL").unwrap();
-    assert!(a.matched_hosts[pl]);
+    let pl = a
+        .cat()
+        .countries
+        .iter()
+        .position(|c| c.code == "PL")
+        .unwrap();
+    assert!(a.map().matched_hosts()[pl]);
     let (x, y) = tile_of(&buf, "PL").unwrap();
     assert!(
         buf[(x, y)]
@@ -356,7 +362,13 @@ fn query_matches_stand_out() {
 #[test]
 fn filtered_country_in_the_title() {
     let mut a = app();
-    a.country_filter = a.cat.countries.iter().position(|c| c.code == "DE");
+    let de = a
+        .cat()
+        .countries
+        .iter()
+        .position(|c| c.code == "DE")
+        .unwrap();
+    a.update(aifactories::app::Action::SelectCountry(de));
     for draw in [map::draw as DrawFn, geo_map::draw] {
         let buf = render(&a, draw, 80, 30);
         let top = &rows(&buf)[0];
@@ -371,15 +383,17 @@ fn no_panic_at_any_size_in_both_views() {
             let mut a = app_with(lang, mono);
             if mono {
                 // Another state: the map focused, a query, a country filter.
-                a.focus = Pane::Map;
+                a.update(aifactories::app::Action::Focus(Pane::Map));
                 for c in "health".chars() {
                     a.update(aifactories::app::Action::Input(c));
                 }
-                a.focus = Pane::Map;
-                a.country_filter = Some(0);
+                a.update(aifactories::app::Action::Focus(Pane::Map));
+                a.update(aifactories::app::Action::SelectCountry(0));
             }
             for geo in [false, true] {
-                a.geo_map = geo;
+                if a.map().geo() != geo {
+                    a.update(aifactories::app::Action::ToggleMapView);
+                }
                 let draw: DrawFn = if geo { geo_map::draw } else { map::draw };
                 for w in 0..=60 {
                     for h in 0..=30 {
@@ -412,8 +426,8 @@ fn no_panic_at_any_size_in_both_views() {
 #[test]
 fn geographic_map_draws_markers_and_the_selected_name() {
     let mut a = app();
-    a.geo_map = true;
-    let f = &a.cat.factories()[a.network_factory().unwrap()];
+    a.update(aifactories::app::Action::ToggleMapView);
+    let f = &a.cat().factories()[a.network_factory().unwrap()];
     let area = a.screen().map.unwrap();
     let buf = render_in(&a, geo_map::draw, 120, 40, area);
     let t = text(&buf);
@@ -427,7 +441,7 @@ fn geographic_map_draws_markers_and_the_selected_name() {
     );
     // Clicking the selected marker gives its host country.
     let (x, y) = find(&buf, "◉").unwrap();
-    let host = a.cat.countries.iter().position(|c| c.code == f.country);
+    let host = a.cat().countries.iter().position(|c| c.code == f.country);
     assert_eq!(map::country_at(&a, area, x, y), host);
     assert_eq!(geo_map::country_at(&a, area, x, y), host);
 }
@@ -450,14 +464,14 @@ fn embedded_data_on_the_tiles() {
     );
     let area = a.screen().map.unwrap();
     let buf = render_in(&a, map::draw, 120, 40, area);
-    for (i, c) in a.cat.countries.iter().enumerate() {
+    for (i, c) in a.cat().countries.iter().enumerate() {
         assert!(
             tile_of(&buf, &c.code).is_some(),
             "{} missing:\n{}",
             c.code,
             text(&buf)
         );
-        let n = a.roles[i].hosts;
+        let n = a.map().roles()[i].hosts;
         if n > 1 {
             let s = format!("{} {n}", c.code);
             assert!(find(&buf, &s).is_some(), "{s} missing:\n{}", text(&buf));

@@ -35,7 +35,7 @@ fn map_moved_to_sweden() {
     snap("map_sweden", Lang::En, false, &["1", "h"]);
     let mut a = app(120, 40);
     press(&mut a, &["1", "h"]);
-    assert_eq!(a.cat.countries[a.map_cursor].code, "SE");
+    assert_eq!(a.cat().countries[a.map().cursor()].code, "SE");
 }
 
 #[test]
@@ -48,7 +48,7 @@ fn detail_of_it4lia() {
     );
     let mut a = app(120, 40);
     press(&mut a, &["/", "type:it4lia", "Enter", "Enter"]);
-    assert_eq!(a.focus, Pane::Detail);
+    assert_eq!(a.focus(), Pane::Detail);
     assert!(screen_text(&a).contains("CINECA"));
 }
 

@@ -12,24 +12,29 @@ mod common;
 use std::collections::BTreeSet;
 use std::fmt::Write;
 
-use aifactories::app::App;
+use aifactories::app::{App, Options};
 use aifactories::data::Lang;
-use aifactories::ui::theme::ThemeName;
-use aifactories::ui::{self, Theme};
+use aifactories::keymap::Keymap;
+use aifactories::theme::Theme;
+use aifactories::theme::ThemeName;
 use common::{app_with, press, render};
-use ratatui::Terminal;
-use ratatui::backend::TestBackend;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::{Color, Modifier};
 
-/// `ui::draw` with a given theme (full and compact layouts).
-fn draw_with(app: &mut App, theme: &Theme) -> Buffer {
-    let saved = std::mem::replace(&mut app.theme, *theme);
-    let mut t = Terminal::new(TestBackend::new(app.size.0, app.size.1)).unwrap();
-    t.draw(|f| ui::draw(f, app)).unwrap();
-    app.theme = saved;
-    t.backend().buffer().clone()
+/// The dashboard at 120x40 drawn with a given theme after `keys`.
+fn themed(keys: &[&str], theme: &Theme) -> (App, Buffer) {
+    let cat = aifactories::data::Catalog::embedded().unwrap();
+    let opts = Options {
+        lang: Lang::En,
+        today: common::TODAY.parse().unwrap(),
+        mono: false,
+        size: (120, 40),
+    };
+    let mut a = App::with_settings(cat, opts, *theme, Keymap::default());
+    press(&mut a, keys);
+    let buf = render(&a).backend().buffer().clone();
+    (a, buf)
 }
 
 /// States to check the properties in: start, search, map, detail, timeline zoomed out,
@@ -48,11 +53,7 @@ fn screens(name: ThemeName) -> Vec<(String, Buffer)> {
     let theme = Theme::named(name);
     STATES
         .iter()
-        .map(|keys| {
-            let mut a = app_with(120, 40, Lang::En, false);
-            press(&mut a, keys);
-            (keys.join(" "), draw_with(&mut a, &theme))
-        })
+        .map(|keys| (keys.join(" "), themed(keys, &theme).1))
         .collect()
 }
 
@@ -95,8 +96,7 @@ fn styles_in(buf: &Buffer, r: Rect) -> BTreeSet<String> {
 /// Per pane of the start screen, its distinct styles: `fg/bg MODIFIERS`, `-` for the
 /// terminal's own colour.
 fn style_summary(name: ThemeName) -> String {
-    let mut a = app_with(120, 40, Lang::En, false);
-    let buf = draw_with(&mut a, &Theme::named(name));
+    let (a, buf) = themed(&[], &Theme::named(name));
     let s = a.screen();
     let panes = [
         ("search", s.search),
@@ -124,7 +124,7 @@ fn the_default_theme_draws_as_ui_draw() {
         press(&mut a, keys);
         let expected = render(&a).backend().buffer().clone();
         assert_eq!(
-            draw_with(&mut a, &Theme::named(ThemeName::Default)),
+            themed(keys, &Theme::named(ThemeName::Default)).1,
             expected,
             "{keys:?}"
         );
@@ -132,7 +132,7 @@ fn the_default_theme_draws_as_ui_draw() {
         press(&mut m, keys);
         let expected = render(&m).backend().buffer().clone();
         assert_eq!(
-            draw_with(&mut m, &Theme::named(ThemeName::Monochrome)),
+            themed(keys, &Theme::named(ThemeName::Monochrome)).1,
             expected,
             "{keys:?}"
         );
@@ -312,8 +312,7 @@ fn colour_overrides_reach_the_screen() {
     let theme = Theme::named(ThemeName::Light)
         .with_overrides(&[("selected".to_string(), "white on #5f0087".to_string())])
         .unwrap();
-    let mut a = app_with(120, 40, Lang::En, false);
-    let buf = draw_with(&mut a, &theme);
+    let (a, buf) = themed(&[], &theme);
     let list = a.screen().list.unwrap();
     assert!(
         styles_in(&buf, list)

@@ -3,9 +3,10 @@
 #[path = "common/fixtures.rs"]
 mod fixtures;
 
-use aifactories::app::{App, Options, Zoom};
+use aifactories::app::{Action, App, Options, Zoom};
 use aifactories::data::{Catalog, Kind, Lang};
-use aifactories::ui::Theme;
+use aifactories::layout::Pane;
+use aifactories::theme::Theme;
 use aifactories::ui::timeline::{draw, entry_at, glyph, lane_rows};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
@@ -107,17 +108,19 @@ fn catalog(extra: usize) -> Catalog {
 }
 
 fn app_with(cat: Catalog, lang: Lang) -> App {
-    let mut app = App::new(
+    app_on(cat, lang, "2026-11-24")
+}
+
+fn app_on(cat: Catalog, lang: Lang, today: &str) -> App {
+    App::new(
         cat,
         Options {
             lang,
-            today: "2026-11-24".parse().unwrap(),
+            today: today.parse().unwrap(),
             mono: false,
             size: (120, 40),
         },
-    );
-    app.lane_offset = 0;
-    app
+    )
 }
 
 fn app(extra: usize) -> App {
@@ -125,9 +128,12 @@ fn app(extra: usize) -> App {
 }
 
 fn render(app: &App, term: (u16, u16), area: Rect) -> Buffer {
+    render_themed(app, term, area, app.theme())
+}
+
+fn render_themed(app: &App, term: (u16, u16), area: Rect, theme: &Theme) -> Buffer {
     let mut t = Terminal::new(TestBackend::new(term.0, term.1)).unwrap();
-    let theme = Theme::new(app.mono);
-    t.draw(|f| draw(f, app, &theme, area)).unwrap();
+    t.draw(|f| draw(f, app, theme, area)).unwrap();
     t.backend().buffer().clone()
 }
 
@@ -149,8 +155,8 @@ fn col_of(buf: &Buffer, y: u16, s: &str) -> Option<u16> {
 }
 
 fn find_entry(app: &App, title: &str) -> usize {
-    (0..app.timeline.len())
-        .find(|&i| app.timeline.milestone(&app.cat, i).title.en == title)
+    (0..app.tl().len())
+        .find(|&i| app.tl().milestone(app.cat(), i).title.en == title)
         .unwrap_or_else(|| panic!("no entry {title}"))
 }
 
@@ -305,7 +311,11 @@ fn lane_rows_matches_the_lanes_drawn() {
                 .collect();
             assert!(!hits.is_empty(), "height {h} row {y}: no entry hit");
             for e in hits {
-                assert_eq!(app.lane_of(e), app.lane_offset + i, "height {h} row {y}");
+                assert_eq!(
+                    app.timeline().lane_of(e),
+                    app.timeline().lane_offset() + i,
+                    "height {h} row {y}"
+                );
             }
         }
     }
@@ -314,7 +324,10 @@ fn lane_rows_matches_the_lanes_drawn() {
 #[test]
 fn scrolled_lanes_start_at_the_offset() {
     let mut app = app(40);
-    app.lane_offset = 10;
+    for _ in 0..10 {
+        app.update(Action::ScrollDown(Pane::Timeline));
+    }
+    assert_eq!(app.timeline().lane_offset(), 10);
     let buf = render(&app, (120, 40), AREA);
     assert!(row(&buf, 2).contains("Factory 7"), "{}", row(&buf, 2));
     assert!(!(0..14).any(|y| row(&buf, y).contains("Programme")));
@@ -324,18 +337,21 @@ fn scrolled_lanes_start_at_the_offset() {
         "{}",
         row(&buf, 0)
     );
-    // Lane offset past the end draws nothing and does not panic.
-    app.lane_offset = 1000;
-    let buf = render(&app, (120, 40), AREA);
-    assert!(!(2..14).any(|y| row(&buf, y).contains("Factory")));
-    assert_eq!(entry_at(&app, AREA, 60, 3), None);
+    // Scrolling stops at the last lane.
+    for _ in 0..1000 {
+        app.update(Action::ScrollDown(Pane::Timeline));
+    }
+    assert_eq!(
+        app.timeline().lane_offset() + app.lanes_visible(),
+        app.timeline().lane_count()
+    );
 }
 
 #[test]
 fn chosen_milestone_is_reversed_and_told_in_full() {
     let mut app = app(0);
     let e = find_entry(&app, "Pharos contract");
-    app.tl_cursor = Some(e);
+    app.update(Action::SelectMilestone(e));
     let buf = render(&app, (120, 40), AREA);
     let pharos_y = row_with(&buf, "Pharos").unwrap();
     let x = (0..120)
@@ -355,7 +371,7 @@ fn chosen_milestone_is_reversed_and_told_in_full() {
         assert!(info.contains(s), "{s} missing in {info:?}");
     }
     // French.
-    app.lang = Lang::Fr;
+    app.update(Action::ToggleLang);
     let buf = render(&app, (120, 40), AREA);
     let info = row(&buf, 11) + &row(&buf, 12);
     for s in [
@@ -383,10 +399,10 @@ fn legend_and_plan_summary_when_nothing_is_chosen() {
 
 #[test]
 fn full_zoom_by_quarter_with_today() {
-    let mut app = app(0);
-    app.zoom = Zoom::Full;
+    let mut app = app_on(catalog(0), Lang::En, "2026-02-15");
+    app.update(Action::ToggleZoom);
+    assert_eq!(app.timeline().zoom(), Zoom::Full);
     // The zoomed-out range ends with the last planned operation (Q2 2026 here).
-    app.today = "2026-02-15".parse().unwrap();
     let buf = render(&app, (120, 40), AREA);
     let header = row(&buf, 1);
     assert!(header.contains("Q1 25"), "{header}");
@@ -398,7 +414,7 @@ fn full_zoom_by_quarter_with_today() {
     // The selection of Dec 2024 is in the first column now.
     let sel = glyph(Kind::Selection).to_string();
     assert!(row(&buf, 2).contains(&sel), "{}", row(&buf, 2));
-    app.lang = Lang::Fr;
+    app.update(Action::ToggleLang);
     let buf = render(&app, (120, 40), AREA);
     let header = row(&buf, 1);
     assert!(
@@ -416,12 +432,13 @@ fn selected_factory_lane_is_highlighted() {
     let buf = render(&app, (120, 40), area);
     let lane = f + 1;
     assert!(
-        lane >= app.lane_offset && lane < app.lane_offset + lane_rows(area),
+        lane >= app.timeline().lane_offset()
+            && lane < app.timeline().lane_offset() + lane_rows(area),
         "the selected factory's lane {lane} is not drawn (offset {}, {} rows)",
-        app.lane_offset,
+        app.timeline().lane_offset(),
         lane_rows(area)
     );
-    let y = 2 + (lane - app.lane_offset) as u16;
+    let y = 2 + (lane - app.timeline().lane_offset()) as u16;
     let theme = Theme::new(false);
     assert_eq!(buf[(60, y)].bg, theme.lane_selected.bg.unwrap());
     assert!(buf[(2, y)].modifier.contains(Modifier::BOLD));
@@ -429,19 +446,23 @@ fn selected_factory_lane_is_highlighted() {
 
 #[test]
 fn never_panics_nor_draws_outside_the_area() {
-    let mut app = app(5);
+    let app = app(5);
     let cursor = find_entry(&app, "Pharos contract");
     for zoom in [Zoom::Year2025, Zoom::Full] {
         for lang in [Lang::En, Lang::Fr] {
             for chosen in [None, Some(cursor)] {
-                app.zoom = zoom;
-                app.lang = lang;
-                app.tl_cursor = chosen;
-                app.mono = chosen.is_some();
+                let mut app = app_on(catalog(5), lang, "2026-11-24");
+                if zoom == Zoom::Full {
+                    app.update(Action::ToggleZoom);
+                }
+                if let Some(e) = chosen {
+                    app.update(Action::SelectMilestone(e));
+                }
+                let theme = Theme::new(chosen.is_some());
                 for w in 0..=60u16 {
                     for h in 0..=30u16 {
                         let area = Rect::new(3, 2, w, h);
-                        let buf = render(&app, (66, 34), area);
+                        let buf = render_themed(&app, (66, 34), area, &theme);
                         for y in 0..34 {
                             for x in 0..66 {
                                 if !area.contains((x, y).into()) {
@@ -467,7 +488,9 @@ fn embedded_data_draws_at_every_size() {
     let cat = Catalog::embedded().expect("embedded data");
     let mut app = app_with(cat, Lang::En);
     for zoom in [Zoom::Year2025, Zoom::Full] {
-        app.zoom = zoom;
+        if app.timeline().zoom() != zoom {
+            app.update(Action::ToggleZoom);
+        }
         for (w, h) in [
             (0, 0),
             (1, 1),

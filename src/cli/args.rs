@@ -49,7 +49,7 @@ pub struct Cli {
 
     /// Dashboard theme: default (dark terminals), light, high-contrast, monochrome.
     #[arg(long, value_name = "THEME", value_parser = parse_theme)]
-    pub theme: Option<crate::ui::theme::ThemeName>,
+    pub theme: Option<crate::theme::ThemeName>,
 
     #[command(subcommand)]
     pub command: Option<Command>,
@@ -199,9 +199,9 @@ pub enum TableJson {
     Json,
 }
 
-fn parse_theme(s: &str) -> Result<crate::ui::theme::ThemeName, String> {
+fn parse_theme(s: &str) -> Result<crate::theme::ThemeName, String> {
     s.parse().map_err(|_| {
-        let names: Vec<&str> = crate::ui::theme::ThemeName::ALL
+        let names: Vec<&str> = crate::theme::ThemeName::ALL
             .iter()
             .map(|t| t.name())
             .collect();

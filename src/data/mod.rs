@@ -121,6 +121,11 @@ impl Catalog {
         &self.data.antennas
     }
 
+    /// Where a country code is in `countries`.
+    pub fn country_index(&self, code: &str) -> Option<usize> {
+        self.countries_by_code.get(code).copied()
+    }
+
     pub fn country(&self, code: &str) -> Option<&Country> {
         self.countries_by_code
             .get(code)

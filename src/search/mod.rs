@@ -18,11 +18,13 @@
 mod engine;
 mod index;
 pub mod query;
+mod worker;
 
 use crate::data::{Catalog, Lang, Record};
 
 pub use index::SearchIndex;
 pub use query::{FILTER_KEYS, MAX_QUERY_CHARS, QueryError};
+pub use worker::{SearchRequest, SearchResult};
 
 use engine::Cache;
 use query::Query;

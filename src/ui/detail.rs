@@ -12,8 +12,9 @@ use crate::data::{Antenna, Factory, IStr, Lang, Link, Note, Record};
 use crate::layout::{Pane, inner};
 use ratatui::widgets::{Paragraph, Wrap};
 
-pub fn draw(f: &mut Frame, app: &App, theme: &Theme, area: Rect) {
-    let fr = app.lang.is_fr();
+/// Draw the pane; returns how far its text can scroll.
+pub fn draw(f: &mut Frame, app: &App, theme: &Theme, area: Rect) -> u16 {
+    let fr = app.lang().is_fr();
     let block = pane_block(
         app,
         theme,
@@ -23,45 +24,14 @@ pub fn draw(f: &mut Frame, app: &App, theme: &Theme, area: Rect) {
     f.render_widget(block, area);
     let body = inner(area);
     if body.width == 0 || body.height == 0 {
-        return;
-    }
-    // Wrapping the whole text to count its lines costs as much as drawing it: only when
-    // scrolled. Unscrolled, no more lines can show than the pane has rows (each takes at
-    // least one), and only those are made.
-    let scroll = match app.detail_scroll {
-        0 => 0,
-        s => s.min(max_scroll_for(&lines(app, theme, usize::MAX), body)),
-    };
-    let shown = if scroll == 0 {
-        usize::from(body.height)
-    } else {
-        usize::MAX
-    };
-    f.render_widget(
-        Paragraph::new(lines(app, theme, shown))
-            .wrap(Wrap { trim: false })
-            .scroll((scroll, 0)),
-        body,
-    );
-}
-
-fn max_scroll_for(lines: &[Line], body: Rect) -> u16 {
-    let total = Paragraph::new(lines.to_vec())
-        .wrap(Wrap { trim: false })
-        .line_count(body.width);
-    u16::try_from(total.saturating_sub(usize::from(body.height))).unwrap_or(u16::MAX)
-}
-
-/// How far the detail can scroll at the current size.
-pub fn max_scroll(app: &App) -> u16 {
-    let Some(area) = app.screen().detail else {
-        return 0;
-    };
-    let body = inner(area);
-    if body.width == 0 {
         return 0;
     }
-    max_scroll_for(&lines(app, &app.theme, usize::MAX), body)
+    let text = Paragraph::new(lines(app, theme)).wrap(Wrap { trim: false });
+    let total = text.line_count(body.width);
+    let max = u16::try_from(total.saturating_sub(usize::from(body.height))).unwrap_or(u16::MAX);
+    let scroll = app.detail().scroll().min(max);
+    f.render_widget(text.scroll((scroll, 0)), body);
+    max
 }
 
 /// Milestones listed in the detail; the timeline walks through all of them.
@@ -73,22 +43,22 @@ fn field<'a>(theme: &Theme, label: &'a str, value: impl Into<Vec<Span<'a>>>) -> 
     Line::from(spans)
 }
 
-/// The detail's text; `limit`: its first lines are enough (at least that many are made).
-fn lines<'a>(app: &'a App, theme: &Theme, limit: usize) -> Vec<Line<'a>> {
+/// The detail's text.
+fn lines<'a>(app: &'a App, theme: &Theme) -> Vec<Line<'a>> {
     match app.selected_record() {
-        Some(Record::Factory(i)) => factory(app, theme, &app.cat.factories()[i], limit),
-        Some(Record::Antenna(i)) => antenna(app, theme, &app.cat.antennas()[i], limit),
+        Some(Record::Factory(i)) => factory(app, theme, &app.cat().factories()[i]),
+        Some(Record::Antenna(i)) => antenna(app, theme, &app.cat().antennas()[i]),
         None => vec![Line::styled(
-            app.lang.pick("Nothing selected.", "Aucune sélection."),
+            app.lang().pick("Nothing selected.", "Aucune sélection."),
             theme.dim,
         )],
     }
 }
 
-fn factory<'a>(app: &'a App, theme: &Theme, f: &'a Factory, limit: usize) -> Vec<Line<'a>> {
-    let lang = app.lang;
+fn factory<'a>(app: &'a App, theme: &Theme, f: &'a Factory) -> Vec<Line<'a>> {
+    let lang = app.lang();
     let fr = lang.is_fr();
-    let cat = &app.cat;
+    let cat = app.cat();
     let t = |en, fr| lang.pick(en, fr);
     let unc = theme.unconfirmed;
     let mut out = vec![Line::from(vec![
@@ -172,9 +142,6 @@ fn factory<'a>(app: &'a App, theme: &Theme, f: &'a Factory, limit: usize) -> Vec
             vec![Span::raw(antennas.join(", "))],
         ));
     }
-    if out.len() >= limit {
-        return out;
-    }
     let sys = &f.system;
     out.push(field(
         theme,
@@ -206,9 +173,6 @@ fn factory<'a>(app: &'a App, theme: &Theme, f: &'a Factory, limit: usize) -> Vec
             ],
         ));
     }
-    if out.len() >= limit {
-        return out;
-    }
     let sectors = f
         .sectors
         .iter()
@@ -236,23 +200,19 @@ fn factory<'a>(app: &'a App, theme: &Theme, f: &'a Factory, limit: usize) -> Vec
     }
     out.push(Line::raw(""));
     out.push(Line::raw(safe(f.summary.get(lang))));
-    if out.len() >= limit {
-        return out;
-    }
     if !f.milestones.is_empty() {
         out.push(Line::raw(""));
         out.push(Line::styled(t("Milestones", "Jalons"), theme.title));
         // In date order, with the status the timeline computes.
-        let fi = app.cat.factory_index(&f.id).unwrap_or(usize::MAX);
-        let entries = app.timeline.for_factory(fi);
+        let fi = app.cat().factory_index(&f.id).unwrap_or(usize::MAX);
+        let entries = app.tl().for_factory(fi);
         for &e in entries.iter().take(MAX_MILESTONES) {
             let e = e as usize;
-            let (Some(entry), Some(st)) =
-                (app.timeline.entry(e), app.timeline.status(e, app.today))
+            let (Some(entry), Some(st)) = (app.tl().entry(e), app.tl().status(e, app.today()))
             else {
                 continue;
             };
-            let m = app.timeline.milestone(&app.cat, e);
+            let m = app.tl().milestone(app.cat(), e);
             out.push(Line::from(vec![
                 Span::styled(
                     format!("  {:<12}", entry.date().human(fr)),
@@ -278,9 +238,6 @@ fn factory<'a>(app: &'a App, theme: &Theme, f: &'a Factory, limit: usize) -> Vec
             ));
         }
     }
-    if out.len() >= limit {
-        return out;
-    }
     if !f.notes.is_empty() {
         out.push(Line::raw(""));
         out.push(Line::styled(
@@ -296,8 +253,8 @@ fn factory<'a>(app: &'a App, theme: &Theme, f: &'a Factory, limit: usize) -> Vec
     out
 }
 
-fn antenna<'a>(app: &'a App, theme: &Theme, a: &'a Antenna, limit: usize) -> Vec<Line<'a>> {
-    let lang = app.lang;
+fn antenna<'a>(app: &'a App, theme: &Theme, a: &'a Antenna) -> Vec<Line<'a>> {
+    let lang = app.lang();
     let fr = lang.is_fr();
     let t = |en, fr| lang.pick(en, fr);
     let mut out = vec![
@@ -311,7 +268,7 @@ fn antenna<'a>(app: &'a App, theme: &Theme, a: &'a Antenna, limit: usize) -> Vec
             t("Country", "Pays"),
             vec![Span::raw(format!(
                 "{} ({}) · {}",
-                app.cat.country_name(&a.country, lang),
+                app.cat().country_name(&a.country, lang),
                 a.country,
                 if a.eu_member {
                     t("EU member state", "État membre de l'UE")
@@ -329,7 +286,11 @@ fn antenna<'a>(app: &'a App, theme: &Theme, a: &'a Antenna, limit: usize) -> Vec
     let serves = match &a.linked {
         Link::Factories(ids) => ids
             .iter()
-            .map(|id| app.cat.factory(id).map_or(id.as_str(), |f| f.name.as_str()))
+            .map(|id| {
+                app.cat()
+                    .factory(id)
+                    .map_or(id.as_str(), |f| f.name.as_str())
+            })
             .collect::<Vec<_>>()
             .join(", "),
         Link::Unknown => t("not known", "inconnu").to_string(),
@@ -351,9 +312,6 @@ fn antenna<'a>(app: &'a App, theme: &Theme, a: &'a Antenna, limit: usize) -> Vec
             t("not confirmed ?", "non confirmée ?"),
         ),
     ));
-    if out.len() >= limit {
-        return out;
-    }
     notes(theme, lang, &a.notes, &mut out);
     sources(app, theme, &a.sources, &mut out);
     out
@@ -380,23 +338,23 @@ fn notes<'a>(theme: &Theme, lang: Lang, notes: &'a [Note], out: &mut Vec<Line<'a
 fn sources<'a>(app: &'a App, theme: &Theme, ids: &'a [IStr], out: &mut Vec<Line<'a>>) {
     out.push(Line::raw(""));
     out.push(Line::styled(
-        app.lang.pick("Sources", "Sources"),
+        app.lang().pick("Sources", "Sources"),
         theme.title,
     ));
     for id in ids {
-        let Some(s) = app.cat.source(id) else {
+        let Some(s) = app.cat().source(id) else {
             continue;
         };
         let mut spans = vec![Span::raw("  "), Span::raw(safe(&s.title))];
         if let Some(d) = &s.date {
             spans.push(Span::styled(
-                format!(" ({})", d.human(app.lang.is_fr())),
+                format!(" ({})", d.human(app.lang().is_fr())),
                 theme.dim,
             ));
         }
         if s.official {
             spans.push(Span::styled(
-                app.lang.pick(" [official]", " [officiel]"),
+                app.lang().pick(" [official]", " [officiel]"),
                 theme.label,
             ));
         }

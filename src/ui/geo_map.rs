@@ -163,10 +163,10 @@ pub fn draw(f: &mut Frame, app: &App, theme: &Theme, area: Rect) {
         return;
     }
     let view = View::new(canvas_area);
-    let focused = app.focus == Pane::Map && !app.help_open();
+    let focused = app.focus() == Pane::Map && !app.help_open();
     let net = network(app);
-    let query = app.results_filtered();
-    let cat = &app.cat;
+    let query = app.search().filtered();
+    let cat = app.cat();
 
     let coast = if theme.mono {
         Color::Reset
@@ -183,7 +183,8 @@ pub fn draw(f: &mut Frame, app: &App, theme: &Theme, area: Rect) {
     let matched = |r: Record| {
         !query
             || app
-                .matched_hosts
+                .map()
+                .matched_hosts()
                 .get(app.country_of(r))
                 .copied()
                 .unwrap_or(false)
@@ -191,7 +192,7 @@ pub fn draw(f: &mut Frame, app: &App, theme: &Theme, area: Rect) {
     // The map cursor's cell, shown (bracketed) when the map has focus.
     let cursor = cat
         .countries
-        .get(app.map_cursor)
+        .get(app.map().cursor())
         .and_then(|c| view.cell(c.centre))
         .filter(|_| focused);
     // The selected factory's label: beside its marker, on a side with room that leaves the
@@ -254,7 +255,7 @@ pub fn draw(f: &mut Frame, app: &App, theme: &Theme, area: Rect) {
                 for (c, _) in cat
                     .countries
                     .iter()
-                    .zip(&app.net)
+                    .zip(app.map().net())
                     .filter(|&(_, &n)| n == Net::Member)
                 {
                     let partner = sel.partners.contains(&c.code);
@@ -343,7 +344,7 @@ fn legend<'a>(
     width: u16,
     styles: [Style; 4],
 ) -> Line<'a> {
-    let fr = app.lang.is_fr();
+    let fr = app.lang().is_fr();
     let items: [(&str, &str); 4] = if fr {
         [
             (FACTORY, "usine d'IA"),
@@ -360,11 +361,11 @@ fn legend<'a>(
         ]
     };
     let cursor = app
-        .cat
+        .cat()
         .countries
-        .get(app.map_cursor)
+        .get(app.map().cursor())
         .filter(|_| focused)
-        .map(|c| super::safe(c.name(app.lang)));
+        .map(|c| super::safe(c.name(app.lang())));
     let build = |gap: &'static str, with_cursor: bool| {
         let mut spans: Vec<Span<'a>> = Vec::with_capacity(16);
         for (k, ((glyph, label), st)) in items.into_iter().zip(styles).enumerate() {
@@ -408,7 +409,7 @@ pub fn country_at(app: &App, area: Rect, col: u16, row: u16) -> Option<usize> {
             dx * dx + 4 * dy * dy
         })
     };
-    let cat = &app.cat;
+    let cat = app.cat();
     let factories = cat.factories().iter().enumerate().filter_map(|(fi, f)| {
         let i = app.country_of(Record::Factory(fi));
         (i < cat.countries.len()).then_some((dist(f.coords)?, i))

@@ -11,19 +11,19 @@ use crate::keymap::{Keymap, Scope};
 use crate::layout::inner;
 
 fn lines(app: &App, theme: &Theme) -> Vec<Line<'static>> {
-    lines_for(&app.keymap, app, theme)
+    lines_for(app.keymap(), app, theme)
 }
 
 fn lines_for(keymap: &Keymap, app: &App, theme: &Theme) -> Vec<Line<'static>> {
-    let fr = app.lang.is_fr();
+    let fr = app.lang().is_fr();
     let mut out = Vec::new();
     for scope in Scope::ALL {
-        out.push(Line::styled(scope.title(app.lang), theme.title));
+        out.push(Line::styled(scope.title(app.lang()), theme.title));
         // Bindings the configuration left without keys are not shown.
         for b in keymap.in_scope(scope) {
             out.push(Line::from(vec![
                 Span::styled(format!("  {:<22}", b.keys_label()), theme.key),
-                Span::raw(b.def.help(app.lang)),
+                Span::raw(b.def.help(app.lang())),
             ]));
         }
         out.push(Line::raw(""));
@@ -85,18 +85,13 @@ fn max_scroll_in(n: usize, r: Rect) -> u16 {
     u16::try_from(n.saturating_sub(usize::from(body.height))).unwrap_or(u16::MAX)
 }
 
-/// How far the help can scroll at the current size.
-pub fn max_scroll(app: &App) -> u16 {
-    let area = Rect::new(0, 0, app.size.0, app.size.1);
-    max_scroll_in(lines(app, &app.theme).len(), overlay_rect(area))
-}
-
-pub fn draw(f: &mut Frame, app: &App, theme: &Theme, area: Rect) {
+/// Draw the overlay; returns how far its text can scroll.
+pub fn draw(f: &mut Frame, app: &App, theme: &Theme, area: Rect) -> u16 {
     let r = overlay_rect(area);
     if r.width < 2 || r.height < 2 {
-        return;
+        return 0;
     }
-    let fr = app.lang.is_fr();
+    let fr = app.lang().is_fr();
     f.render_widget(Clear, r);
     let block = Block::bordered()
         .border_type(BorderType::Thick)
@@ -110,6 +105,8 @@ pub fn draw(f: &mut Frame, app: &App, theme: &Theme, area: Rect) {
             theme.title,
         ));
     let lines = lines(app, theme);
-    let scroll = app.help.unwrap_or(0).min(max_scroll_in(lines.len(), r));
+    let max = max_scroll_in(lines.len(), r);
+    let scroll = app.help().scroll().min(max);
     f.render_widget(Paragraph::new(lines).block(block).scroll((scroll, 0)), r);
+    max
 }

@@ -10,21 +10,21 @@ use crate::text::width;
 
 /// Whether the data is more than six months older than today.
 pub fn data_is_stale(app: &App) -> bool {
-    let as_of = app.cat.data.as_of.end();
-    let months = app.today.month_index() - as_of.month_index();
-    months > 6 || (months == 6 && app.today.day > as_of.day)
+    let as_of = app.cat().data.as_of.end();
+    let months = app.today().month_index() - as_of.month_index();
+    months > 6 || (months == 6 && app.today().day > as_of.day)
 }
 
 pub fn draw(f: &mut Frame, app: &App, theme: &Theme, area: Rect) {
-    let fr = app.lang.is_fr();
-    let (status, style) = if let Some(msg) = &app.status {
+    let fr = app.lang().is_fr();
+    let (status, style) = if let Some(msg) = &app.status() {
         (format!(" {} ", super::safe(msg)), theme.label)
     } else {
         let stale = data_is_stale(app);
         let mut s = format!(
             " {} {}",
             if fr { "données du" } else { "data as of" },
-            app.cat.data.as_of.human(fr),
+            app.cat().data.as_of.human(fr),
         );
         if stale {
             s.push_str(if fr {
@@ -36,7 +36,7 @@ pub fn draw(f: &mut Frame, app: &App, theme: &Theme, area: Rect) {
         s.push_str(&format!(
             " · {} {} ",
             if fr { "aujourd'hui" } else { "today" },
-            app.today
+            app.today()
         ));
         (s, if stale { theme.error } else { theme.dim })
     };
@@ -44,7 +44,7 @@ pub fn draw(f: &mut Frame, app: &App, theme: &Theme, area: Rect) {
     let room = usize::from(area.width).saturating_sub(width(&status));
     let mut spans = Vec::new();
     let mut used = 0;
-    for (keys, what) in app.keymap.hints(app.help_open(), app.focus, app.lang) {
+    for (keys, what) in app.keymap().hints(app.help_open(), app.focus(), app.lang()) {
         let w = width(&keys) + width(what) + 3;
         if used + w > room {
             break;

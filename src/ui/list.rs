@@ -13,20 +13,24 @@ use crate::layout::{Pane, inner};
 use crate::text::{fit, truncate, width};
 
 pub fn draw(f: &mut Frame, app: &App, theme: &Theme, area: Rect) {
-    let fr = app.lang.is_fr();
+    let fr = app.lang().is_fr();
     let mut head = vec![title(theme, if fr { "Résultats" } else { "Results" })];
-    if let Some(ci) = app.country_filter
-        && let Some(c) = app.cat.countries.get(ci)
+    if let Some(ci) = app.list().country_filter()
+        && let Some(c) = app.cat().countries.get(ci)
     {
         head.push(Span::styled(
-            format!("{} {} ", if fr { "· en" } else { "· in" }, c.name(app.lang)),
+            format!(
+                "{} {} ",
+                if fr { "· en" } else { "· in" },
+                c.name(app.lang())
+            ),
             theme.label,
         ));
     }
-    let total = app.cat.factories().len() + app.cat.antennas().len();
+    let total = app.cat().factories().len() + app.cat().antennas().len();
     let block = pane_block(app, theme, Pane::List, Line::from(head)).title_top(
         Line::from(Span::styled(
-            format!(" {} / {} ", app.rows.len(), total),
+            format!(" {} / {} ", app.list().rows().len(), total),
             theme.label,
         ))
         .right_aligned(),
@@ -36,9 +40,9 @@ pub fn draw(f: &mut Frame, app: &App, theme: &Theme, area: Rect) {
     if body.width == 0 || body.height == 0 {
         return;
     }
-    if app.rows.is_empty() {
-        let msg = match (&app.query_error, fr) {
-            (Some(e), _) => e.clone(),
+    if app.list().rows().is_empty() {
+        let msg: String = match (app.search().error(), fr) {
+            (Some(e), _) => e.to_string(),
             (None, false) => "no match: Esc clears the search and the country filter".into(),
             (None, true) => "aucun résultat : Échap efface la recherche et le filtre pays".into(),
         };
@@ -48,7 +52,7 @@ pub fn draw(f: &mut Frame, app: &App, theme: &Theme, area: Rect) {
         );
         return;
     }
-    let overflow = app.rows.len() > usize::from(body.height);
+    let overflow = app.list().rows().len() > usize::from(body.height);
     // Leave the last column to the scrollbar when there is one.
     let w = usize::from(body.width) - usize::from(overflow && body.width > 1);
     let (city_w, cc_w, wave_w) = if w >= 50 {
@@ -68,17 +72,18 @@ pub fn draw(f: &mut Frame, app: &App, theme: &Theme, area: Rect) {
             + usize::from(cc_w > 0)
             + usize::from(wave_w > 0),
     );
-    let focused = app.focus == Pane::List || app.focus == Pane::Search;
+    let focused = app.focus() == Pane::List || app.focus() == Pane::Search;
     let mut lines = Vec::with_capacity(usize::from(body.height));
     for (i, &h) in app
-        .rows
+        .list()
+        .rows()
         .iter()
         .enumerate()
-        .skip(app.list_offset)
+        .skip(app.list().offset())
         .take(usize::from(body.height))
     {
-        let record = app.hits[h].record;
-        let selected = i == app.selected;
+        let record = app.search().hits()[h].record;
+        let selected = i == app.list().selected();
         let row_style = match (selected, focused) {
             (true, true) => theme.selected,
             (true, false) => theme.selected_unfocused,
@@ -86,7 +91,7 @@ pub fn draw(f: &mut Frame, app: &App, theme: &Theme, area: Rect) {
         };
         let (marker, name, city, cc, wave) = match record {
             Record::Factory(fi) => {
-                let f = &app.cat.factories()[fi];
+                let f = &app.cat().factories()[fi];
                 (
                     "●",
                     f.name.as_str(),
@@ -96,7 +101,7 @@ pub fn draw(f: &mut Frame, app: &App, theme: &Theme, area: Rect) {
                 )
             }
             Record::Antenna(ai) => {
-                let a = &app.cat.antennas()[ai];
+                let a = &app.cat().antennas()[ai];
                 (
                     "◇",
                     a.name.as_str(),
@@ -137,9 +142,13 @@ pub fn draw(f: &mut Frame, app: &App, theme: &Theme, area: Rect) {
     let list_area = Rect::new(body.x, body.y, w as u16, body.height);
     f.render_widget(Paragraph::new(lines), list_area);
     if overflow {
-        let mut state =
-            ScrollbarState::new(app.rows.len().saturating_sub(usize::from(body.height)))
-                .position(app.list_offset);
+        let mut state = ScrollbarState::new(
+            app.list()
+                .rows()
+                .len()
+                .saturating_sub(usize::from(body.height)),
+        )
+        .position(app.list().offset());
         f.render_stateful_widget(
             Scrollbar::new(ScrollbarOrientation::VerticalRight)
                 .begin_symbol(None)

@@ -94,7 +94,7 @@ impl Role {
 /// The selected factory, whose network is shown.
 pub(crate) fn network(app: &App) -> Option<&Factory> {
     app.network_factory()
-        .and_then(|i| app.cat.factories().get(i))
+        .and_then(|i| app.cat().factories().get(i))
 }
 
 /// A darker variant of a style that keeps its role recognisable: in colour, the background
@@ -121,7 +121,7 @@ fn dimmed(style: Style, theme: &Theme) -> Style {
 /// The grid's size in tiles, from the country table.
 fn grid_size(app: &App) -> (u16, u16) {
     let (mut cols, mut rows) = (0u16, 0u16);
-    for c in &app.cat.countries {
+    for c in &app.cat().countries {
         cols = cols.max(u16::from(c.tile.0).saturating_add(1));
         rows = rows.max(u16::from(c.tile.1).saturating_add(1));
     }
@@ -194,7 +194,7 @@ fn geometry(app: &App, area: Rect) -> Geometry {
     let inner = inner(area);
     let (cols, rows) = grid_size(app);
     let (cols, rows) = (cols.max(1), rows.max(1));
-    let want_legend = legend_lines(app.lang, inner.width);
+    let want_legend = legend_lines(app.lang(), inner.width);
     let legend_rows = if inner.height >= rows.saturating_add(want_legend) {
         want_legend
     } else {
@@ -242,12 +242,12 @@ fn geometry(app: &App, area: Rect) -> Geometry {
 /// The country (index) whose tile is at a screen position: in the geographic view, the
 /// country whose marker is nearest.
 pub fn country_at(app: &App, area: Rect, col: u16, row: u16) -> Option<usize> {
-    if app.geo_map {
+    if app.map().geo() {
         return super::geo_map::country_at(app, area, col, row);
     }
     let g = geometry(app, area);
     let p = ratatui::layout::Position::new(col, row);
-    app.cat
+    app.cat()
         .countries
         .iter()
         .position(|c| g.tile(c.tile).contains(p))
@@ -274,10 +274,14 @@ pub(crate) fn draw_frame(
 
 /// The pane's title: the view's name, and the country the list is filtered by.
 fn title_line<'a>(app: &'a App, theme: &Theme, en: &'a str, fr: &'a str) -> Line<'a> {
-    let mut spans = vec![title(theme, if app.lang.is_fr() { fr } else { en })];
-    if let Some(c) = app.country_filter.and_then(|i| app.cat.countries.get(i)) {
+    let mut spans = vec![title(theme, if app.lang().is_fr() { fr } else { en })];
+    if let Some(c) = app
+        .list()
+        .country_filter()
+        .and_then(|i| app.cat().countries.get(i))
+    {
         spans.push(Span::styled("▸ ", theme.dim));
-        spans.push(Span::styled(safe(c.name(app.lang)), theme.matched));
+        spans.push(Span::styled(safe(c.name(app.lang())), theme.matched));
         spans.push(Span::raw(" "));
     }
     Line::from(spans)
@@ -313,21 +317,21 @@ pub fn draw(f: &mut Frame, app: &App, theme: &Theme, area: Rect) {
         return;
     }
     let buf = f.buffer_mut();
-    let focused = app.focus == Pane::Map && !app.help_open();
+    let focused = app.focus() == Pane::Map && !app.help_open();
     let net = network(app);
-    let query = app.results_filtered();
+    let query = app.search().filtered();
     let mono = theme.mono;
     let mut text = String::with_capacity(16);
 
-    for (i, c) in app.cat.countries.iter().enumerate() {
+    for (i, c) in app.cat().countries.iter().enumerate() {
         let r = g.tile(c.tile);
         if r.is_empty() {
             continue;
         }
-        let roles = app.roles.get(i).copied().unwrap_or_default();
+        let roles = app.map().roles().get(i).copied().unwrap_or_default();
         let role = Role::of(&roles);
-        let in_net = app.net.get(i).copied().unwrap_or_default();
-        let matched = query && app.matched_hosts.get(i).copied().unwrap_or(false);
+        let in_net = app.map().net().get(i).copied().unwrap_or_default();
+        let matched = query && app.map().matched_hosts().get(i).copied().unwrap_or(false);
         let mut style = match in_net {
             Net::Host => theme.network_host,
             Net::Member => theme.network,
@@ -345,7 +349,7 @@ pub fn draw(f: &mut Frame, app: &App, theme: &Theme, area: Rect) {
             }
             style = style.add_modifier(Modifier::BOLD | Modifier::UNDERLINED);
         }
-        let cursor = i == app.map_cursor;
+        let cursor = i == app.map().cursor();
         if cursor && focused {
             style = theme.cursor;
         }
@@ -389,7 +393,7 @@ pub fn draw(f: &mut Frame, app: &App, theme: &Theme, area: Rect) {
         put(buf, r, r.x + (r.width - tw) / 2, r.y, &text, style);
 
         if g.names && r.height >= 2 {
-            let name = crate::text::truncate(&safe(c.name(app.lang)), w);
+            let name = crate::text::truncate(&safe(c.name(app.lang())), w);
             let nw = crate::text::width(&name).min(w) as u16;
             put(buf, r, r.x + (r.width - nw) / 2, r.y + 1, &name, style);
         }
@@ -422,13 +426,18 @@ pub fn draw(f: &mut Frame, app: &App, theme: &Theme, area: Rect) {
 
 /// "▸ Germany · 2 AI Factories · partner in 1 · 1 antenna", centred.
 fn info_line(buf: &mut Buffer, app: &App, theme: &Theme, clip: Rect, y: u16) {
-    let Some(c) = app.cat.countries.get(app.map_cursor) else {
+    let Some(c) = app.cat().countries.get(app.map().cursor()) else {
         return;
     };
-    let r = app.roles.get(app.map_cursor).copied().unwrap_or_default();
-    let fr = app.lang.is_fr();
+    let r = app
+        .map()
+        .roles()
+        .get(app.map().cursor())
+        .copied()
+        .unwrap_or_default();
+    let fr = app.lang().is_fr();
     let mut s = String::with_capacity(64);
-    s.push_str(&safe(c.name(app.lang)));
+    s.push_str(&safe(c.name(app.lang())));
     let plural = |n: u16| if n > 1 { "s" } else { "" };
     if r.hosts > 0 {
         let n = r.hosts;
@@ -463,7 +472,7 @@ fn info_line(buf: &mut Buffer, app: &App, theme: &Theme, clip: Rect, y: u16) {
 
 /// The legend: a swatch and a label per role and for the network, on one or two lines.
 fn legend(buf: &mut Buffer, app: &App, theme: &Theme, clip: Rect, y: u16, rows: u16) {
-    let labels = legend_labels(app.lang);
+    let labels = legend_labels(app.lang());
     // A role's tile style, and its marker for the monochrome swatch (`·` for tiles without
     // one); the network, shown reversed, as a reversed blank.
     let item = |i: usize| match LEGEND_ROLES.get(i) {
@@ -478,7 +487,7 @@ fn legend(buf: &mut Buffer, app: &App, theme: &Theme, clip: Rect, y: u16, rows: 
     };
     for (k, &(from, to)) in lines.iter().enumerate() {
         let y = y.saturating_add(k as u16);
-        let w = legend_width(app.lang, from, to) as u16;
+        let w = legend_width(app.lang(), from, to) as u16;
         let mut x = clip.x + clip.width.saturating_sub(w) / 2;
         for (i, label) in labels.iter().enumerate().take(to).skip(from) {
             if i > from {

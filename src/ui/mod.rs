@@ -4,10 +4,10 @@ pub mod detail;
 pub mod geo_map;
 pub mod help;
 pub mod hints;
+pub mod input;
 pub mod list;
 pub mod map;
 pub mod search_box;
-pub mod theme;
 pub mod timeline;
 
 use ratatui::Frame;
@@ -16,22 +16,28 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, BorderType, Paragraph};
 
 use crate::app::App;
-use crate::layout::{Mode, Pane, TINY_MIN};
-pub use theme::Theme;
+use crate::layout::{Geometry, Mode, Pane, TINY_MIN};
+pub use crate::theme::Theme;
 
 /// Draw the whole screen on a terminal's frame.
 pub fn draw(f: &mut Frame, app: &App) {
-    let theme = app.theme;
+    render(f, app);
+}
+
+/// Draw the whole screen, and say how far the panes that were drawn can scroll.
+pub fn render(f: &mut Frame, app: &App) -> Geometry {
+    let theme = *app.theme();
     let screen = app.screen();
+    let mut geometry = Geometry::default();
     if screen.mode() == Mode::TooSmall {
         too_small(f, f.area(), &theme);
-        return;
+        return geometry;
     }
     if let Some(r) = screen.search {
         search_box::draw(f, app, &theme, r, screen.mode() == Mode::Tiny);
     }
     if let Some(r) = screen.map {
-        if app.geo_map {
+        if app.map().geo() {
             geo_map::draw(f, app, &theme, r);
         } else {
             map::draw(f, app, &theme, r);
@@ -41,7 +47,7 @@ pub fn draw(f: &mut Frame, app: &App) {
         list::draw(f, app, &theme, r);
     }
     if let Some(r) = screen.detail {
-        detail::draw(f, app, &theme, r);
+        geometry.detail_max_scroll = Some(detail::draw(f, app, &theme, r));
     }
     if let Some(r) = screen.timeline {
         timeline::draw(f, app, &theme, r);
@@ -53,8 +59,9 @@ pub fn draw(f: &mut Frame, app: &App) {
         hints::draw(f, app, &theme, r);
     }
     if app.help_open() {
-        help::draw(f, app, &theme, f.area());
+        geometry.help_max_scroll = Some(help::draw(f, app, &theme, f.area()));
     }
+    geometry
 }
 
 /// The screen shown while a large dataset loads; `cancel` names the keys that cancel it.
@@ -99,7 +106,7 @@ fn too_small(f: &mut Frame, area: Rect, theme: &Theme) {
 
 /// The compact layout's tab bar over its right-hand slot.
 fn tabs(f: &mut Frame, app: &App, theme: &Theme, area: Rect) {
-    let fr = app.lang.is_fr();
+    let fr = app.lang().is_fr();
     let names = [
         (Pane::Map, "1", if fr { "Carte" } else { "Map" }),
         (Pane::Detail, "3", if fr { "Détail" } else { "Detail" }),
@@ -111,8 +118,8 @@ fn tabs(f: &mut Frame, app: &App, theme: &Theme, area: Rect) {
     ];
     let mut spans = Vec::new();
     for (pane, key, name) in names {
-        let style = if app.tab == pane {
-            if app.focus == pane {
+        let style = if app.tab() == pane {
+            if app.focus() == pane {
                 theme.selected
             } else {
                 theme.selected_unfocused
@@ -128,7 +135,7 @@ fn tabs(f: &mut Frame, app: &App, theme: &Theme, area: Rect) {
 
 /// A pane's frame: rounded borders, bright when focused, with a title.
 pub fn pane_block<'a>(app: &App, theme: &Theme, pane: Pane, title: Line<'a>) -> Block<'a> {
-    let focused = app.focus == pane && !app.help_open();
+    let focused = app.focus() == pane && !app.help_open();
     let (kind, style) = if focused {
         (BorderType::Thick, theme.border_focus)
     } else {

@@ -10,17 +10,17 @@ use crate::layout::{Pane, inner};
 use crate::text::{truncate, width};
 
 pub fn draw(f: &mut Frame, app: &App, theme: &Theme, area: Rect, tiny: bool) {
-    let fr = app.lang.is_fr();
+    let fr = app.lang().is_fr();
     let focused = app.search_focused();
-    let total = app.cat.factories().len() + app.cat.antennas().len();
-    let count = if app.searching {
+    let total = app.cat().factories().len() + app.cat().antennas().len();
+    let count = if app.search().searching() {
         format!(
             "{}… / {}",
             if fr { "recherche" } else { "searching" },
             total
         )
     } else {
-        format!("{} / {}", app.rows.len(), total)
+        format!("{} / {}", app.list().rows().len(), total)
     };
     let text_area = if tiny {
         area
@@ -41,8 +41,8 @@ pub fn draw(f: &mut Frame, app: &App, theme: &Theme, area: Rect, tiny: bool) {
     let prompt = "/ ";
     let avail = usize::from(text_area.width).saturating_sub(width(prompt));
     let mut spans = vec![Span::styled(prompt, theme.key)];
-    let (shown, cursor_col) = visible_query(&app.query, app.cursor, avail);
-    if app.query.is_empty() && !focused {
+    let (shown, cursor_col) = visible_query(app.search().query(), app.search().cursor(), avail);
+    if app.search().query().is_empty() && !focused {
         let hint = if fr {
             "secteur, nom, pays, ville, machine…  (/ pour chercher, ex. santé, sector:energy, country:es)"
         } else {
@@ -52,7 +52,7 @@ pub fn draw(f: &mut Frame, app: &App, theme: &Theme, area: Rect, tiny: bool) {
     } else {
         spans.push(Span::styled(super::safe(&shown).into_owned(), theme.text));
     }
-    if let Some(err) = &app.query_error {
+    if let Some(err) = &app.search().error() {
         let used = width(&shown) + 3;
         let room = avail.saturating_sub(used);
         if room > 3 {

@@ -5,7 +5,7 @@
 //!
 //! Inside the border: one header row (the time columns, and `▼ today`), then the lanes
 //! (lane 0 is the programme, lane `1 + i` is factory `i`; the rows show the lanes from
-//! `app.lane_offset` on), then up to two info rows (the chosen milestone in full, or the
+//! `app.timeline().lane_offset()` on), then up to two info rows (the chosen milestone in full, or the
 //! legend). A left gutter holds the lane labels; the rest is the plot, where days map to
 //! columns proportionally, so a column is a month (or a quarter) and a day milestone sits at
 //! its day inside its column. [`lane_rows`] and [`entry_at`] use the same geometry as
@@ -92,11 +92,14 @@ pub fn entry_at(app: &App, area: Rect, col: u16, row: u16) -> Option<usize> {
     if row < g.lanes.y || row >= g.lanes.bottom() {
         return None;
     }
-    let lane = app.lane_offset.saturating_add(usize::from(row - g.lanes.y));
-    if lane >= app.lane_count() {
+    let lane = app
+        .timeline()
+        .lane_offset()
+        .saturating_add(usize::from(row - g.lanes.y));
+    if lane >= app.timeline().lane_count() {
         return None;
     }
-    let cells = lane_cells(app, &app.theme, &g.axis, lane);
+    let cells = lane_cells(app, app.theme(), &g.axis, lane);
     cells.get(usize::from(col - plot.x)).and_then(|c| c.owner)
 }
 
@@ -129,19 +132,7 @@ pub fn draw(f: &mut Frame, app: &App, theme: &Theme, area: Rect) {
 
 /// Header, lane and info rows inside the border of a pane of that area.
 fn rows(area: Rect) -> (u16, u16, u16) {
-    let body = inner(area);
-    if body.width == 0 {
-        return (0, 0, 0);
-    }
-    let h = body.height;
-    let header = h.min(1);
-    let rest = h - header;
-    let info = match rest {
-        0..=2 => 0,
-        3..=5 => 1,
-        _ => 2,
-    };
-    (header, rest - info, info)
+    crate::layout::timeline_rows(area)
 }
 
 /// Width of the lane labels (including the space after them).
@@ -169,9 +160,9 @@ struct Axis {
 
 impl Axis {
     fn new(app: &App, width: u16) -> Axis {
-        let (from, to) = app.timeline_range();
+        let (from, to) = app.timeline().range();
         let to = to.max(from);
-        let per_col = match app.zoom {
+        let per_col = match app.timeline().zoom() {
             Zoom::Year2025 => 1,
             Zoom::Full => 3,
         };
@@ -263,7 +254,11 @@ impl Geo {
 
     /// Lanes actually drawn: those that fit, from the offset, up to the last lane.
     fn lanes_drawn(&self, app: &App) -> usize {
-        usize::from(self.lanes.height).min(app.lane_count().saturating_sub(app.lane_offset))
+        usize::from(self.lanes.height).min(
+            app.timeline()
+                .lane_count()
+                .saturating_sub(app.timeline().lane_offset()),
+        )
     }
 }
 
@@ -333,9 +328,9 @@ fn programme_entry(
 fn lane_entries(app: &App, axis: &Axis, lane: usize, out: &mut Vec<usize>) -> (bool, bool) {
     out.clear();
     let (mut before, mut after) = (false, false);
-    let tl = &app.timeline;
+    let tl = app.tl();
     if lane == 0 {
-        for (i, m) in app.cat.data.milestones.iter().enumerate() {
+        for (i, m) in app.cat().data.milestones.iter().enumerate() {
             let (s, e) = (m.date.start(), m.date.end());
             if e < axis.from {
                 before = true;
@@ -381,7 +376,7 @@ fn lane_cells(app: &App, theme: &Theme, axis: &Axis, lane: usize) -> Vec<Drawn> 
     if w == 0 {
         return cells;
     }
-    let tl = &app.timeline;
+    let tl = app.tl();
     let mut entries = Vec::new();
     let (before, after) = lane_entries(app, axis, lane, &mut entries);
     let at = |x: i64| usize::try_from(x).unwrap_or(0).min(w - 1);
@@ -402,8 +397,8 @@ fn lane_cells(app: &App, theme: &Theme, axis: &Axis, lane: usize) -> Vec<Drawn> 
         }
     }
     // Today's line, behind the marks.
-    if axis.contains(app.today) {
-        let c = &mut cells[at(axis.x_of(app.today))];
+    if axis.contains(app.today()) {
+        let c = &mut cells[at(axis.x_of(app.today()))];
         c.ch = TODAY_LINE;
         c.style = theme.today;
     }
@@ -413,7 +408,7 @@ fn lane_cells(app: &App, theme: &Theme, axis: &Axis, lane: usize) -> Vec<Drawn> 
     let mut marks: Vec<Option<Mark>> = vec![None; w];
     for &k in &entries {
         let Some(e) = tl.entry(k) else { continue };
-        let r = rank(e, app.tl_cursor == Some(k));
+        let r = rank(e, app.timeline().cursor() == Some(k));
         let x = at(axis.x_of(e.start()));
         if axis.col_of(e.end()) > axis.col_of(e.start()) {
             let end = at(axis.x_end_of_month(e.end())).max(x);
@@ -440,7 +435,7 @@ fn lane_cells(app: &App, theme: &Theme, axis: &Axis, lane: usize) -> Vec<Drawn> 
             }
         }
     }
-    let today = app.today;
+    let today = app.today();
     for (x, b) in bars.iter().enumerate() {
         if let Some((k, _)) = *b
             && let Some(e) = tl.entry(k)
@@ -456,7 +451,7 @@ fn lane_cells(app: &App, theme: &Theme, axis: &Axis, lane: usize) -> Vec<Drawn> 
         let Some(m) = marks[x] else { continue };
         let Some(e) = tl.entry(m.entry) else { continue };
         let mut style = theme.status(&e.status(today));
-        if app.tl_cursor == Some(m.entry) {
+        if app.timeline().cursor() == Some(m.entry) {
             style = style.add_modifier(Modifier::REVERSED | Modifier::BOLD);
         }
         cells[x] = Drawn {
@@ -520,9 +515,9 @@ fn short_month(lang: Lang, month: u8) -> &'static str {
 }
 
 fn title_spans<'a>(app: &App, theme: &Theme, g: &Geo) -> Vec<Span<'a>> {
-    let lang = app.lang;
+    let lang = app.lang();
     let (from, to) = (g.axis.from, g.axis.to);
-    let text = match app.zoom {
+    let text = match app.timeline().zoom() {
         Zoom::Year2025 if from.year == to.year => format!(
             "{} · {} {}",
             lang.pick("Timeline", "Chronologie"),
@@ -536,7 +531,7 @@ fn title_spans<'a>(app: &App, theme: &Theme, g: &Geo) -> Vec<Span<'a>> {
             from.year,
             short_month(lang, to.month),
             to.year,
-            match app.zoom {
+            match app.timeline().zoom() {
                 Zoom::Year2025 => lang.pick("by month", "par mois"),
                 Zoom::Full => lang.pick("by quarter", "par trimestre"),
             }
@@ -548,13 +543,13 @@ fn title_spans<'a>(app: &App, theme: &Theme, g: &Geo) -> Vec<Span<'a>> {
 fn hint_spans<'a>(app: &App, theme: &Theme, g: &Geo) -> Vec<Span<'a>> {
     let mut spans = Vec::new();
     let shown = g.lanes_drawn(app);
-    let total = app.lane_count();
+    let total = app.timeline().lane_count();
     if shown > 0 && shown < total {
         spans.push(Span::styled(
             format!(
                 " {}–{}/{} ",
-                app.lane_offset + 1,
-                app.lane_offset + shown,
+                app.timeline().lane_offset() + 1,
+                app.timeline().lane_offset() + shown,
                 total
             ),
             theme.dim,
@@ -562,7 +557,7 @@ fn hint_spans<'a>(app: &App, theme: &Theme, g: &Geo) -> Vec<Span<'a>> {
     }
     spans.push(Span::styled(" z", theme.key));
     spans.push(Span::styled(
-        app.lang.pick(": zoom ", " : zoom ").to_string(),
+        app.lang().pick(": zoom ", " : zoom ").to_string(),
         theme.dim,
     ));
     spans
@@ -609,7 +604,7 @@ fn draw_header(buf: &mut Buffer, app: &App, theme: &Theme, g: &Geo) {
         return;
     }
     let y = g.header.y;
-    let lang = app.lang;
+    let lang = app.lang();
     let axis = &g.axis;
     // Gutter: the year when the range is one year.
     if g.gutter > 1 && axis.from.year == axis.to.year {
@@ -622,7 +617,7 @@ fn draw_header(buf: &mut Buffer, app: &App, theme: &Theme, g: &Geo) {
     }
     // Column labels, with the column each cell belongs to.
     let mut cells: Vec<(char, Style, Option<i64>)> = vec![(' ', Style::new(), None); w];
-    let today_col = axis.contains(app.today).then(|| axis.col_of(app.today));
+    let today_col = axis.contains(app.today()).then(|| axis.col_of(app.today()));
     // Every label gets the room of the narrowest column, so that they all look alike.
     let room_of = |c: i64| axis.col_x(c + 1) - axis.col_x(c);
     let room = (0..axis.cols)
@@ -674,8 +669,8 @@ fn draw_header(buf: &mut Buffer, app: &App, theme: &Theme, g: &Geo) {
         }
     }
     // Today: `▼ today` from its column, or `today ▼` when it does not fit on the right.
-    if axis.contains(app.today) {
-        let tx = usize::try_from(axis.x_of(app.today))
+    if axis.contains(app.today()) {
+        let tx = usize::try_from(axis.x_of(app.today()))
             .unwrap_or(0)
             .min(w - 1);
         let word = lang.pick("today", "aujourd'hui");
@@ -724,7 +719,7 @@ fn draw_lanes(buf: &mut Buffer, app: &App, theme: &Theme, g: &Geo) {
     let selected_lane = app.network_factory().map(|f| f + 1);
     let label_w = g.gutter.saturating_sub(1);
     for i in 0..g.lanes_drawn(app) {
-        let lane = app.lane_offset + i;
+        let lane = app.timeline().lane_offset() + i;
         let y = g.lanes.y + u16::try_from(i).unwrap_or(u16::MAX);
         let row = Rect::new(g.inner.x, y, g.inner.width, 1).intersection(g.lanes);
         let selected = selected_lane == Some(lane);
@@ -734,12 +729,12 @@ fn draw_lanes(buf: &mut Buffer, app: &App, theme: &Theme, g: &Geo) {
         if label_w > 0 {
             let (name, mut style) = if lane == 0 {
                 (
-                    std::borrow::Cow::Borrowed(app.lang.pick("Programme", "Programme")),
+                    std::borrow::Cow::Borrowed(app.lang().pick("Programme", "Programme")),
                     theme.label,
                 )
             } else {
                 let name = app
-                    .cat
+                    .cat()
                     .factories()
                     .get(lane - 1)
                     .map_or("?", |f| f.name.as_str());
@@ -763,8 +758,13 @@ fn draw_lanes(buf: &mut Buffer, app: &App, theme: &Theme, g: &Geo) {
 
 /// `on time 1, late 3, …` for a plan, from the reports the app computed once.
 fn plan_result(app: &App, plan: usize) -> String {
-    let lang = app.lang;
-    let Some(r) = app.plan_reports.iter().find(|r| r.plan == plan) else {
+    let lang = app.lang();
+    let Some(r) = app
+        .timeline()
+        .plan_reports()
+        .iter()
+        .find(|r| r.plan == plan)
+    else {
         return String::new();
     };
     let unclear = r
@@ -794,8 +794,8 @@ fn plan_result(app: &App, plan: usize) -> String {
 
 /// The plan-versus-reality summary of the plans overlapping the range.
 fn plan_summary<'a>(app: &App, theme: &Theme, axis: &Axis) -> Vec<Span<'a>> {
-    let lang = app.lang;
-    let tl = &app.timeline;
+    let lang = app.lang();
+    let tl = app.tl();
     let mut spans = Vec::new();
     for p in tl.plans() {
         let Some(e) = tl.entry(p) else { continue };
@@ -838,13 +838,13 @@ fn kinds_legend<'a>(app: &App, theme: &Theme) -> Vec<Span<'a>> {
             spans.push(Span::raw(" "));
         }
         spans.push(Span::styled(glyph(k).to_string(), theme.label));
-        spans.push(Span::styled(format!(" {}", k.label(app.lang)), theme.dim));
+        spans.push(Span::styled(format!(" {}", k.label(app.lang())), theme.dim));
     }
     spans
 }
 
 fn status_legend<'a>(app: &App, theme: &Theme) -> Vec<Span<'a>> {
-    let lang = app.lang;
+    let lang = app.lang();
     let item = |s: &'static str, style: Style| Span::styled(s, style);
     vec![
         item(lang.pick("done", "fait"), theme.done),
@@ -880,15 +880,20 @@ fn chosen_lines<'a>(
     theme: &Theme,
     k: usize,
 ) -> Option<(Vec<Span<'a>>, Vec<Span<'a>>)> {
-    let tl = &app.timeline;
+    let tl = app.tl();
     let e = tl.entry(k)?;
-    let lang = app.lang;
-    let m = tl.milestone(&app.cat, k);
-    let status = e.status(app.today);
+    let lang = app.lang();
+    let m = tl.milestone(app.cat(), k);
+    let status = e.status(app.today());
     let st_style = theme.status(&status);
     let dot = || Span::styled(" · ", theme.dim);
     let who = match e.factory() {
-        Some(f) => safe(app.cat.factories().get(f).map_or("?", |f| f.name.as_str())),
+        Some(f) => safe(
+            app.cat()
+                .factories()
+                .get(f)
+                .map_or("?", |f| f.name.as_str()),
+        ),
         None => std::borrow::Cow::Borrowed(lang.pick("programme", "programme")),
     };
     let mut a = vec![
@@ -937,7 +942,7 @@ fn chosen_lines<'a>(
     let mut b = vec![Span::styled(safe(m.title.get(lang)), theme.text)];
     if let Some(id) = m.sources.first() {
         b.push(Span::styled(" — ", theme.dim));
-        match app.cat.source(id) {
+        match app.cat().source(id) {
             Some(s) => {
                 b.push(Span::styled(safe(&s.title), theme.dim));
                 b.push(Span::styled(" ", theme.dim));
@@ -956,7 +961,11 @@ fn draw_info(buf: &mut Buffer, app: &App, theme: &Theme, g: &Geo) {
     if g.info.height == 0 || g.info.width == 0 {
         return;
     }
-    let lines: Vec<Vec<Span<'_>>> = match app.tl_cursor.and_then(|k| chosen_lines(app, theme, k)) {
+    let lines: Vec<Vec<Span<'_>>> = match app
+        .timeline()
+        .cursor()
+        .and_then(|k| chosen_lines(app, theme, k))
+    {
         Some((a, b)) if g.info.height >= 2 => vec![a, b],
         Some((mut a, b)) => {
             a.push(Span::styled(" · ", theme.dim));
@@ -965,7 +974,7 @@ fn draw_info(buf: &mut Buffer, app: &App, theme: &Theme, g: &Geo) {
         }
         None => {
             let mut status = Vec::new();
-            if app.zoom == Zoom::Year2025 {
+            if app.timeline().zoom() == Zoom::Year2025 {
                 status = plan_summary(app, theme, &g.axis);
                 if !status.is_empty() {
                     status.push(Span::raw("   "));

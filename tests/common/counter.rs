@@ -41,7 +41,7 @@ pub fn counting_terminal(app: &App, counter: &Counter) -> CountingTerminal {
     Terminal::with_options(
         CrosstermBackend::new(io::BufWriter::with_capacity(64 * 1024, counter.clone())),
         TerminalOptions {
-            viewport: Viewport::Fixed(Rect::new(0, 0, app.size.0, app.size.1)),
+            viewport: Viewport::Fixed(Rect::new(0, 0, app.size().0, app.size().1)),
         },
     )
     .unwrap()

@@ -1,9 +1,8 @@
 //! Shared test harness: a headless dashboard driven by key names through the real key table.
 #![allow(dead_code)]
 
-use aifactories::app::{App, Options};
+use aifactories::app::{Action, App, Effects, Options};
 use aifactories::data::{Catalog, Lang};
-use aifactories::keymap;
 use aifactories::ui;
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use ratatui::Terminal;
@@ -75,13 +74,35 @@ pub fn press(app: &mut App, keys: &[&str]) {
 }
 
 pub fn send(app: &mut App, ev: KeyEvent) {
-    if let Some(a) = keymap::key_action(app, &ev) {
-        app.update(a);
+    if let Some(a) = ui::input::key_action(app, &ev) {
+        apply(app, a);
     }
 }
 
+/// Apply an action as the terminal loop does: update, then draw a frame and hand the app
+/// what drawing found (how far the panes scroll).
+pub fn apply(app: &mut App, action: Action) -> Effects {
+    let effects = app.update(action);
+    // A test terminal of a huge size would not fit in memory: past this, the app goes on
+    // without knowing how far its panes scroll, as before its first frame.
+    let (w, h) = app.size();
+    if u32::from(w) * u32::from(h) <= 1_000_000 {
+        let geometry = geometry(app);
+        app.update(Action::Drawn(Box::new(geometry)));
+    }
+    effects
+}
+
+/// What drawing the app finds out (how far the panes scroll).
+pub fn geometry(app: &App) -> aifactories::layout::Geometry {
+    let mut t = Terminal::new(TestBackend::new(app.size().0, app.size().1)).unwrap();
+    let mut geometry = None;
+    t.draw(|f| geometry = Some(ui::render(f, app))).unwrap();
+    geometry.unwrap()
+}
+
 pub fn render(app: &App) -> Terminal<TestBackend> {
-    let mut t = Terminal::new(TestBackend::new(app.size.0, app.size.1)).unwrap();
+    let mut t = Terminal::new(TestBackend::new(app.size().0, app.size().1)).unwrap();
     t.draw(|f| ui::draw(f, app)).unwrap();
     t
 }

@@ -284,7 +284,7 @@ impl Theme {
             let Some(style) = self.style_mut(name) else {
                 problems.push(problem(format!(
                     "unknown style {name:?}{}; the styles are: {}",
-                    crate::keymap::did_you_mean(name, STYLE_NAMES.iter().copied()),
+                    crate::text::did_you_mean(name, STYLE_NAMES.iter().copied()),
                     STYLE_NAMES.join(", ")
                 )));
                 continue;
@@ -546,7 +546,7 @@ pub fn parse_color(s: &str) -> Result<Color, String> {
         _ => {
             return Err(format!(
                 "unknown colour {s:?}{}: use a name ({}), #rrggbb or 0..255",
-                crate::keymap::did_you_mean(
+                crate::text::did_you_mean(
                     &folded,
                     COLOR_NAMES
                         .iter()

@@ -1,8 +1,9 @@
-//! Everything that can change the dashboard's state. Keys and mouse events become actions in
-//! `keymap`; `App::update` is the only place that applies them.
+//! Everything that can change the dashboard's state. Keys become actions through the key map,
+//! mouse events through the geometry of the last frame; `App::update` is the only place that
+//! applies them.
 
-use super::SearchResult;
-use crate::layout::Pane;
+use crate::layout::{Geometry, Pane};
+use crate::search::SearchResult;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Action {
@@ -61,4 +62,6 @@ pub enum Action {
     Copy,
     /// The search worker answered.
     SearchDone(Box<SearchResult>),
+    /// A frame was drawn: where things are on screen and how far each pane can scroll.
+    Drawn(Box<Geometry>),
 }
