@@ -415,6 +415,7 @@ fn no_panic_at_any_size_in_both_views() {
                         }
                         for (x, y) in [(0, 0), (3, 2), (10, 10), (w, h), (u16::MAX, u16::MAX)] {
                             let _ = map::country_at(&a, area, x, y);
+                            let _ = geo_map::country_at(&a, area, x, y);
                         }
                     }
                 }
@@ -442,8 +443,18 @@ fn geographic_map_draws_markers_and_the_selected_name() {
     // Clicking the selected marker gives its host country.
     let (x, y) = find(&buf, "◉").unwrap();
     let host = a.cat().countries.iter().position(|c| c.code == f.country);
-    assert_eq!(map::country_at(&a, area, x, y), host);
     assert_eq!(geo_map::country_at(&a, area, x, y), host);
+    // And a click there selects it.
+    let click = crossterm::event::MouseEvent {
+        kind: crossterm::event::MouseEventKind::Down(crossterm::event::MouseButton::Left),
+        column: x,
+        row: y,
+        modifiers: crossterm::event::KeyModifiers::NONE,
+    };
+    assert_eq!(
+        aifactories::ui::input::mouse_action(&a, &click),
+        host.map(aifactories::app::Action::SelectCountry)
+    );
 }
 
 #[test]

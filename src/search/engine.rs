@@ -127,7 +127,7 @@ fn evaluate(ix: &SearchIndex, q: &Query, cands: &[u32], cache: &mut Cache) -> Ve
             .iter()
             .filter(|&&r| {
                 need & !ix.hot[r as usize].mask == 0
-                    && (q.filters.is_empty() || ix.passes(r as usize, &q.filters))
+                    && (q.filters.is_empty() || super::query::passes(ix, r as usize, &q.filters))
             })
             .map(|&r| {
                 let h = &ix.hot[r as usize];

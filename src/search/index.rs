@@ -519,25 +519,6 @@ impl SearchIndex {
     pub(crate) fn names_contain(&self, folded: &str) -> bool {
         !folded.is_empty() && self.entries.iter().any(|e| e.names.contains(folded))
     }
-
-    /// Whether a record passes every filter.
-    pub(crate) fn passes(&self, rec: usize, filters: &[super::query::Filter]) -> bool {
-        use super::query::{Filter, RecordKind};
-        let e = &self.entries[rec];
-        filters.iter().all(|f| match f {
-            Filter::Sector(set) => e.sectors.iter().any(|s| set.binary_search(s).is_ok()),
-            Filter::Country(set) => {
-                set.binary_search(&e.country).is_ok()
-                    || e.partners.iter().any(|p| set.binary_search(p).is_ok())
-            }
-            Filter::Wave(w) => e.wave == *w,
-            Filter::System(v) => e.system.contains(v.as_str()),
-            Filter::City(v) => e.city.contains(v.as_str()),
-            Filter::Name(v) => e.names.contains(v.as_str()),
-            Filter::Kind(RecordKind::Factory) => matches!(e.record, Record::Factory(_)),
-            Filter::Kind(RecordKind::Antenna) => matches!(e.record, Record::Antenna(_)),
-        })
-    }
 }
 
 #[cfg(test)]

@@ -26,6 +26,7 @@ use std::fmt;
 
 use fuzzy_matcher::FuzzyMatcher;
 
+use crate::data::Record;
 use crate::text::{fold, sanitize};
 
 use super::index::{SearchIndex, mask_of};
@@ -376,6 +377,24 @@ fn exact_else_contains<T>(vocab: &[T], words: impl Fn(&T) -> &[String], v: &str)
     };
     let found = pick(true);
     if found.is_empty() { pick(false) } else { found }
+}
+
+/// Whether a record of the index passes every filter.
+pub(crate) fn passes(ix: &SearchIndex, rec: usize, filters: &[Filter]) -> bool {
+    let e = &ix.entries[rec];
+    filters.iter().all(|f| match f {
+        Filter::Sector(set) => e.sectors.iter().any(|s| set.binary_search(s).is_ok()),
+        Filter::Country(set) => {
+            set.binary_search(&e.country).is_ok()
+                || e.partners.iter().any(|p| set.binary_search(p).is_ok())
+        }
+        Filter::Wave(w) => e.wave == *w,
+        Filter::System(v) => e.system.contains(v.as_str()),
+        Filter::City(v) => e.city.contains(v.as_str()),
+        Filter::Name(v) => e.names.contains(v.as_str()),
+        Filter::Kind(RecordKind::Factory) => matches!(e.record, Record::Factory(_)),
+        Filter::Kind(RecordKind::Antenna) => matches!(e.record, Record::Antenna(_)),
+    })
 }
 
 #[cfg(test)]

@@ -27,7 +27,13 @@ pub fn mouse_action(app: &App, ev: &MouseEvent) -> Option<Action> {
                 Pane::List => app.list_row_at(ev.column, ev.row).map(Action::SelectRow),
                 Pane::Map => screen
                     .map
-                    .and_then(|area| super::map::country_at(app, area, ev.column, ev.row))
+                    .and_then(|area| {
+                        if app.map().geo() {
+                            super::geo_map::country_at(app, area, ev.column, ev.row)
+                        } else {
+                            super::map::country_at(app, area, ev.column, ev.row)
+                        }
+                    })
                     .map(Action::SelectCountry),
                 Pane::Timeline => screen
                     .timeline

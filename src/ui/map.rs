@@ -239,12 +239,8 @@ fn geometry(app: &App, area: Rect) -> Geometry {
     }
 }
 
-/// The country (index) whose tile is at a screen position: in the geographic view, the
-/// country whose marker is nearest.
+/// The country (index) whose tile is at a screen position.
 pub fn country_at(app: &App, area: Rect, col: u16, row: u16) -> Option<usize> {
-    if app.map().geo() {
-        return super::geo_map::country_at(app, area, col, row);
-    }
     let g = geometry(app, area);
     let p = ratatui::layout::Position::new(col, row);
     app.cat()
