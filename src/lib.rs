@@ -13,6 +13,7 @@ pub mod data;
 pub mod keymap;
 pub mod layout;
 pub mod search;
+#[cfg(any(test, feature = "synth"))]
 pub mod synth;
 pub mod text;
 pub mod theme;

@@ -393,17 +393,15 @@ fn apply(app: &mut App, ev: &Event) -> Effects {
     app.update(action)
 }
 
-/// Debug builds only: `AIFACTORIES_DEBUG_PANIC=draw` or `=update` panics there, to test that
-/// a panic leaves the terminal usable. Compiled out of release builds.
-#[cfg(debug_assertions)]
+/// `AIFACTORIES_DEBUG_PANIC=draw` or `=update` panics there, so that the end-to-end tests
+/// can check that a panic leaves the terminal usable, in release builds as in debug ones.
 fn debug_panic(stage: &str) {
-    if std::env::var("AIFACTORIES_DEBUG_PANIC").is_ok_and(|v| v == stage) {
+    static WANTED: std::sync::OnceLock<Option<String>> = std::sync::OnceLock::new();
+    let wanted = WANTED.get_or_init(|| std::env::var("AIFACTORIES_DEBUG_PANIC").ok());
+    if wanted.as_deref() == Some(stage) {
         panic!("debug panic in {stage} (AIFACTORIES_DEBUG_PANIC)");
     }
 }
-
-#[cfg(not(debug_assertions))]
-fn debug_panic(_stage: &str) {}
 
 #[cfg(test)]
 mod tests {
