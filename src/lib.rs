@@ -10,9 +10,11 @@ pub mod app;
 pub mod cli;
 pub mod config;
 pub mod data;
+pub mod i18n;
 pub mod keymap;
 pub mod layout;
 pub mod search;
+pub mod sheet;
 #[cfg(any(test, feature = "synth"))]
 pub mod synth;
 pub mod text;

@@ -160,7 +160,7 @@ fn show_json_and_french() {
     );
     let (_, out, _) = run(&["show", "lumi-aif", "--lang", "fr"]);
     assert!(
-        out.contains("pays partenaires") && out.contains("Tchéquie"),
+        out.contains("Partenaires: ") && out.contains("Tchéquie"),
         "{out}"
     );
 }

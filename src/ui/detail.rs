@@ -6,20 +6,21 @@ use ratatui::layout::Rect;
 use ratatui::style::Modifier;
 use ratatui::text::{Line, Span};
 
-use super::{Theme, pane_block, safe, title};
+use super::{Theme, pane_block, title};
 use crate::app::App;
-use crate::data::{Antenna, Factory, IStr, Lang, Link, Note, Record};
+use crate::data::{Lang, Record};
+use crate::i18n::{Msg, tr};
 use crate::layout::{Pane, inner};
+use crate::sheet::{Field, Part, Sheet};
 use ratatui::widgets::{Paragraph, Wrap};
 
 /// Draw the pane; returns how far its text can scroll.
 pub fn draw(f: &mut Frame, app: &App, theme: &Theme, area: Rect) -> u16 {
-    let fr = app.lang().is_fr();
     let block = pane_block(
         app,
         theme,
         Pane::Detail,
-        Line::from(title(theme, if fr { "Détail" } else { "Detail" })),
+        Line::from(title(theme, tr(app.lang(), Msg::Detail))),
     );
     f.render_widget(block, area);
     let body = inner(area);
@@ -34,331 +35,95 @@ pub fn draw(f: &mut Frame, app: &App, theme: &Theme, area: Rect) -> u16 {
     max
 }
 
-/// Milestones listed in the detail; the timeline walks through all of them.
-const MAX_MILESTONES: usize = 200;
-
-fn field<'a>(theme: &Theme, label: &'a str, value: impl Into<Vec<Span<'a>>>) -> Line<'a> {
-    let mut spans = vec![Span::styled(format!("{:<11}", label), theme.label)];
-    spans.extend(value.into());
+fn field(theme: &Theme, lang: Lang, f: &Field) -> Line<'static> {
+    let mut spans = vec![Span::styled(
+        format!("{:<11}", f.label.text(lang)),
+        theme.label,
+    )];
+    spans.extend(f.value.iter().map(|p| match p {
+        Part::Plain(s) => Span::raw(s.clone()),
+        Part::Strong(s) => Span::styled(s.clone(), theme.text.add_modifier(Modifier::BOLD)),
+        Part::Doubt(s) => Span::styled(s.clone(), theme.unconfirmed),
+    }));
     Line::from(spans)
 }
 
-/// The detail's text.
-fn lines<'a>(app: &'a App, theme: &Theme) -> Vec<Line<'a>> {
-    match app.selected_record() {
-        Some(Record::Factory(i)) => factory(app, theme, &app.cat().factories()[i]),
-        Some(Record::Antenna(i)) => antenna(app, theme, &app.cat().antennas()[i]),
-        None => vec![Line::styled(
-            app.lang().pick("Nothing selected.", "Aucune sélection."),
-            theme.dim,
-        )],
-    }
+/// The selection's fact sheet.
+fn sheet(app: &App) -> Option<Sheet> {
+    let lang = app.lang();
+    Some(match app.selected_record()? {
+        Record::Factory(i) => Sheet::factory(app.cat(), app.tl(), i, app.today(), lang),
+        Record::Antenna(i) => Sheet::antenna(app.cat(), &app.cat().antennas()[i], lang),
+    })
 }
 
-fn factory<'a>(app: &'a App, theme: &Theme, f: &'a Factory) -> Vec<Line<'a>> {
+/// The detail's text.
+fn lines(app: &App, theme: &Theme) -> Vec<Line<'static>> {
     let lang = app.lang();
-    let fr = lang.is_fr();
-    let cat = app.cat();
-    let t = |en, fr| lang.pick(en, fr);
-    let unc = theme.unconfirmed;
-    let mut out = vec![Line::from(vec![
-        Span::styled(safe(&f.name), theme.title),
-        Span::styled(format!("  {}", f.id), theme.dim),
-    ])];
-    if !f.aliases.is_empty() {
-        out.push(Line::styled(
-            safe(&f.aliases.join(" · ")).into_owned(),
-            theme.dim,
-        ));
-    }
-    out.push(field(
-        theme,
-        t("Selected", "Sélection"),
-        vec![Span::raw(format!(
-            "{} {} · {}",
-            t("wave", "vague"),
-            f.wave,
-            f.selected.human(fr)
-        ))],
-    ));
-    out.push(field(
-        theme,
-        t("Host", "Hôte"),
-        vec![Span::raw(safe(&f.host))],
-    ));
-    out.push(field(
-        theme,
-        t("Location", "Lieu"),
-        vec![Span::raw(format!(
-            "{}, {} ({})",
-            safe(&f.city),
-            cat.country_name(&f.country, lang),
-            f.country
-        ))],
-    ));
-    if let Some(site) = &f.site {
-        out.push(field(
-            theme,
-            t("Machine at", "Machine à"),
-            vec![Span::raw(safe(&site.name))],
-        ));
-    }
-    let partners = if f.partners.is_empty() {
-        t("none", "aucun").to_string()
-    } else {
-        f.partners
-            .iter()
-            .map(|p| format!("{} ({p})", cat.country_name(p, lang)))
-            .collect::<Vec<_>>()
-            .join(", ")
+    let Some(s) = sheet(app) else {
+        return vec![Line::styled(tr(lang, Msg::NothingSelected), theme.dim)];
     };
-    out.push(field(
-        theme,
-        t("Partners", "Partenaires"),
-        vec![Span::raw(partners)],
-    ));
-    if !f.consortium.is_empty() {
-        out.push(field(
-            theme,
-            t("Consortium", "Consortium"),
-            vec![Span::raw(safe(&f.consortium.join(", ")).into_owned())],
-        ));
+    let mut out: Vec<Line> = vec![Line::from(vec![
+        Span::styled(s.name.clone(), theme.title),
+        Span::styled(format!("  {}", s.id), theme.dim),
+    ])];
+    if let Some(sub) = &s.subtitle {
+        out.push(Line::styled(sub.clone(), theme.dim));
     }
-    let antennas: Vec<String> = cat
-        .antennas_of(&f.id)
-        .map(|a| {
-            format!(
-                "{} ({}){}",
-                safe(&a.name),
-                a.country,
-                a.link_certainty.mark()
-            )
-        })
-        .collect();
-    if !antennas.is_empty() {
-        out.push(field(
-            theme,
-            t("Antennas", "Antennes"),
-            vec![Span::raw(antennas.join(", "))],
-        ));
-    }
-    let sys = &f.system;
-    out.push(field(
-        theme,
-        t("AI system", "Système IA"),
-        vec![
-            Span::styled(
-                safe(sys.name.as_deref().unwrap_or(t("unnamed", "sans nom"))).into_owned(),
-                theme.text.add_modifier(Modifier::BOLD),
-            ),
-            Span::raw(format!(" – {}", safe(sys.description.get(lang)))),
-        ],
-    ));
-    out.push(field(
-        theme,
-        t("Vendor", "Fournisseur"),
-        or_unconfirmed(
-            theme,
-            sys.vendor.as_deref(),
-            t("vendor not confirmed ?", "fournisseur non confirmé ?"),
-        ),
-    ));
-    if let Some(op) = &sys.operation {
-        out.push(field(
-            theme,
-            t("Operation", "Service"),
-            vec![
-                Span::raw(op.human(fr)),
-                Span::styled(sys.operation_certainty.mark(), unc),
-            ],
-        ));
-    }
-    let sectors = f
-        .sectors
-        .iter()
-        .map(|k| cat.sector_label(k, lang))
-        .collect::<Vec<_>>()
-        .join(", ");
-    out.push(field(
-        theme,
-        t("Sectors", "Secteurs"),
-        vec![
-            Span::raw(sectors),
-            Span::styled(f.sectors_certainty.mark(), unc),
-        ],
-    ));
-    for m in &f.funding {
-        out.push(field(
-            theme,
-            t("Funding", "Financement"),
-            vec![
-                Span::styled(safe(&m.amount), theme.text.add_modifier(Modifier::BOLD)),
-                Span::raw(format!(" – {}", safe(&m.detail))),
-                Span::styled(m.certainty.mark(), unc),
-            ],
-        ));
-    }
-    out.push(Line::raw(""));
-    out.push(Line::raw(safe(f.summary.get(lang))));
-    if !f.milestones.is_empty() {
+    out.extend(s.fields.iter().map(|f| field(theme, lang, f)));
+    if let Some(summary) = &s.summary {
         out.push(Line::raw(""));
-        out.push(Line::styled(t("Milestones", "Jalons"), theme.title));
-        // In date order, with the status the timeline computes.
-        let fi = app.cat().factory_index(&f.id).unwrap_or(usize::MAX);
-        let entries = app.tl().for_factory(fi);
-        for &e in entries.iter().take(MAX_MILESTONES) {
-            let e = e as usize;
-            let (Some(entry), Some(st)) = (app.tl().entry(e), app.tl().status(e, app.today()))
-            else {
-                continue;
-            };
-            let m = app.tl().milestone(app.cat(), e);
+        out.push(Line::raw(summary.clone()));
+    }
+    if !s.milestones.is_empty() {
+        out.push(Line::raw(""));
+        out.push(Line::styled(tr(lang, Msg::Milestones), theme.title));
+        for m in &s.milestones {
             out.push(Line::from(vec![
-                Span::styled(
-                    format!("  {:<12}", entry.date().human(fr)),
-                    theme.status(&st),
-                ),
-                Span::styled(format!("{:<14}", entry.kind().label(lang)), theme.dim),
-                Span::raw(safe(m.title.get(lang))),
-                Span::styled(
-                    format!("  {}", st.text(lang, m.first_announced)),
-                    theme.status(&st),
-                ),
+                Span::styled(format!("  {:<12}", m.date), theme.status(&m.status)),
+                Span::styled(format!("{:<14}", m.kind), theme.dim),
+                Span::raw(m.title.clone()),
+                Span::styled(format!("  {}", m.status_text), theme.status(&m.status)),
             ]));
         }
-        if entries.len() > MAX_MILESTONES {
-            let more = entries.len() - MAX_MILESTONES;
+        if s.more_milestones > 0 {
             out.push(Line::styled(
-                if lang.is_fr() {
-                    format!("  … {more} jalons de plus : voir la chronologie (4)")
-                } else {
-                    format!("  … {more} more milestones: see the timeline (4)")
-                },
+                format!(
+                    "  {}",
+                    Msg::MoreMilestones.fill(lang, &[&s.more_milestones.to_string()])
+                ),
                 theme.dim,
             ));
         }
     }
-    if !f.notes.is_empty() {
+    if !s.notes.is_empty() {
         out.push(Line::raw(""));
         out.push(Line::styled(
-            t(
-                "Unconfirmed or conflicting",
-                "Non confirmé ou contradictoire",
-            ),
+            tr(lang, Msg::UnconfirmedOrConflicting),
             theme.title,
         ));
-        notes(theme, lang, &f.notes, &mut out);
-    }
-    sources(app, theme, &f.sources, &mut out);
-    out
-}
-
-fn antenna<'a>(app: &'a App, theme: &Theme, a: &'a Antenna) -> Vec<Line<'a>> {
-    let lang = app.lang();
-    let fr = lang.is_fr();
-    let t = |en, fr| lang.pick(en, fr);
-    let mut out = vec![
-        Line::from(vec![
-            Span::styled(safe(&a.name), theme.title),
-            Span::styled(format!("  {}", a.id), theme.dim),
-        ]),
-        Line::styled(t("AI Factory Antenna", "Antenne d'usine d'IA"), theme.dim),
-        field(
-            theme,
-            t("Country", "Pays"),
-            vec![Span::raw(format!(
-                "{} ({}) · {}",
-                app.cat().country_name(&a.country, lang),
-                a.country,
-                if a.eu_member {
-                    t("EU member state", "État membre de l'UE")
-                } else {
-                    t("partner country", "pays partenaire")
-                }
-            ))],
-        ),
-        field(
-            theme,
-            t("Selected", "Sélection"),
-            vec![Span::raw(a.selected.human(fr))],
-        ),
-    ];
-    let serves = match &a.linked {
-        Link::Factories(ids) => ids
-            .iter()
-            .map(|id| {
-                app.cat()
-                    .factory(id)
-                    .map_or(id.as_str(), |f| f.name.as_str())
-            })
-            .collect::<Vec<_>>()
-            .join(", "),
-        Link::Unknown => t("not known", "inconnu").to_string(),
-    };
-    out.push(field(
-        theme,
-        t("Serves", "Rattachée à"),
-        vec![
-            Span::raw(safe(&serves).into_owned()),
-            Span::styled(a.link_certainty.mark(), theme.unconfirmed),
-        ],
-    ));
-    out.push(field(
-        theme,
-        t("City", "Ville"),
-        or_unconfirmed(
-            theme,
-            a.city.as_deref(),
-            t("not confirmed ?", "non confirmée ?"),
-        ),
-    ));
-    notes(theme, lang, &a.notes, &mut out);
-    sources(app, theme, &a.sources, &mut out);
-    out
-}
-
-/// A value from the data, or the note that the sources do not confirm one.
-fn or_unconfirmed<'a>(theme: &Theme, value: Option<&'a str>, missing: &'a str) -> Vec<Span<'a>> {
-    match value {
-        Some(v) => vec![Span::raw(safe(v))],
-        None => vec![Span::styled(missing, theme.unconfirmed)],
-    }
-}
-
-/// Unconfirmed or conflicting points, one line each after a `?`.
-fn notes<'a>(theme: &Theme, lang: Lang, notes: &'a [Note], out: &mut Vec<Line<'a>>) {
-    for n in notes {
-        out.push(Line::from(vec![
-            Span::styled("  ? ", theme.unconfirmed),
-            Span::raw(safe(n.text.get(lang))),
-        ]));
-    }
-}
-
-fn sources<'a>(app: &'a App, theme: &Theme, ids: &'a [IStr], out: &mut Vec<Line<'a>>) {
-    out.push(Line::raw(""));
-    out.push(Line::styled(
-        app.lang().pick("Sources", "Sources"),
-        theme.title,
-    ));
-    for id in ids {
-        let Some(s) = app.cat().source(id) else {
-            continue;
-        };
-        let mut spans = vec![Span::raw("  "), Span::raw(safe(&s.title))];
-        if let Some(d) = &s.date {
-            spans.push(Span::styled(
-                format!(" ({})", d.human(app.lang().is_fr())),
-                theme.dim,
-            ));
+        for n in &s.notes {
+            out.push(Line::from(vec![
+                Span::styled("  ? ", theme.unconfirmed),
+                Span::raw(n.clone()),
+            ]));
         }
-        if s.official {
+    }
+    out.push(Line::raw(""));
+    out.push(Line::styled(tr(lang, Msg::Sources), theme.title));
+    for src in s.sources {
+        let mut spans = vec![Span::raw("  "), Span::raw(src.title)];
+        if let Some(d) = src.date {
+            spans.push(Span::styled(format!(" ({d})"), theme.dim));
+        }
+        if src.official {
             spans.push(Span::styled(
-                app.lang().pick(" [official]", " [officiel]"),
+                format!(" {}", tr(lang, Msg::Official)),
                 theme.label,
             ));
         }
         out.push(Line::from(spans));
-        out.push(Line::styled(format!("    {}", safe(&s.url)), theme.dim));
+        out.push(Line::styled(format!("    {}", src.url), theme.dim));
     }
+    out
 }
