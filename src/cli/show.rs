@@ -154,7 +154,7 @@ fn write_factory(
             "  {}: {} ({}){}",
             l("funding", "financement"),
             s(&m.amount),
-            s(&m.detail),
+            s(m.detail.get(lang)),
             m.certainty.mark()
         )?;
     }
@@ -249,6 +249,9 @@ fn write_antenna(
             |c| sanitize(c).into_owned()
         )
     )?;
+    if let Some(h) = &a.host {
+        writeln!(out, "  {}: {}", l("host", "hôte"), sanitize(h))?;
+    }
     for n in &a.notes {
         writeln!(out, "    ? {}", sanitize(n.text.get(lang)))?;
     }

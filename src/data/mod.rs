@@ -11,9 +11,10 @@ use std::io::Read;
 use std::path::Path;
 
 pub use date::{Day, PDate, Precision};
-pub use error::{LoadError, Problem};
+pub use error::{LoadError, Problem, Warnings};
 pub use istr::IStr;
 pub use model::*;
+pub use validate::is_bare_domain;
 
 /// The embedded dataset, compiled into the binary.
 pub const EMBEDDED_FACTORIES: &str = include_str!("../../assets/factories.ron");
@@ -174,6 +175,12 @@ impl Catalog {
                 .iter()
                 .map(|f| f.milestones.len())
                 .sum::<usize>()
+    }
+
+    /// Problems that do not stop the data from loading (bare-domain source URLs), printed by
+    /// `validate`.
+    pub fn warnings(&self) -> Vec<Problem> {
+        validate::warnings(self)
     }
 
     /// The one-line summary printed by `validate`.
@@ -409,6 +416,21 @@ mod tests {
     fn the_embedded_data_loads() {
         let cat = Catalog::embedded().unwrap_or_else(|e| panic!("{e}"));
         assert!(!cat.factories().is_empty());
+    }
+
+    #[test]
+    fn bare_domains_are_told_from_pages() {
+        for bare in ["https://fct.pt", "https://fct.pt/", "http://Example.org/"] {
+            assert!(is_bare_domain(bare), "{bare}");
+        }
+        for page in [
+            "https://fct.pt/en/news",
+            "https://eubusiness.com/?p=28111",
+            "https://example.org#top",
+            "not a url",
+        ] {
+            assert!(!is_bare_domain(page), "{page}");
+        }
     }
 
     #[test]

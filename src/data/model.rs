@@ -110,7 +110,8 @@ pub struct Source {
     pub title: IStr,
     /// Date printed on the source, when visible.
     pub date: Option<PDate>,
-    /// Published by EuroHPC JU or the European Commission.
+    /// Published by EuroHPC JU, the European Commission, a government or one of the host
+    /// organisations.
     #[serde(default)]
     pub official: bool,
 }
@@ -161,6 +162,56 @@ pub struct Factory {
     pub notes: Vec<Note>,
     /// Sources for the record as a whole (selection, host, city, partners, sectors).
     pub sources: Vec<IStr>,
+    /// How to use it: website, where to ask for access, services and users, when public.
+    #[serde(default)]
+    pub access: Option<Access>,
+}
+
+/// How a factory or an antenna can be used, as its sources describe it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Access {
+    /// The factory's (or antenna's) own website, `https://`.
+    #[serde(default)]
+    pub website: Option<IStr>,
+    /// The page (URL) or contact to ask for access.
+    #[serde(default)]
+    pub apply: Option<IStr>,
+    /// Services the sources name.
+    #[serde(default)]
+    pub services: Vec<Service>,
+    /// Who may use it, as the sources state.
+    #[serde(default)]
+    pub users: Vec<UserGroup>,
+    #[serde(default)]
+    pub certainty: Certainty,
+    pub sources: Vec<IStr>,
+}
+
+/// A service offered by a factory or an antenna.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+pub enum Service {
+    /// Computing time on the AI system (or on another machine until it arrives).
+    Compute,
+    /// User support, consulting, expertise.
+    Support,
+    Training,
+    /// Data sets, data spaces, data services.
+    Data,
+    /// An experimental or test platform.
+    Experimental,
+    /// Incubation, acceleration or other start-up programmes.
+    Incubation,
+}
+
+/// Who may use a factory or an antenna.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+pub enum UserGroup {
+    Startups,
+    Smes,
+    Industry,
+    Academia,
+    Public,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
@@ -200,7 +251,7 @@ pub struct Funding {
     /// Amount as the sources state it (`€112 M`, `CZK 1 bn`).
     pub amount: IStr,
     /// What the amount covers and who pays (`total, 50/50 EuroHPC/Luxembourg`).
-    pub detail: IStr,
+    pub detail: Text,
     #[serde(default)]
     pub certainty: Certainty,
     pub sources: Vec<IStr>,
@@ -345,7 +396,8 @@ pub enum Link {
 #[serde(deny_unknown_fields)]
 pub struct Antenna {
     pub id: IStr,
-    /// Name where one is known (`Pharos-CY`); otherwise "AI Factory Antenna <country>".
+    /// The antenna's own name where one is public (`Pharos-CY`, `HEARTS`); otherwise
+    /// "AI Factory Antenna <country>".
     pub name: IStr,
     pub country: IStr,
     /// EU member state (true) or partner country (false).
@@ -356,9 +408,14 @@ pub struct Antenna {
     pub link_certainty: Certainty,
     /// Host city, when known.
     pub city: Option<IStr>,
+    /// Host organisation(s), when known.
+    #[serde(default)]
+    pub host: Option<IStr>,
     #[serde(default)]
     pub notes: Vec<Note>,
     pub sources: Vec<IStr>,
+    #[serde(default)]
+    pub access: Option<Access>,
 }
 
 /// A country of the map (`assets/countries.ron`).

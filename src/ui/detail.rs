@@ -229,7 +229,7 @@ fn factory<'a>(app: &'a App, theme: &Theme, f: &'a Factory, limit: usize) -> Vec
             t("Funding", "Financement"),
             vec![
                 Span::styled(safe(&m.amount), theme.text.add_modifier(Modifier::BOLD)),
-                Span::raw(format!(" – {}", safe(&m.detail))),
+                Span::raw(format!(" – {}", safe(m.detail.get(lang)))),
                 Span::styled(m.certainty.mark(), unc),
             ],
         ));
@@ -351,6 +351,9 @@ fn antenna<'a>(app: &'a App, theme: &Theme, a: &'a Antenna, limit: usize) -> Vec
             t("not confirmed ?", "non confirmée ?"),
         ),
     ));
+    if let Some(h) = &a.host {
+        out.push(field(theme, t("Host", "Hôte"), vec![Span::raw(safe(h))]));
+    }
     if out.len() >= limit {
         return out;
     }
