@@ -104,8 +104,8 @@ pub struct Dataset {
 pub struct Source {
     /// Short kebab-case key, cited by records (`sources: ["okm-2024-12-11"]`).
     pub id: IStr,
-    /// http(s) address. Where the reference only gives the site and a shortened path, this is
-    /// the site's address and `title` carries the citation as the reference wrote it.
+    /// http(s) address of the page itself. Where the page was not found, this is the site's
+    /// address (`validate` warns about it) and `title` carries the citation as written.
     pub url: IStr,
     pub title: IStr,
     /// Date printed on the source, when visible.
