@@ -419,6 +419,32 @@ mod tests {
     }
 
     #[test]
+    fn access_is_checked_like_the_rest() {
+        let mut data = Catalog::embedded().unwrap_or_else(|e| panic!("{e}")).data;
+        let f = &mut data.factories[0];
+        f.access = Some(Access {
+            website: Some("http://example.org".into()),
+            apply: None,
+            services: vec![Service::Compute],
+            users: vec![UserGroup::Smes],
+            certainty: Certainty::Confirmed,
+            sources: vec!["no-such-source".into()],
+        });
+        let id = f.id.clone();
+        let e = Catalog::from_dataset(data, "access").unwrap_err();
+        let fields: Vec<&str> = e
+            .problems
+            .iter()
+            .filter_map(|p| p.field.as_deref())
+            .collect();
+        assert_eq!(fields, ["access.website", "access.sources[0]"], "{e}");
+        assert_eq!(
+            e.problems[0].record.as_deref(),
+            Some(format!("factory `{id}`").as_str())
+        );
+    }
+
+    #[test]
     fn bare_domains_are_told_from_pages() {
         for bare in ["https://fct.pt", "https://fct.pt/", "http://Example.org/"] {
             assert!(is_bare_domain(bare), "{bare}");
