@@ -419,6 +419,26 @@ mod tests {
     }
 
     #[test]
+    fn a_funding_detail_may_still_be_one_string() {
+        let text = EMBEDDED_FACTORIES.replacen(
+            r#"detail: Text(en: "Finnish government funding for the LUMI upgrade / successor", fr: "financement de l'État finlandais pour l'extension / le successeur de LUMI"),"#,
+            r#"detail: "Finnish government funding for the LUMI upgrade / successor","#,
+            1,
+        );
+        assert_ne!(text, EMBEDDED_FACTORIES);
+        let c = Catalog::from_ron(&text, "old").unwrap_or_else(|e| panic!("{e}"));
+        let d = &c.factory("lumi-aif").unwrap().funding[0].detail;
+        assert_eq!(
+            d.en,
+            "Finnish government funding for the LUMI upgrade / successor"
+        );
+        assert_eq!(d.fr, d.en);
+        // A typo inside the bilingual form is still an error, not a silent string.
+        let typo = EMBEDDED_FACTORIES.replacen("detail: Text(en:", "detail: Text(em:", 1);
+        assert!(Catalog::from_ron(&typo, "typo").is_err());
+    }
+
+    #[test]
     fn access_is_checked_like_the_rest() {
         let mut data = Catalog::embedded().unwrap_or_else(|e| panic!("{e}")).data;
         let f = &mut data.factories[0];

@@ -57,6 +57,27 @@ impl Text {
     }
 }
 
+/// A [`Text`], or one string for both languages (the form of older files).
+fn text_or_string<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Text, D::Error> {
+    struct V;
+    impl<'de> serde::de::Visitor<'de> for V {
+        type Value = Text;
+        fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+            f.write_str("a Text(en: \"…\", fr: \"…\") or a string")
+        }
+        fn visit_str<E: serde::de::Error>(self, s: &str) -> Result<Text, E> {
+            Ok(Text {
+                en: s.into(),
+                fr: s.into(),
+            })
+        }
+        fn visit_map<A: serde::de::MapAccess<'de>>(self, map: A) -> Result<Text, A::Error> {
+            Text::deserialize(serde::de::value::MapAccessDeserializer::new(map))
+        }
+    }
+    d.deserialize_any(V)
+}
+
 /// Display language.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
@@ -250,7 +271,9 @@ pub struct System {
 pub struct Funding {
     /// Amount as the sources state it (`€112 M`, `CZK 1 bn`).
     pub amount: IStr,
-    /// What the amount covers and who pays (`total, 50/50 EuroHPC/Luxembourg`).
+    /// What the amount covers and who pays (`total, 50/50 EuroHPC/Luxembourg`). Files written
+    /// before it was bilingual give one string, read as the text of both languages.
+    #[serde(deserialize_with = "text_or_string")]
     pub detail: Text,
     #[serde(default)]
     pub certainty: Certainty,
