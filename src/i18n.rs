@@ -63,6 +63,7 @@ catalogue! {
     NotKnown => "not known", "inconnu";
     City => "City", "Ville";
     CityNotConfirmed => "not confirmed ?", "non confirmée ?";
+    HostNotConfirmed => "not confirmed ?", "non confirmé ?";
     Detail => "Detail", "Détail";
 }
 

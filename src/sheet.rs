@@ -192,7 +192,7 @@ impl Sheet {
                 Msg::Funding,
                 [
                     Part::Strong(safe(&m.amount)),
-                    plain(format!(" – {}", safe(&m.detail))),
+                    plain(format!(" – {}", safe(m.detail.get(lang)))),
                 ]
                 .into_iter()
                 .chain(mark(m.certainty)),
@@ -270,6 +270,10 @@ impl Sheet {
             field(
                 Msg::City,
                 [or_doubt(a.city.as_deref(), Msg::CityNotConfirmed, lang)],
+            ),
+            field(
+                Msg::Host,
+                [or_doubt(a.host.as_deref(), Msg::HostNotConfirmed, lang)],
             ),
         ];
         Sheet {

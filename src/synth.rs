@@ -421,8 +421,10 @@ pub fn dataset(n: usize, seed: u64) -> Dataset {
             },
             linked,
             city,
+            host: None,
             notes: Vec::new(),
             sources: cite(&mut rng, 1),
+            access: None,
         });
     }
 
@@ -534,7 +536,10 @@ fn make_factory(
     let funding = (0..rng.below(3))
         .map(|_| Funding {
             amount: format!("€{} M", 20 + rng.below(400)).into(),
-            detail: "total, 50/50 EuroHPC/national".to_string().into(),
+            detail: text(
+                "total, 50/50 EuroHPC/national",
+                "total, 50/50 EuroHPC/national",
+            ),
             certainty: random_certainty(rng),
             sources: cite(rng, 1),
         })
@@ -607,6 +612,7 @@ fn make_factory(
         wave,
         selected,
         host: host.into(),
+        access: None,
     }
 }
 

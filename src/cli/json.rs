@@ -109,6 +109,8 @@ pub struct JsonAntenna {
     pub linked: Option<Vec<IStr>>,
     pub link_certainty: Certainty,
     pub city: Option<IStr>,
+    /// Host organisation(s); `null` when not known.
+    pub host: Option<IStr>,
     pub notes: Vec<JsonNote>,
     pub sources: Vec<JsonSource>,
 }
@@ -194,7 +196,7 @@ pub fn factory(cat: &Catalog, f: &Factory, lang: Lang) -> JsonFactory {
             .iter()
             .map(|x| JsonFunding {
                 amount: x.amount.clone(),
-                detail: x.detail.clone(),
+                detail: x.detail.get(lang).into(),
                 certainty: x.certainty,
             })
             .collect(),
@@ -220,6 +222,7 @@ pub fn antenna(cat: &Catalog, a: &Antenna, lang: Lang) -> JsonAntenna {
         },
         link_certainty: a.link_certainty,
         city: a.city.clone(),
+        host: a.host.clone(),
         notes: notes(&a.notes, lang),
         sources: sources(cat, &a.sources),
     }

@@ -237,7 +237,21 @@ pub fn context(cli: &Cli, stdout_is_terminal: bool) -> Result<Ctx, crate::data::
 }
 
 /// Run a command with buffered standard output; a closed pipe (`| head`) is not an error.
+/// `validate` first prints the data's warnings to standard error; they do not change its
+/// exit status.
 pub fn run_to_stdout(ctx: &Ctx, cmd: &Command) -> u8 {
+    if let Command::Validate(_) = cmd {
+        let problems = ctx.cat.warnings();
+        if !problems.is_empty() {
+            eprintln!(
+                "{}",
+                crate::data::Warnings {
+                    file: &ctx.cat.origin,
+                    problems: &problems,
+                }
+            );
+        }
+    }
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::with_capacity(64 * 1024, stdout.lock());
     let result = run_command(ctx, cmd, &mut out).and_then(|code| {

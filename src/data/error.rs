@@ -52,27 +52,56 @@ impl LoadError {
     }
 }
 
+/// One problem as a line: `file[:line:col]: <severity>: record, field `f`: message`.
+fn write_problem(
+    f: &mut fmt::Formatter<'_>,
+    file: &str,
+    severity: &str,
+    p: &Problem,
+) -> fmt::Result {
+    write!(f, "{file}")?;
+    if let Some((line, col)) = p.position {
+        write!(f, ":{line}:{col}")?;
+    }
+    write!(f, ": {severity}: ")?;
+    match (&p.record, &p.field) {
+        (Some(r), Some(fld)) => write!(f, "{r}, field `{fld}`: ")?,
+        (Some(r), None) => write!(f, "{r}: ")?,
+        (None, Some(fld)) => write!(f, "field `{fld}`: ")?,
+        (None, None) => {}
+    }
+    f.write_str(&p.message)
+}
+
 impl fmt::Display for LoadError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         for (i, p) in self.problems.iter().enumerate() {
             if i > 0 {
                 writeln!(f)?;
             }
-            write!(f, "{}", self.file)?;
-            if let Some((line, col)) = p.position {
-                write!(f, ":{line}:{col}")?;
-            }
-            f.write_str(": error: ")?;
-            match (&p.record, &p.field) {
-                (Some(r), Some(fld)) => write!(f, "{r}, field `{fld}`: ")?,
-                (Some(r), None) => write!(f, "{r}: ")?,
-                (None, Some(fld)) => write!(f, "field `{fld}`: ")?,
-                (None, None) => {}
-            }
-            f.write_str(&p.message)?;
+            write_problem(f, &self.file, "error", p)?;
         }
         if self.problems.len() > 1 {
             write!(f, "\n{}: {} problems", self.file, self.problems.len())?;
+        }
+        Ok(())
+    }
+}
+
+/// Problems that do not stop a file from loading, one `warning:` line each.
+#[derive(Debug, Clone, Copy)]
+pub struct Warnings<'a> {
+    pub file: &'a str,
+    pub problems: &'a [Problem],
+}
+
+impl fmt::Display for Warnings<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        for (i, p) in self.problems.iter().enumerate() {
+            if i > 0 {
+                writeln!(f)?;
+            }
+            write_problem(f, self.file, "warning", p)?;
         }
         Ok(())
     }

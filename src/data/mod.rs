@@ -11,9 +11,10 @@ use std::io::Read;
 use std::path::Path;
 
 pub use date::{Day, PDate, Precision};
-pub use error::{LoadError, Problem};
+pub use error::{LoadError, Problem, Warnings};
 pub use istr::IStr;
 pub use model::*;
+pub use validate::is_bare_domain;
 
 /// The embedded dataset, compiled into the binary.
 pub const EMBEDDED_FACTORIES: &str = include_str!("../../assets/factories.ron");
@@ -179,6 +180,12 @@ impl Catalog {
                 .iter()
                 .map(|f| f.milestones.len())
                 .sum::<usize>()
+    }
+
+    /// Problems that do not stop the data from loading (bare-domain source URLs), printed by
+    /// `validate`.
+    pub fn warnings(&self) -> Vec<Problem> {
+        validate::warnings(self)
     }
 
     /// The one-line summary printed by `validate`.
@@ -414,6 +421,67 @@ mod tests {
     fn the_embedded_data_loads() {
         let cat = Catalog::embedded().unwrap_or_else(|e| panic!("{e}"));
         assert!(!cat.factories().is_empty());
+    }
+
+    #[test]
+    fn a_funding_detail_may_still_be_one_string() {
+        let text = EMBEDDED_FACTORIES.replacen(
+            r#"detail: Text(en: "Finnish government funding for the LUMI upgrade / successor", fr: "financement de l'État finlandais pour l'extension / le successeur de LUMI"),"#,
+            r#"detail: "Finnish government funding for the LUMI upgrade / successor","#,
+            1,
+        );
+        assert_ne!(text, EMBEDDED_FACTORIES);
+        let c = Catalog::from_ron(&text, "old").unwrap_or_else(|e| panic!("{e}"));
+        let d = &c.factory("lumi-aif").unwrap().funding[0].detail;
+        assert_eq!(
+            d.en,
+            "Finnish government funding for the LUMI upgrade / successor"
+        );
+        assert_eq!(d.fr, d.en);
+        // A typo inside the bilingual form is still an error, not a silent string.
+        let typo = EMBEDDED_FACTORIES.replacen("detail: Text(en:", "detail: Text(em:", 1);
+        assert!(Catalog::from_ron(&typo, "typo").is_err());
+    }
+
+    #[test]
+    fn access_is_checked_like_the_rest() {
+        let mut data = Catalog::embedded().unwrap_or_else(|e| panic!("{e}")).data;
+        let f = &mut data.factories[0];
+        f.access = Some(Access {
+            website: Some("http://example.org".into()),
+            apply: None,
+            services: vec![Service::Compute],
+            users: vec![UserGroup::Smes],
+            certainty: Certainty::Confirmed,
+            sources: vec!["no-such-source".into()],
+        });
+        let id = f.id.clone();
+        let e = Catalog::from_dataset(data, "access").unwrap_err();
+        let fields: Vec<&str> = e
+            .problems
+            .iter()
+            .filter_map(|p| p.field.as_deref())
+            .collect();
+        assert_eq!(fields, ["access.website", "access.sources[0]"], "{e}");
+        assert_eq!(
+            e.problems[0].record.as_deref(),
+            Some(format!("factory `{id}`").as_str())
+        );
+    }
+
+    #[test]
+    fn bare_domains_are_told_from_pages() {
+        for bare in ["https://fct.pt", "https://fct.pt/", "http://Example.org/"] {
+            assert!(is_bare_domain(bare), "{bare}");
+        }
+        for page in [
+            "https://fct.pt/en/news",
+            "https://eubusiness.com/?p=28111",
+            "https://example.org#top",
+            "not a url",
+        ] {
+            assert!(!is_bare_domain(page), "{page}");
+        }
     }
 
     #[test]

@@ -57,6 +57,27 @@ impl Text {
     }
 }
 
+/// A [`Text`], or one string for both languages (the form of older files).
+fn text_or_string<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Text, D::Error> {
+    struct V;
+    impl<'de> serde::de::Visitor<'de> for V {
+        type Value = Text;
+        fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+            f.write_str("a Text(en: \"…\", fr: \"…\") or a string")
+        }
+        fn visit_str<E: serde::de::Error>(self, s: &str) -> Result<Text, E> {
+            Ok(Text {
+                en: s.into(),
+                fr: s.into(),
+            })
+        }
+        fn visit_map<A: serde::de::MapAccess<'de>>(self, map: A) -> Result<Text, A::Error> {
+            Text::deserialize(serde::de::value::MapAccessDeserializer::new(map))
+        }
+    }
+    d.deserialize_any(V)
+}
+
 /// Display language.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
@@ -104,13 +125,14 @@ pub struct Dataset {
 pub struct Source {
     /// Short kebab-case key, cited by records (`sources: ["okm-2024-12-11"]`).
     pub id: IStr,
-    /// http(s) address. Where the reference only gives the site and a shortened path, this is
-    /// the site's address and `title` carries the citation as the reference wrote it.
+    /// http(s) address of the page itself. Where the page was not found, this is the site's
+    /// address (`validate` warns about it) and `title` carries the citation as written.
     pub url: IStr,
     pub title: IStr,
     /// Date printed on the source, when visible.
     pub date: Option<PDate>,
-    /// Published by EuroHPC JU or the European Commission.
+    /// Published by EuroHPC JU, the European Commission, a government or one of the host
+    /// organisations.
     #[serde(default)]
     pub official: bool,
 }
@@ -161,6 +183,56 @@ pub struct Factory {
     pub notes: Vec<Note>,
     /// Sources for the record as a whole (selection, host, city, partners, sectors).
     pub sources: Vec<IStr>,
+    /// How to use it: website, where to ask for access, services and users, when public.
+    #[serde(default)]
+    pub access: Option<Access>,
+}
+
+/// How a factory or an antenna can be used, as its sources describe it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Access {
+    /// The factory's (or antenna's) own website, `https://`.
+    #[serde(default)]
+    pub website: Option<IStr>,
+    /// The page (URL) or contact to ask for access.
+    #[serde(default)]
+    pub apply: Option<IStr>,
+    /// Services the sources name.
+    #[serde(default)]
+    pub services: Vec<Service>,
+    /// Who may use it, as the sources state.
+    #[serde(default)]
+    pub users: Vec<UserGroup>,
+    #[serde(default)]
+    pub certainty: Certainty,
+    pub sources: Vec<IStr>,
+}
+
+/// A service offered by a factory or an antenna.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+pub enum Service {
+    /// Computing time on the AI system (or on another machine until it arrives).
+    Compute,
+    /// User support, consulting, expertise.
+    Support,
+    Training,
+    /// Data sets, data spaces, data services.
+    Data,
+    /// An experimental or test platform.
+    Experimental,
+    /// Incubation, acceleration or other start-up programmes.
+    Incubation,
+}
+
+/// Who may use a factory or an antenna.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+pub enum UserGroup {
+    Startups,
+    Smes,
+    Industry,
+    Academia,
+    Public,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
@@ -199,8 +271,10 @@ pub struct System {
 pub struct Funding {
     /// Amount as the sources state it (`€112 M`, `CZK 1 bn`).
     pub amount: IStr,
-    /// What the amount covers and who pays (`total, 50/50 EuroHPC/Luxembourg`).
-    pub detail: IStr,
+    /// What the amount covers and who pays (`total, 50/50 EuroHPC/Luxembourg`). Files written
+    /// before it was bilingual give one string, read as the text of both languages.
+    #[serde(deserialize_with = "text_or_string")]
+    pub detail: Text,
     #[serde(default)]
     pub certainty: Certainty,
     pub sources: Vec<IStr>,
@@ -345,7 +419,8 @@ pub enum Link {
 #[serde(deny_unknown_fields)]
 pub struct Antenna {
     pub id: IStr,
-    /// Name where one is known (`Pharos-CY`); otherwise "AI Factory Antenna <country>".
+    /// The antenna's own name where one is public (`Pharos-CY`, `HEARTS`); otherwise
+    /// "AI Factory Antenna <country>".
     pub name: IStr,
     pub country: IStr,
     /// EU member state (true) or partner country (false).
@@ -356,9 +431,14 @@ pub struct Antenna {
     pub link_certainty: Certainty,
     /// Host city, when known.
     pub city: Option<IStr>,
+    /// Host organisation(s), when known.
+    #[serde(default)]
+    pub host: Option<IStr>,
     #[serde(default)]
     pub notes: Vec<Note>,
     pub sources: Vec<IStr>,
+    #[serde(default)]
+    pub access: Option<Access>,
 }
 
 /// A country of the map (`assets/countries.ron`).

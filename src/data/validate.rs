@@ -250,7 +250,7 @@ impl<'a> Checker<'a> {
         }
         for (i, m) in f.funding.iter().enumerate() {
             self.name(&format!("funding[{i}].amount"), &m.amount);
-            self.name(&format!("funding[{i}].detail"), &m.detail);
+            self.bilingual(&format!("funding[{i}].detail"), &m.detail);
             self.sources(&format!("funding[{i}].sources"), &m.sources);
         }
         self.bilingual("summary", &f.summary);
@@ -261,6 +261,25 @@ impl<'a> Checker<'a> {
             self.certainty_note(&format!("notes[{i}]"), n);
         }
         self.sources("sources", &f.sources);
+        if let Some(a) = &f.access {
+            self.access(a);
+        }
+    }
+
+    fn access(&mut self, a: &Access) {
+        if let Some(w) = &a.website {
+            self.text("access.website", w);
+            if !w.to_ascii_lowercase().starts_with("https://") || w.len() <= "https://".len() {
+                self.problem(
+                    "access.website",
+                    format!("`{}` is not an https URL", text::sanitize(w)),
+                );
+            }
+        }
+        if let Some(x) = &a.apply {
+            self.name("access.apply", x);
+        }
+        self.sources("access.sources", &a.sources);
     }
 
     fn antenna(&mut self, a: &Antenna) {
@@ -285,10 +304,16 @@ impl<'a> Checker<'a> {
         if let Some(c) = &a.city {
             self.name("city", c);
         }
+        if let Some(h) = &a.host {
+            self.name("host", h);
+        }
         for (i, n) in a.notes.iter().enumerate() {
             self.certainty_note(&format!("notes[{i}]"), n);
         }
         self.sources("sources", &a.sources);
+        if let Some(x) = &a.access {
+            self.access(x);
+        }
     }
 }
 
@@ -392,6 +417,39 @@ pub fn dataset(cat: &Catalog) -> Vec<Problem> {
         c.milestone("", m);
     }
     c.problems
+}
+
+/// Whether an http(s) URL names a site only (`https://example.org` or `https://example.org/`),
+/// not a page on it. A query (`/?p=12`) or a fragment counts as a page.
+pub fn is_bare_domain(url: &str) -> bool {
+    let lower = url.to_ascii_lowercase();
+    let Some(rest) = lower
+        .strip_prefix("https://")
+        .or_else(|| lower.strip_prefix("http://"))
+    else {
+        return false;
+    };
+    let after_host = rest.find(['/', '?', '#']).map_or("", |i| &rest[i..]);
+    after_host.is_empty() || after_host == "/"
+}
+
+/// What is allowed but worth fixing: sources whose `url` is a bare domain. Warnings never
+/// stop a file from loading.
+pub fn warnings(cat: &Catalog) -> Vec<Problem> {
+    cat.data
+        .sources
+        .iter()
+        .filter(|s| is_bare_domain(&s.url))
+        .map(|s| Problem {
+            position: None,
+            record: Some(format!("source `{}`", text::sanitize(&s.id))),
+            field: Some("url".to_string()),
+            message: format!(
+                "`{}` is a bare domain: cite the page itself",
+                text::sanitize(&s.url)
+            ),
+        })
+        .collect()
 }
 
 /// Check the embedded country and sector tables.

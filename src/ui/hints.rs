@@ -78,10 +78,10 @@ mod tests {
 
     #[test]
     fn data_older_than_six_months_is_flagged() {
-        // The embedded data is as of 24 Nov 2026.
-        assert!(!data_is_stale(&app_on("2026-11-24")));
-        assert!(!data_is_stale(&app_on("2027-05-24")));
-        assert!(data_is_stale(&app_on("2027-05-25")));
+        // The embedded data is as of 4 Dec 2026.
+        assert!(!data_is_stale(&app_on("2026-12-04")));
+        assert!(!data_is_stale(&app_on("2027-06-04")));
+        assert!(data_is_stale(&app_on("2027-06-05")));
         assert!(data_is_stale(&app_on("2028-01-01")));
     }
 }
