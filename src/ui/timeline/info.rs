@@ -1,0 +1,251 @@
+//! The info rows under the lanes: the chosen milestone in full (facts, plan versus reality,
+//! title and source), or the legend of kinds and statuses with the plans' results.
+
+use ratatui::buffer::Buffer;
+use ratatui::style::{Modifier, Style};
+use ratatui::text::Span;
+
+use super::geo::{Axis, Geo};
+use super::{BAR, EARLIER, LATER, PLAN_BAND, TODAY_LINE, glyph, put_spans};
+use crate::app::{App, Zoom};
+use crate::data::Kind;
+use crate::timeline::Timing;
+use crate::ui::{Theme, safe};
+
+/// `on time 1, late 3, …` for a plan, from the reports the app computed once.
+fn plan_result(app: &App, plan: usize) -> String {
+    let lang = app.lang();
+    let Some(r) = app
+        .timeline()
+        .plan_reports()
+        .iter()
+        .find(|r| r.plan == plan)
+    else {
+        return String::new();
+    };
+    let unclear = r
+        .answers
+        .iter()
+        .filter(|a| a.timing == Timing::Unclear)
+        .count();
+    let mut parts = vec![
+        format!("{} {}", r.on_time(), lang.pick("on time", "dans les temps")),
+        format!("{} {}", r.late(), lang.pick("late", "en retard")),
+    ];
+    if unclear > 0 {
+        parts.push(format!(
+            "{unclear} {}",
+            lang.pick("unclear", "incertain(s)")
+        ));
+    }
+    if !r.missing.is_empty() {
+        parts.push(format!(
+            "{} {}",
+            r.missing.len(),
+            lang.pick("not yet", "pas encore")
+        ));
+    }
+    parts.join(", ")
+}
+
+/// The plan-versus-reality summary of the plans overlapping the range.
+fn plan_summary<'a>(app: &App, theme: &Theme, axis: &Axis) -> Vec<Span<'a>> {
+    let lang = app.lang();
+    let tl = app.tl();
+    let mut spans = Vec::new();
+    for p in tl.plans() {
+        let Some(e) = tl.entry(p) else { continue };
+        if !e.overlaps(axis.from, axis.to) {
+            continue;
+        }
+        if !spans.is_empty() {
+            spans.push(Span::styled(" · ", theme.dim));
+        }
+        spans.push(Span::styled(
+            format!(
+                "{} {} {}: ",
+                lang.pick("plan", "prévu"),
+                e.date().human(lang.is_fr()),
+                e.kind().label(lang)
+            ),
+            theme.plan,
+        ));
+        spans.push(Span::styled(plan_result(app, p), theme.text));
+    }
+    spans
+}
+
+fn kinds_legend<'a>(app: &App, theme: &Theme) -> Vec<Span<'a>> {
+    let order = [
+        Kind::Selection,
+        Kind::Call,
+        Kind::Policy,
+        Kind::Agreement,
+        Kind::Procurement,
+        Kind::Contract,
+        Kind::Installation,
+        Kind::Launch,
+        Kind::Operation,
+        Kind::Other,
+    ];
+    let mut spans = Vec::new();
+    for (i, k) in order.into_iter().enumerate() {
+        if i > 0 {
+            spans.push(Span::raw(" "));
+        }
+        spans.push(Span::styled(glyph(k).to_string(), theme.label));
+        spans.push(Span::styled(format!(" {}", k.label(app.lang())), theme.dim));
+    }
+    spans
+}
+
+fn status_legend<'a>(app: &App, theme: &Theme) -> Vec<Span<'a>> {
+    let lang = app.lang();
+    let item = |s: &'static str, style: Style| Span::styled(s, style);
+    vec![
+        item(lang.pick("done", "fait"), theme.done),
+        Span::raw(" "),
+        item(lang.pick("ongoing", "en cours"), theme.ongoing),
+        Span::raw(" "),
+        item(lang.pick("upcoming", "à venir"), theme.upcoming),
+        Span::raw(" "),
+        item(lang.pick("slipped", "retardé"), theme.slipped),
+        Span::raw(" "),
+        item(lang.pick("plan", "prévu"), theme.plan),
+        Span::raw("  "),
+        item("?", theme.unconfirmed),
+        item(lang.pick(" unconfirmed", " non confirmé"), theme.dim),
+        Span::raw("  "),
+        Span::styled(BAR.to_string(), theme.label),
+        item(lang.pick(" vague date", " date vague"), theme.dim),
+        Span::raw("  "),
+        Span::styled(PLAN_BAND.to_string(), theme.plan),
+        item(lang.pick(" plan window", " fenêtre prévue"), theme.dim),
+        Span::raw("  "),
+        Span::styled(TODAY_LINE.to_string(), theme.today),
+        item(lang.pick(" today", " aujourd'hui"), theme.dim),
+        Span::raw("  "),
+        Span::styled(format!("{EARLIER}{LATER}"), theme.dim),
+        item(lang.pick(" out of range", " hors période"), theme.dim),
+    ]
+}
+
+/// The chosen milestone in full: (facts line, title and source line).
+fn chosen_lines<'a>(
+    app: &'a App,
+    theme: &Theme,
+    k: usize,
+) -> Option<(Vec<Span<'a>>, Vec<Span<'a>>)> {
+    let tl = app.tl();
+    let e = tl.entry(k)?;
+    let lang = app.lang();
+    let m = tl.milestone(app.cat(), k);
+    let status = e.status(app.today());
+    let st_style = theme.status(&status);
+    let dot = || Span::styled(" · ", theme.dim);
+    let who = match e.factory() {
+        Some(f) => safe(
+            app.cat()
+                .factories()
+                .get(f)
+                .map_or("?", |f| f.name.as_str()),
+        ),
+        None => std::borrow::Cow::Borrowed(lang.pick("programme", "programme")),
+    };
+    let mut a = vec![
+        Span::styled(e.date().human(lang.is_fr()), theme.label),
+        dot(),
+        Span::styled(who, theme.text),
+        dot(),
+        Span::styled(
+            format!("{} {}", glyph(e.kind()), e.kind().label(lang)),
+            st_style,
+        ),
+        dot(),
+    ];
+    let text = status.text(lang, m.first_announced);
+    match text.strip_suffix('?') {
+        Some(head) => {
+            a.push(Span::styled(head.to_string(), st_style));
+            a.push(Span::styled("?", theme.unconfirmed));
+        }
+        None => a.push(Span::styled(text, st_style)),
+    }
+    // Plan versus reality for this step.
+    if let Some(p) = e.answers()
+        && let Some(plan) = tl.entry(p)
+    {
+        a.push(dot());
+        let timing = Timing::of(e, plan);
+        let style = match timing {
+            Timing::OnTime => theme.done,
+            Timing::Late { .. } => theme.slipped,
+            Timing::Unclear => theme.unconfirmed,
+        };
+        a.push(Span::styled(timing.text(lang), style));
+        a.push(Span::styled(
+            format!(
+                " ({} {})",
+                lang.pick("plan", "prévu"),
+                plan.date().human(lang.is_fr())
+            ),
+            theme.dim,
+        ));
+    } else if e.planned() && tl.plans().any(|p| p == k) {
+        a.push(dot());
+        a.push(Span::styled(plan_result(app, k), theme.text));
+    }
+    let mut b = vec![Span::styled(safe(m.title.get(lang)), theme.text)];
+    if let Some(id) = m.sources.first() {
+        b.push(Span::styled(" — ", theme.dim));
+        match app.cat().source(id) {
+            Some(s) => {
+                b.push(Span::styled(safe(&s.title), theme.dim));
+                b.push(Span::styled(" ", theme.dim));
+                b.push(Span::styled(
+                    safe(&s.url),
+                    theme.dim.add_modifier(Modifier::UNDERLINED),
+                ));
+            }
+            None => b.push(Span::styled(safe(id), theme.dim)),
+        }
+    }
+    Some((a, b))
+}
+
+pub(super) fn draw_info(buf: &mut Buffer, app: &App, theme: &Theme, g: &Geo) {
+    if g.info.height == 0 || g.info.width == 0 {
+        return;
+    }
+    let lines: Vec<Vec<Span<'_>>> = match app
+        .timeline()
+        .cursor()
+        .and_then(|k| chosen_lines(app, theme, k))
+    {
+        Some((a, b)) if g.info.height >= 2 => vec![a, b],
+        Some((mut a, b)) => {
+            a.push(Span::styled(" · ", theme.dim));
+            a.extend(b);
+            vec![a]
+        }
+        None => {
+            let mut status = Vec::new();
+            if app.timeline().zoom() == Zoom::Year2025 {
+                status = plan_summary(app, theme, &g.axis);
+                if !status.is_empty() {
+                    status.push(Span::raw("   "));
+                }
+            }
+            status.extend(status_legend(app, theme));
+            if g.info.height >= 2 {
+                vec![kinds_legend(app, theme), status]
+            } else {
+                vec![status]
+            }
+        }
+    };
+    for (i, spans) in lines.iter().enumerate().take(usize::from(g.info.height)) {
+        let y = g.info.y + u16::try_from(i).unwrap_or(u16::MAX);
+        put_spans(buf, g.info, g.info.x, y, spans, g.info.width);
+    }
+}
