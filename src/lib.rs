@@ -1,9 +1,21 @@
 //! aifactories: the EuroHPC AI Factories, their machines and milestones, in a terminal.
 //!
-//! Layers, from the bottom: [`data`] (model, loading, validation), [`search`] and
-//! [`timeline`] (pure logic over the data), [`cli`] (the non-interactive commands), and the
-//! dashboard: [`app`] (state and `update`), [`keymap`] (events to actions), [`ui`] (drawing
-//! from `&App`), [`tui`] (the terminal itself) and its [`backend`].
+//! The modules form layers; each uses only the layers below it, never one above, and no two
+//! modules use each other:
+//!
+//! 1. [`data`] (the model, loading and validation), with [`i18n`] (the interface's words),
+//!    [`text`] (folding, widths, "did you mean") and [`layout`] (where each pane goes, and
+//!    what a frame tells about scrolling).
+//! 2. [`search`] and [`timeline`]: pure logic over the data; [`sheet`]: a record's fact sheet.
+//! 3. [`action`] (everything that can change the dashboard), [`theme`] (styles), [`keymap`]
+//!    (keys to actions, from the focus and mode) and [`config`] (the file that overrides them).
+//! 4. [`app`]: the dashboard's state, split by pane, changed only by `App::update`, which
+//!    returns what the loop must do.
+//! 5. [`ui`]: one widget per pane, drawing from `&App`, and the mouse's hit-testing.
+//! 6. [`tui`] (the terminal, the event loop, signals) and [`cli`] (the commands).
+//!
+//! `synth`, a synthetic dataset generator for tests and benchmarks, is built only with the
+//! `synth` feature.
 
 pub mod action;
 pub mod app;

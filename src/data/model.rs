@@ -420,7 +420,7 @@ pub enum Link {
 pub struct Antenna {
     pub id: IStr,
     /// The antenna's own name where one is public (`Pharos-CY`, `HEARTS`); otherwise
-    /// "AI Factory Antenna <country>".
+    /// `AI Factory Antenna <country>`.
     pub name: IStr,
     pub country: IStr,
     /// EU member state (true) or partner country (false).

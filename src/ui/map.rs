@@ -6,7 +6,7 @@
 //! With a query, the countries hosting a result stand out. The tile under the map cursor is
 //! bracketed (and reversed when the map has focus).
 //!
-//! The geometry lives in one function, [`geometry`], used both to draw and to hit-test
+//! The geometry lives in one function, `geometry`, used both to draw and to hit-test
 //! ([`country_at`]), so that a click always lands on the tile it shows.
 //!
 //! Tile size: the pitch is `inner.width / cols` wide (clamped to 3..=12) and
