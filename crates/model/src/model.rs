@@ -75,7 +75,13 @@ fn text_or_string<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Text, D::Err
             Text::deserialize(serde::de::value::MapAccessDeserializer::new(map))
         }
     }
-    d.deserialize_any(V)
+    // Binary encodings (the embedded data) always hold the bilingual form and cannot say
+    // which form comes.
+    if d.is_human_readable() {
+        d.deserialize_any(V)
+    } else {
+        Text::deserialize(d)
+    }
 }
 
 /// Display language.
