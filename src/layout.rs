@@ -202,7 +202,7 @@ pub fn inner(r: Rect) -> Rect {
 }
 
 /// What the last frame found out while drawing: how far the panes that wrap text can scroll
-/// (`None` where the pane was not drawn). The drawing code fills it and the terminal loop
+/// (`None` where the pane was not drawn, or the detail not measured). The drawing code fills it and the terminal loop
 /// hands it to the app, which keeps its scroll positions within it.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct Geometry {

@@ -180,9 +180,16 @@ fn detail_last_row(app: &App, buf: &Buffer) -> Option<String> {
     Some(rows.rfind(|r| !r.is_empty()).unwrap_or_default())
 }
 
-/// After G in the detail: the scroll is at its maximum and the last line is on screen.
+/// After G in the detail: the scroll is at its maximum and the last line is on screen (when
+/// the screen shows the detail at all).
 fn check_detail_end(app: &App, buf: &Buffer, what: &str) {
-    let max = common::geometry(app).detail_max_scroll.unwrap_or(0);
+    let Some(max) = common::geometry(app).detail_max_scroll else {
+        assert!(
+            app.screen().detail.is_none(),
+            "{what}: the focused detail was not measured"
+        );
+        return;
+    };
     assert_eq!(
         app.detail().scroll(),
         max,

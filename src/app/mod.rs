@@ -299,10 +299,10 @@ impl App {
             .into()
     }
 
-    /// How far the detail can scroll, as the last frame found (0 if it did not show it);
-    /// unknown before the first frame.
+    /// How far the detail can scroll, as the last frame measured it; unknown before the
+    /// first frame, when the pane was not drawn, or not measured (unfocused and unscrolled).
     fn detail_max_scroll(&self) -> Option<u16> {
-        self.geometry.map(|g| g.detail_max_scroll.unwrap_or(0))
+        self.geometry.and_then(|g| g.detail_max_scroll)
     }
 
     fn help_max_scroll(&self) -> Option<u16> {

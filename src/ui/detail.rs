@@ -14,8 +14,10 @@ use crate::layout::{Pane, inner};
 use crate::sheet::{Field, Part, Sheet};
 use ratatui::widgets::{Paragraph, Wrap};
 
-/// Draw the pane; returns how far its text can scroll.
-pub fn draw(f: &mut Frame, app: &App, theme: &Theme, area: Rect) -> u16 {
+/// Draw the pane; returns how far its text can scroll, when it was measured: only while the
+/// pane has focus or is scrolled, since wrapping the whole text to count its lines costs more
+/// than all the other panes together on the first frame.
+pub fn draw(f: &mut Frame, app: &App, theme: &Theme, area: Rect) -> Option<u16> {
     let block = pane_block(
         app,
         theme,
@@ -25,14 +27,21 @@ pub fn draw(f: &mut Frame, app: &App, theme: &Theme, area: Rect) -> u16 {
     f.render_widget(block, area);
     let body = inner(area);
     if body.width == 0 || body.height == 0 {
-        return 0;
+        return Some(0);
     }
-    let text = Paragraph::new(lines(app, theme)).wrap(Wrap { trim: false });
+    let mut lines = lines(app, theme);
+    let scroll = app.detail().scroll();
+    if scroll == 0 && app.focus() != Pane::Detail {
+        // Each line takes at least one row: no more can show.
+        lines.truncate(usize::from(body.height));
+        f.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }), body);
+        return None;
+    }
+    let text = Paragraph::new(lines).wrap(Wrap { trim: false });
     let total = text.line_count(body.width);
     let max = u16::try_from(total.saturating_sub(usize::from(body.height))).unwrap_or(u16::MAX);
-    let scroll = app.detail().scroll().min(max);
-    f.render_widget(text.scroll((scroll, 0)), body);
-    max
+    f.render_widget(text.scroll((scroll.min(max), 0)), body);
+    Some(max)
 }
 
 fn field(theme: &Theme, lang: Lang, f: &Field) -> Line<'static> {

@@ -47,7 +47,7 @@ pub fn render(f: &mut Frame, app: &App) -> Geometry {
         list::draw(f, app, &theme, r);
     }
     if let Some(r) = screen.detail {
-        geometry.detail_max_scroll = Some(detail::draw(f, app, &theme, r));
+        geometry.detail_max_scroll = detail::draw(f, app, &theme, r);
     }
     if let Some(r) = screen.timeline {
         timeline::draw(f, app, &theme, r);
