@@ -1,9 +1,10 @@
 //! aifactories: the EuroHPC AI Factories, their machines and milestones, in a terminal.
 //!
-//! Layers, from the bottom: [`data`] (model, loading, validation), [`search`] and
-//! [`timeline`] (pure logic over the data), [`cli`] (the non-interactive commands), and the
-//! dashboard: [`app`] (state and `update`), [`keymap`] (events to actions), [`ui`] (drawing
-//! from `&App`), [`tui`] (the terminal itself) and its [`backend`].
+//! Layers, from the bottom: [`i18n`] (the language and the interface's words), [`data`]
+//! (model, loading, validation), [`search`] and [`timeline`] (pure logic over the data),
+//! [`cli`] (the non-interactive commands), and the dashboard: [`app`] (state and `update`),
+//! [`keymap`] (events to actions), [`ui`] (drawing from `&App`), [`tui`] (the terminal
+//! itself) and its [`backend`].
 
 pub mod action;
 pub mod app;
