@@ -3,7 +3,8 @@
 //! The modules form layers; each uses only the layers below it, never one above, and no two
 //! modules use each other:
 //!
-//! 1. [`data`] (the model, loading and validation), with [`i18n`] (the interface's words),
+//! 1. [`data`] (the model, loading and validation) and [`i18n`] (the language and the
+//!    interface's words), both from the model crate (`crates/model`), with
 //!    [`text`] (folding, widths, "did you mean") and [`layout`] (where each pane goes, and
 //!    what a frame tells about scrolling).
 //! 2. [`search`] and [`timeline`]: pure logic over the data; [`sheet`]: a record's fact sheet.
@@ -22,7 +23,7 @@ pub mod app;
 pub mod cli;
 pub mod config;
 pub mod data;
-pub mod i18n;
+pub use aifactories_model::i18n;
 pub mod keymap;
 pub mod layout;
 pub mod search;

@@ -26,6 +26,7 @@ pub use search::{BACKGROUND_SEARCH_FROM, SearchState};
 pub use timeline::{TimelineState, Zoom};
 
 use crate::data::{Catalog, Day, Lang, Record};
+use crate::i18n::Msg;
 use crate::keymap::Keymap;
 use crate::layout::{Geometry, Pane, Screen};
 use crate::search::{SearchRequest, SearchResult, Searcher};
@@ -385,24 +386,10 @@ impl App {
             A::Drawn(_) | A::Redraw | A::Resize(..) | A::Suspend | A::SearchDone(_) => {}
             A::Copy => match self.copy_target().map(str::to_string) {
                 Some(url) => {
-                    let label = if self.lang.is_fr() {
-                        "copié :"
-                    } else {
-                        "copied:"
-                    };
-                    self.status = Some(format!("{label} {url}"));
+                    self.status = Some(Msg::Copied.fill(self.lang, &[&url]));
                     effects.copy = Some(url);
                 }
-                None => {
-                    self.status = Some(
-                        if self.lang.is_fr() {
-                            "rien à copier"
-                        } else {
-                            "nothing to copy"
-                        }
-                        .to_string(),
-                    );
-                }
+                None => self.status = Some(Msg::NothingToCopy.text(self.lang).to_string()),
             },
             A::ToggleHelp => self.help.open(),
             A::ToggleLang => self.lang = self.lang.toggled(),

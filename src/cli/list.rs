@@ -6,6 +6,7 @@ use super::args::{ListArgs, ListFormat};
 use super::table::Table;
 use super::{Ctx, EXIT_OK, Failure, json};
 use crate::data::{Catalog, Factory, Link};
+use crate::i18n::Msg;
 use crate::text::fold;
 
 /// Resolve a country given as ISO code or name (English or French, accents optional).
@@ -122,7 +123,7 @@ pub fn run(ctx: &Ctx, a: &ListArgs, out: &mut dyn Write) -> Result<u8, Failure> 
             for x in &antennas {
                 let linked = match &x.linked {
                     Link::Factories(ids) => ids.join(" "),
-                    Link::Unknown => if lang.is_fr() { "inconnu" } else { "unknown" }.into(),
+                    Link::Unknown => Msg::Unknown.text(lang).into(),
                 };
                 at.row([
                     x.id.to_string(),

@@ -9,6 +9,7 @@ use super::args::{SearchArgs, TableJson};
 use super::table::Table;
 use super::{Ctx, EXIT_FAILURE, EXIT_OK, Failure, json};
 use crate::data::{Catalog, Lang, Record};
+use crate::i18n::Msg;
 use crate::search::{Hit, SearchIndex};
 
 /// One result in `--format json`.
@@ -119,7 +120,7 @@ fn table(cat: &Catalog, index: &SearchIndex, hits: &[Hit], lang: Lang) -> Table 
         let (name, kind, country, city) = match h.record {
             Record::Factory(i) => {
                 let f = &cat.factories()[i];
-                let kind = if lang.is_fr() { "usine" } else { "factory" };
+                let kind = Msg::Factory.text(lang);
                 (
                     f.name.as_str(),
                     kind.to_string(),
@@ -138,7 +139,7 @@ fn table(cat: &Catalog, index: &SearchIndex, hits: &[Hit], lang: Lang) -> Table 
                         .join(", "),
                     _ => "?".to_string(),
                 };
-                let kind = if lang.is_fr() { "antenne" } else { "antenna" };
+                let kind = Msg::Antenna.text(lang);
                 (
                     x.name.as_str(),
                     format!("{kind} → {served}"),

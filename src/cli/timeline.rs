@@ -37,6 +37,7 @@ use super::args::{TableJson, TimelineArgs};
 use super::{Ctx, EXIT_OK, Failure};
 use crate::data::date;
 use crate::data::{Catalog, Certainty, Day, IStr, Kind, Lang, PDate, Precision};
+use crate::i18n::Msg;
 use crate::text;
 use crate::timeline::{Timeline, TimelineQuery, Timing, month_name};
 
@@ -109,13 +110,12 @@ impl Group {
     }
 
     fn heading(self, lang: Lang) -> String {
-        let names = |m: u8| date::month_name(m, lang.is_fr());
+        let names = |m: u8| date::month_name(m, lang);
         let label = match self {
             Group::Month(y, m) => month_name(y, m, lang),
-            Group::Span(d) if d.precision() == Precision::Year => match lang {
-                Lang::En => format!("{} (whole year)", d.human(false)),
-                Lang::Fr => format!("{} (toute l'année)", d.human(true)),
-            },
+            Group::Span(d) if d.precision() == Precision::Year => {
+                Msg::WholeYear.fill(lang, &[&d.human(lang.is_fr())])
+            }
             Group::Span(d) => format!(
                 "{} ({}–{})",
                 d.human(lang.is_fr()),
@@ -138,12 +138,7 @@ fn write_table(
     let lang = ctx.lang;
     let fr = lang.is_fr();
     if rows.is_empty() {
-        let msg = if fr {
-            "aucun jalon dans cette période"
-        } else {
-            "no milestones in that range"
-        };
-        writeln!(out, "{msg}")?;
+        writeln!(out, "{}", Msg::NoMilestonesInRange.text(lang))?;
         return Ok(());
     }
 
@@ -172,11 +167,14 @@ fn write_table(
             .map(|c| text::sanitize(&c).into_owned())
         })
         .collect();
-    let header: [&str; 5] = if fr {
-        ["date", "usine", "type", "statut", "titre"]
-    } else {
-        ["date", "factory", "kind", "status", "title"]
-    };
+    let header: [&str; 5] = [
+        Msg::ColDate,
+        Msg::Factory,
+        Msg::ColKind,
+        Msg::ColStatus,
+        Msg::ColTitle,
+    ]
+    .map(|m| m.text(lang));
     let mut widths = header.map(text::width);
     for r in &cells {
         for (w, c) in widths.iter_mut().zip(r) {
@@ -215,20 +213,16 @@ fn write_table(
     write_plans(ctx, tl, q, out)?;
 
     let n = rows.len();
-    match lang {
-        Lang::En => writeln!(
-            out,
-            "\n{n} milestone{}, status as of {}",
-            if n == 1 { "" } else { "s" },
-            ctx.today
-        )?,
-        Lang::Fr => writeln!(
-            out,
-            "\n{n} jalon{}, état au {}",
-            if n == 1 { "" } else { "s" },
-            ctx.today
-        )?,
-    }
+    let total = if n == 1 {
+        Msg::MilestonesOne
+    } else {
+        Msg::MilestonesMany
+    };
+    writeln!(
+        out,
+        "\n{}",
+        total.fill(lang, &[&n.to_string(), &ctx.today.to_string()])
+    )?;
     Ok(())
 }
 
@@ -248,11 +242,7 @@ fn write_plans(
         return Ok(());
     }
     writeln!(out)?;
-    let title = if fr {
-        "Prévu et réalisé"
-    } else {
-        "Plan vs reality"
-    };
+    let title = Msg::PlanVsReality.text(lang);
     if ctx.color {
         writeln!(out, "\x1b[1m{title}\x1b[0m")?;
     } else {
@@ -261,12 +251,10 @@ fn write_plans(
     for r in &reports {
         let plan = &tl.entries()[r.plan];
         let m = tl.milestone(cat, r.plan);
-        let doubt = match (plan.certainty(), lang) {
-            (Certainty::Confirmed, _) => "",
-            (Certainty::Unconfirmed, Lang::En) => " (unconfirmed ?)",
-            (Certainty::Unconfirmed, Lang::Fr) => " (non confirmé ?)",
-            (Certainty::Conflicting, Lang::En) => " (conflicting ?)",
-            (Certainty::Conflicting, Lang::Fr) => " (sources divergentes ?)",
+        let doubt = match plan.certainty() {
+            Certainty::Confirmed => "",
+            Certainty::Unconfirmed => Msg::PlanUnconfirmed.text(lang),
+            Certainty::Conflicting => Msg::PlanConflicting.text(lang),
         };
         writeln!(
             out,
@@ -305,12 +293,7 @@ fn write_plans(
             )?;
         }
         if r.answers.is_empty() {
-            let none = if fr {
-                "aucun événement enregistré en réponse"
-            } else {
-                "no answering event recorded"
-            };
-            writeln!(out, "    {none}")?;
+            writeln!(out, "    {}", Msg::NoAnsweringEvent.text(lang))?;
         }
         if !r.missing.is_empty() {
             let names: Vec<String> = r
@@ -318,27 +301,19 @@ fn write_plans(
                 .iter()
                 .map(|&f| text::sanitize(&cat.factories()[f].name).into_owned())
                 .collect();
-            let label = if fr {
-                "sans événement"
-            } else {
-                "no event yet"
-            };
-            // French puts a space before a colon.
-            let colon = if fr { " :" } else { ":" };
-            writeln!(out, "    {label}{colon} {}", names.join(", "))?;
+            writeln!(
+                out,
+                "    {}",
+                Msg::NoEventYet.fill(lang, &[&names.join(", ")])
+            )?;
         }
         let (on_time, late) = (r.on_time(), r.late());
         let unclear = r.answers.len() - on_time - late;
         if !r.answers.is_empty() {
-            let mut tally = match lang {
-                Lang::En => format!("{on_time} on time, {late} late"),
-                Lang::Fr => format!("{on_time} dans les temps, {late} en retard"),
-            };
+            let mut tally =
+                Msg::TallyOnTimeLate.fill(lang, &[&on_time.to_string(), &late.to_string()]);
             if unclear > 0 {
-                tally.push_str(&match lang {
-                    Lang::En => format!(", {unclear} unclear"),
-                    Lang::Fr => format!(", {unclear} incertain(s)"),
-                });
+                tally.push_str(&Msg::TallyUnclear.fill(lang, &[&unclear.to_string()]));
             }
             writeln!(out, "    {tally}")?;
         }

@@ -16,6 +16,7 @@ use crossterm::event::{KeyCode, KeyEvent, KeyEventKind};
 
 use crate::action::Action;
 use crate::data::Lang;
+use crate::i18n::Msg;
 use crate::layout::Pane;
 
 pub use key::Key;
@@ -51,24 +52,17 @@ impl Scope {
     ];
 
     pub fn title(self, lang: Lang) -> &'static str {
-        match (self, lang) {
-            (Scope::Always, Lang::En) => "Everywhere",
-            (Scope::Always, Lang::Fr) => "Partout",
-            (Scope::Panes, Lang::En) => "Outside the search box",
-            (Scope::Panes, Lang::Fr) => "Hors de la recherche",
-            (Scope::Search, Lang::En) => "Search box",
-            (Scope::Search, Lang::Fr) => "Recherche",
-            (Scope::Map, Lang::En) => "Map",
-            (Scope::Map, Lang::Fr) => "Carte",
-            (Scope::List, Lang::En) => "List",
-            (Scope::List, Lang::Fr) => "Liste",
-            (Scope::Detail, Lang::En) => "Detail",
-            (Scope::Detail, Lang::Fr) => "Détail",
-            (Scope::Timeline, Lang::En) => "Timeline",
-            (Scope::Timeline, Lang::Fr) => "Chronologie",
-            (Scope::Help, Lang::En) => "Help",
-            (Scope::Help, Lang::Fr) => "Aide",
+        match self {
+            Scope::Always => Msg::ScopeAlways,
+            Scope::Panes => Msg::ScopePanes,
+            Scope::Search => Msg::ScopeSearch,
+            Scope::Map => Msg::Map,
+            Scope::List => Msg::List,
+            Scope::Detail => Msg::Detail,
+            Scope::Timeline => Msg::Timeline,
+            Scope::Help => Msg::Help,
         }
+        .text(lang)
     }
 
     /// The scope's name in the configuration file (`list` in `"list.down"`).

@@ -21,6 +21,7 @@ pub mod query;
 mod worker;
 
 use crate::data::{Catalog, Lang, Record};
+use crate::i18n::Msg;
 
 pub use index::SearchIndex;
 pub use query::{FILTER_KEYS, MAX_QUERY_CHARS, QueryError};
@@ -100,30 +101,20 @@ impl Field {
 
     /// Label for people.
     pub fn label(self, lang: Lang) -> &'static str {
-        match (self, lang) {
-            (Field::Sector, Lang::En) => "sector",
-            (Field::Sector, Lang::Fr) => "secteur",
-            (Field::Name, Lang::En) => "name",
-            (Field::Name, Lang::Fr) => "nom",
-            (Field::Alias, Lang::En) => "other name",
-            (Field::Alias, Lang::Fr) => "autre nom",
-            (Field::Country, Lang::En) => "country",
-            (Field::Country, Lang::Fr) => "pays",
-            (Field::City, Lang::En) => "city",
-            (Field::City, Lang::Fr) => "ville",
-            (Field::Host, Lang::En) => "host",
-            (Field::Host, Lang::Fr) => "hébergeur",
-            (Field::System, Lang::En) => "system",
-            (Field::System, Lang::Fr) => "système",
-            (Field::Vendor, Lang::En) => "vendor",
-            (Field::Vendor, Lang::Fr) => "fournisseur",
-            (Field::Serves, Lang::En) => "serves",
-            (Field::Serves, Lang::Fr) => "rattachée à",
-            (Field::Partner, Lang::En) => "partner country",
-            (Field::Partner, Lang::Fr) => "pays partenaire",
-            (Field::Consortium, Lang::En) => "consortium",
-            (Field::Consortium, Lang::Fr) => "consortium",
+        match self {
+            Field::Sector => Msg::FieldSector,
+            Field::Name => Msg::FieldName,
+            Field::Alias => Msg::FieldAlias,
+            Field::Country => Msg::FieldCountry,
+            Field::City => Msg::FieldCity,
+            Field::Host => Msg::FieldHost,
+            Field::System => Msg::FieldSystem,
+            Field::Vendor => Msg::FieldVendor,
+            Field::Serves => Msg::FieldServes,
+            Field::Partner => Msg::FieldPartner,
+            Field::Consortium => Msg::FieldConsortium,
         }
+        .text(lang)
     }
 }
 

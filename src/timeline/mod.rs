@@ -68,8 +68,5 @@ use crate::data::Lang;
 
 /// Human name of a month: `July 2025` / `juillet 2025`.
 pub fn month_name(year: i32, month: u8, lang: Lang) -> String {
-    format!(
-        "{} {year}",
-        crate::data::date::month_name(month, lang.is_fr())
-    )
+    format!("{} {year}", crate::data::date::month_name(month, lang))
 }

@@ -3,6 +3,7 @@
 
 use super::{Entry, Timeline, TimelineQuery};
 use crate::data::Lang;
+use crate::i18n::Msg;
 
 /// How an event that answers a plan came compared with the plan's window.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -33,17 +34,12 @@ impl Timing {
 
     /// `on time`, `3 months late`, `late` (within the month), `maybe late (vague date)`.
     pub fn text(self, lang: Lang) -> String {
-        match (self, lang) {
-            (Timing::OnTime, Lang::En) => "on time".to_string(),
-            (Timing::OnTime, Lang::Fr) => "dans les temps".to_string(),
-            (Timing::Late { months: 0 }, Lang::En) => "late (same month)".to_string(),
-            (Timing::Late { months: 0 }, Lang::Fr) => "en retard (même mois)".to_string(),
-            (Timing::Late { months: 1 }, Lang::En) => "1 month late".to_string(),
-            (Timing::Late { months: 1 }, Lang::Fr) => "1 mois de retard".to_string(),
-            (Timing::Late { months }, Lang::En) => format!("{months} months late"),
-            (Timing::Late { months }, Lang::Fr) => format!("{months} mois de retard"),
-            (Timing::Unclear, Lang::En) => "maybe late (vague date)".to_string(),
-            (Timing::Unclear, Lang::Fr) => "retard possible (date vague)".to_string(),
+        match self {
+            Timing::OnTime => Msg::TimingOnTime.text(lang).to_string(),
+            Timing::Late { months: 0 } => Msg::TimingLateSameMonth.text(lang).to_string(),
+            Timing::Late { months: 1 } => Msg::TimingLateOneMonth.text(lang).to_string(),
+            Timing::Late { months } => Msg::TimingLateMonths.fill(lang, &[&months.to_string()]),
+            Timing::Unclear => Msg::TimingUnclear.text(lang).to_string(),
         }
     }
 }

@@ -2,6 +2,7 @@
 //! their words in both languages.
 
 use crate::data::{Certainty, Lang, PDate};
+use crate::i18n::Msg;
 
 /// Where a span stands relative to today.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -41,20 +42,15 @@ impl Status {
     /// The main word: `done`, `ongoing`, `upcoming`, or for a plan `plan (past)`,
     /// `plan (now)`, `plan`.
     pub fn label(&self, lang: Lang) -> &'static str {
-        match (self.planned, self.when, lang) {
-            (false, When::Done, Lang::En) => "done",
-            (false, When::Done, Lang::Fr) => "fait",
-            (false, When::Ongoing, Lang::En) => "ongoing",
-            (false, When::Ongoing, Lang::Fr) => "en cours",
-            (false, When::Upcoming, Lang::En) => "upcoming",
-            (false, When::Upcoming, Lang::Fr) => "à venir",
-            (true, When::Done, Lang::En) => "plan (past)",
-            (true, When::Done, Lang::Fr) => "prévu (passé)",
-            (true, When::Ongoing, Lang::En) => "plan (now)",
-            (true, When::Ongoing, Lang::Fr) => "prévu (en cours)",
-            (true, When::Upcoming, Lang::En) => "plan",
-            (true, When::Upcoming, Lang::Fr) => "prévu",
+        match (self.planned, self.when) {
+            (false, When::Done) => Msg::StatusDone,
+            (false, When::Ongoing) => Msg::StatusOngoing,
+            (false, When::Upcoming) => Msg::StatusUpcoming,
+            (true, When::Done) => Msg::StatusPlanPast,
+            (true, When::Ongoing) => Msg::StatusPlanNow,
+            (true, When::Upcoming) => Msg::StatusPlan,
         }
+        .text(lang)
     }
 
     /// The full status text: the label, then `slipped (was H1 2025)` when it slipped, then
@@ -63,19 +59,15 @@ impl Status {
         let mut s = self.label(lang).to_string();
         if self.slipped {
             let was = first_announced.map(|d| d.human(lang.is_fr()));
-            match (lang, was) {
-                (Lang::En, Some(w)) => s.push_str(&format!(", slipped (was {w})")),
-                (Lang::Fr, Some(w)) => s.push_str(&format!(", retardé (annoncé {w})")),
-                (Lang::En, None) => s.push_str(", slipped"),
-                (Lang::Fr, None) => s.push_str(", retardé"),
+            match was {
+                Some(w) => s.push_str(&Msg::SlippedWas.fill(lang, &[&w])),
+                None => s.push_str(Msg::Slipped.text(lang)),
             }
         }
-        match (self.certainty, lang) {
-            (Certainty::Confirmed, _) => {}
-            (Certainty::Unconfirmed, Lang::En) => s.push_str(", unconfirmed ?"),
-            (Certainty::Unconfirmed, Lang::Fr) => s.push_str(", non confirmé ?"),
-            (Certainty::Conflicting, Lang::En) => s.push_str(", conflicting ?"),
-            (Certainty::Conflicting, Lang::Fr) => s.push_str(", sources divergentes ?"),
+        match self.certainty {
+            Certainty::Confirmed => {}
+            Certainty::Unconfirmed => s.push_str(Msg::StatusUnconfirmed.text(lang)),
+            Certainty::Conflicting => s.push_str(Msg::StatusConflicting.text(lang)),
         }
         s
     }

@@ -19,6 +19,7 @@ use super::map::{draw_frame, network};
 use crate::app::{App, Net};
 use crate::data::Coords;
 use crate::data::Record;
+use crate::i18n::Msg;
 use crate::layout::{Pane, inner};
 
 /// Europe, from Iceland to Cyprus and the Urals' foothills: lon, then lat.
@@ -148,14 +149,7 @@ const PARTNER: &str = "◆";
 const SELECTED: &str = "◉";
 
 pub fn draw(f: &mut Frame, app: &App, theme: &Theme, area: Rect) {
-    let Some(area) = draw_frame(
-        f,
-        app,
-        theme,
-        area,
-        "Map · geographic",
-        "Carte · géographique",
-    ) else {
+    let Some(area) = draw_frame(f, app, theme, area, Msg::MapGeographic) else {
         return;
     };
     let (canvas_area, legend_area) = split(area);
@@ -344,22 +338,13 @@ fn legend<'a>(
     width: u16,
     styles: [Style; 4],
 ) -> Line<'a> {
-    let fr = app.lang().is_fr();
-    let items: [(&str, &str); 4] = if fr {
-        [
-            (FACTORY, "usine d'IA"),
-            (ANTENNA, "antenne"),
-            (SELECTED, "sélection"),
-            ("─", "réseau"),
-        ]
-    } else {
-        [
-            (FACTORY, "factory"),
-            (ANTENNA, "antenna"),
-            (SELECTED, "selected"),
-            ("─", "network"),
-        ]
-    };
+    let items: [(&str, &str); 4] = [
+        (FACTORY, Msg::MapFactory),
+        (ANTENNA, Msg::Antenna),
+        (SELECTED, Msg::MapSelected),
+        ("─", Msg::Network),
+    ]
+    .map(|(sign, m)| (sign, m.text(app.lang())));
     let cursor = app
         .cat()
         .countries

@@ -7,6 +7,7 @@ use ratatui::widgets::{Block, BorderType, Clear, Paragraph};
 
 use super::Theme;
 use crate::app::App;
+use crate::i18n::Msg;
 use crate::keymap::{Keymap, Scope};
 use crate::layout::inner;
 
@@ -15,7 +16,7 @@ fn lines(app: &App, theme: &Theme) -> Vec<Line<'static>> {
 }
 
 fn lines_for(keymap: &Keymap, app: &App, theme: &Theme) -> Vec<Line<'static>> {
-    let fr = app.lang().is_fr();
+    let lang = app.lang();
     let mut out = Vec::new();
     for scope in Scope::ALL {
         out.push(Line::styled(scope.title(app.lang()), theme.title));
@@ -28,28 +29,17 @@ fn lines_for(keymap: &Keymap, app: &App, theme: &Theme) -> Vec<Line<'static>> {
         }
         out.push(Line::raw(""));
     }
-    out.push(Line::styled(
-        if fr { "Signes" } else { "Signs" },
-        theme.title,
-    ));
-    let legend: [(&str, &str, &str); 4] = [
-        (
-            "?",
-            "not confirmed by a source, or sources disagree",
-            "non confirmé par une source, ou sources contradictoires",
-        ),
-        ("●", "AI Factory", "usine d'IA"),
-        ("◇", "AI Factory Antenna", "antenne d'usine d'IA"),
-        (
-            "/",
-            "filters: sector: country: wave: system: (e.g. sector:health country:es)",
-            "filtres : sector: country: wave: system: (ex. sector:health country:es)",
-        ),
+    out.push(Line::styled(Msg::Signs.text(lang), theme.title));
+    let legend: [(&str, Msg); 4] = [
+        ("?", Msg::SignDoubt),
+        ("●", Msg::SignFactory),
+        ("◇", Msg::AntennaKind),
+        ("/", Msg::SignFilters),
     ];
-    for (sign, en, frt) in legend {
+    for (sign, meaning) in legend {
         out.push(Line::from(vec![
             Span::styled(format!("  {sign:<22}"), theme.key),
-            Span::raw(if fr { frt } else { en }),
+            Span::raw(meaning.text(lang)),
         ]));
     }
     out
@@ -91,19 +81,11 @@ pub fn draw(f: &mut Frame, app: &App, theme: &Theme, area: Rect) -> u16 {
     if r.width < 2 || r.height < 2 {
         return 0;
     }
-    let fr = app.lang().is_fr();
     f.render_widget(Clear, r);
     let block = Block::bordered()
         .border_type(BorderType::Thick)
         .border_style(theme.border_focus)
-        .title(Span::styled(
-            if fr {
-                " Aide · ? ou Échap pour fermer "
-            } else {
-                " Help · ? or Esc to close "
-            },
-            theme.title,
-        ));
+        .title(Span::styled(Msg::HelpTitle.text(app.lang()), theme.title));
     let lines = lines(app, theme);
     let max = max_scroll_in(lines.len(), r);
     let scroll = app.help().scroll().min(max);

@@ -6,6 +6,7 @@ use ratatui::text::{Line, Span};
 
 use super::Theme;
 use crate::app::App;
+use crate::i18n::Msg;
 use crate::text::width;
 
 /// Whether the data is more than six months older than today.
@@ -16,28 +17,19 @@ pub fn data_is_stale(app: &App) -> bool {
 }
 
 pub fn draw(f: &mut Frame, app: &App, theme: &Theme, area: Rect) {
-    let fr = app.lang().is_fr();
+    let lang = app.lang();
     let (status, style) = if let Some(msg) = &app.status() {
         (format!(" {} ", super::safe(msg)), theme.label)
     } else {
         let stale = data_is_stale(app);
         let mut s = format!(
-            " {} {}",
-            if fr { "données du" } else { "data as of" },
-            app.cat().data.as_of.human(fr),
+            " {}",
+            Msg::DataAsOf.fill(lang, &[&app.cat().data.as_of.human(lang.is_fr())])
         );
         if stale {
-            s.push_str(if fr {
-                " (plus de 6 mois !)"
-            } else {
-                " (over 6 months old!)"
-            });
+            s.push_str(Msg::DataStale.text(lang));
         }
-        s.push_str(&format!(
-            " · {} {} ",
-            if fr { "aujourd'hui" } else { "today" },
-            app.today()
-        ));
+        s.push_str(&format!(" · {} {} ", Msg::Today.text(lang), app.today()));
         (s, if stale { theme.error } else { theme.dim })
     };
     let status = crate::text::truncate(&status, usize::from(area.width));

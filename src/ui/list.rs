@@ -9,21 +9,18 @@ use ratatui::widgets::{Paragraph, Scrollbar, ScrollbarOrientation, ScrollbarStat
 use super::{Theme, pane_block, safe, title};
 use crate::app::App;
 use crate::data::Record;
+use crate::i18n::Msg;
 use crate::layout::{Pane, inner};
 use crate::text::{fit, truncate, width};
 
 pub fn draw(f: &mut Frame, app: &App, theme: &Theme, area: Rect) {
-    let fr = app.lang().is_fr();
-    let mut head = vec![title(theme, if fr { "Résultats" } else { "Results" })];
+    let lang = app.lang();
+    let mut head = vec![title(theme, Msg::Results.text(lang))];
     if let Some(ci) = app.list().country_filter()
         && let Some(c) = app.cat().countries.get(ci)
     {
         head.push(Span::styled(
-            format!(
-                "{} {} ",
-                if fr { "· en" } else { "· in" },
-                c.name(app.lang())
-            ),
+            Msg::InCountry.fill(lang, &[c.name(lang)]),
             theme.label,
         ));
     }
@@ -41,10 +38,9 @@ pub fn draw(f: &mut Frame, app: &App, theme: &Theme, area: Rect) {
         return;
     }
     if app.list().rows().is_empty() {
-        let msg: String = match (app.search().error(), fr) {
-            (Some(e), _) => e.to_string(),
-            (None, false) => "no match: Esc clears the search and the country filter".into(),
-            (None, true) => "aucun résultat : Échap efface la recherche et le filtre pays".into(),
+        let msg: String = match app.search().error() {
+            Some(e) => e.to_string(),
+            None => Msg::NoMatch.text(lang).into(),
         };
         f.render_widget(
             Paragraph::new(truncate(&msg, usize::from(body.width))).style(theme.dim),

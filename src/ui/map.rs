@@ -28,6 +28,7 @@ use ratatui::text::{Line, Span};
 use super::{Theme, pane_block, safe, title};
 use crate::app::{App, Net, Roles};
 use crate::data::{Factory, Lang};
+use crate::i18n::Msg;
 use crate::layout::{Pane, inner};
 
 /// Pitch limits, in cells.
@@ -78,16 +79,13 @@ impl Role {
     }
 
     fn label(self, lang: Lang) -> &'static str {
-        match (self, lang) {
-            (Role::Host, Lang::En) => "host",
-            (Role::Host, Lang::Fr) => "hôte",
-            (Role::Partner, Lang::En) => "partner",
-            (Role::Partner, Lang::Fr) => "partenaire",
-            (Role::Antenna, Lang::En) => "antenna",
-            (Role::Antenna, Lang::Fr) => "antenne",
-            (Role::Other, Lang::En) => "other",
-            (Role::Other, Lang::Fr) => "autre",
+        match self {
+            Role::Host => Msg::RoleHost,
+            Role::Partner => Msg::RolePartner,
+            Role::Antenna => Msg::Antenna,
+            Role::Other => Msg::RoleOther,
         }
+        .text(lang)
     }
 }
 
@@ -166,7 +164,7 @@ const LEGEND_GAP: usize = 2;
 
 fn legend_labels(lang: Lang) -> [&'static str; 5] {
     let [h, p, a, o] = LEGEND_ROLES.map(|r| r.label(lang));
-    [h, p, a, o, lang.pick("network", "réseau")]
+    [h, p, a, o, Msg::Network.text(lang)]
 }
 
 /// Width of legend items `from..to` on one line ("■ label" separated by two spaces).
@@ -256,21 +254,20 @@ pub(crate) fn draw_frame(
     app: &App,
     theme: &Theme,
     area: Rect,
-    en: &str,
-    fr: &str,
+    name: Msg,
 ) -> Option<Rect> {
     let area = area.intersection(f.area());
     if area.is_empty() {
         return None;
     }
-    let block = pane_block(app, theme, Pane::Map, title_line(app, theme, en, fr));
+    let block = pane_block(app, theme, Pane::Map, title_line(app, theme, name));
     f.render_widget(block, area);
     Some(area)
 }
 
 /// The pane's title: the view's name, and the country the list is filtered by.
-fn title_line<'a>(app: &'a App, theme: &Theme, en: &'a str, fr: &'a str) -> Line<'a> {
-    let mut spans = vec![title(theme, if app.lang().is_fr() { fr } else { en })];
+fn title_line<'a>(app: &'a App, theme: &Theme, name: Msg) -> Line<'a> {
+    let mut spans = vec![title(theme, name.text(app.lang()))];
     if let Some(c) = app
         .list()
         .country_filter()
@@ -305,7 +302,7 @@ fn fill(buf: &mut Buffer, r: Rect, style: Style) {
 }
 
 pub fn draw(f: &mut Frame, app: &App, theme: &Theme, area: Rect) {
-    let Some(area) = draw_frame(f, app, theme, area, "Map · tiles", "Carte · tuiles") else {
+    let Some(area) = draw_frame(f, app, theme, area, Msg::MapTiles) else {
         return;
     };
     let g = geometry(app, area);
@@ -431,32 +428,30 @@ fn info_line(buf: &mut Buffer, app: &App, theme: &Theme, clip: Rect, y: u16) {
         .get(app.map().cursor())
         .copied()
         .unwrap_or_default();
-    let fr = app.lang().is_fr();
+    let lang = app.lang();
     let mut s = String::with_capacity(64);
-    s.push_str(&safe(c.name(app.lang())));
-    let plural = |n: u16| if n > 1 { "s" } else { "" };
+    s.push_str(&safe(c.name(lang)));
+    // `one` or `many`, with the count.
+    let count = |n: u16, one: Msg, many: Msg| {
+        let m = if n > 1 { many } else { one };
+        m.fill(lang, &[&n.to_string()])
+    };
     if r.hosts > 0 {
-        let n = r.hosts;
-        let _ = if fr {
-            write!(s, " · {n} usine{} d'IA", plural(n))
-        } else {
-            write!(s, " · {n} AI Factor{}", if n > 1 { "ies" } else { "y" })
-        };
+        let _ = write!(s, " · {}", count(r.hosts, Msg::HostsOne, Msg::HostsMany));
     }
     if r.partners > 0 {
-        let _ = if fr {
-            write!(s, " · partenaire de {}", r.partners)
-        } else {
-            write!(s, " · partner in {}", r.partners)
-        };
+        let _ = write!(
+            s,
+            " · {}",
+            Msg::PartnerIn.fill(lang, &[&r.partners.to_string()])
+        );
     }
     if r.antennas > 0 {
-        let n = r.antennas;
-        let _ = if fr {
-            write!(s, " · {n} antenne{}", plural(n))
-        } else {
-            write!(s, " · {n} antenna{}", plural(n))
-        };
+        let _ = write!(
+            s,
+            " · {}",
+            count(r.antennas, Msg::AntennasOne, Msg::AntennasMany)
+        );
     }
     let avail = usize::from(clip.width).saturating_sub(2);
     let s = crate::text::truncate(&s, avail);

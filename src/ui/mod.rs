@@ -16,6 +16,8 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, BorderType, Paragraph};
 
 use crate::app::App;
+use crate::data::Lang;
+use crate::i18n::Msg;
 use crate::layout::{Geometry, Mode, Pane, TINY_MIN};
 pub use crate::theme::Theme;
 
@@ -71,9 +73,11 @@ pub fn draw_loading(f: &mut Frame, label: &str, cancel: Option<&str>) {
         return;
     }
     let theme = Theme::new(true);
+    // In English, as before the data (and the language with it) is ready.
+    let lang = Lang::En;
     let lines = [
-        format!("aifactories: loading {}…", safe(label)),
-        cancel.map_or_else(String::new, |keys| format!("{keys} to cancel")),
+        Msg::Loading.fill(lang, &[&safe(label)]),
+        cancel.map_or_else(String::new, |keys| Msg::ToCancel.fill(lang, &[keys])),
     ];
     for (i, l) in lines.iter().enumerate() {
         let text = crate::text::truncate(l, usize::from(area.width));
@@ -92,7 +96,9 @@ fn too_small(f: &mut Frame, area: Rect, theme: &Theme) {
     if area.width == 0 || area.height == 0 {
         return;
     }
-    let msg = format!("terminal too small: needs {} x {}", TINY_MIN.0, TINY_MIN.1);
+    // In English, as it always was (the language is one argument away).
+    let lang = Lang::En;
+    let msg = Msg::TooSmall.fill(lang, &[&TINY_MIN.0.to_string(), &TINY_MIN.1.to_string()]);
     let text = crate::text::truncate(&msg, usize::from(area.width));
     let w = crate::text::width(&text) as u16;
     let r = Rect::new(
@@ -106,16 +112,12 @@ fn too_small(f: &mut Frame, area: Rect, theme: &Theme) {
 
 /// The compact layout's tab bar over its right-hand slot.
 fn tabs(f: &mut Frame, app: &App, theme: &Theme, area: Rect) {
-    let fr = app.lang().is_fr();
     let names = [
-        (Pane::Map, "1", if fr { "Carte" } else { "Map" }),
-        (Pane::Detail, "3", if fr { "Détail" } else { "Detail" }),
-        (
-            Pane::Timeline,
-            "4",
-            if fr { "Chronologie" } else { "Timeline" },
-        ),
-    ];
+        (Pane::Map, "1", Msg::Map),
+        (Pane::Detail, "3", Msg::Detail),
+        (Pane::Timeline, "4", Msg::Timeline),
+    ]
+    .map(|(pane, key, name)| (pane, key, name.text(app.lang())));
     let mut spans = Vec::new();
     for (pane, key, name) in names {
         let style = if app.tab() == pane {

@@ -6,19 +6,16 @@ use ratatui::text::{Line, Span};
 
 use super::{Theme, pane_block, title};
 use crate::app::App;
+use crate::i18n::Msg;
 use crate::layout::{Pane, inner};
 use crate::text::{truncate, width};
 
 pub fn draw(f: &mut Frame, app: &App, theme: &Theme, area: Rect, tiny: bool) {
-    let fr = app.lang().is_fr();
+    let lang = app.lang();
     let focused = app.search_focused();
     let total = app.cat().factories().len() + app.cat().antennas().len();
     let count = if app.search().searching() {
-        format!(
-            "{}… / {}",
-            if fr { "recherche" } else { "searching" },
-            total
-        )
+        format!("{}… / {}", Msg::Searching.text(lang), total)
     } else {
         format!("{} / {}", app.list().rows().len(), total)
     };
@@ -29,7 +26,7 @@ pub fn draw(f: &mut Frame, app: &App, theme: &Theme, area: Rect, tiny: bool) {
             app,
             theme,
             Pane::Search,
-            Line::from(title(theme, if fr { "Recherche" } else { "Search" })),
+            Line::from(title(theme, Msg::Search.text(lang))),
         )
         .title_top(Line::from(Span::styled(format!(" {count} "), theme.label)).right_aligned());
         f.render_widget(block, area);
@@ -43,11 +40,7 @@ pub fn draw(f: &mut Frame, app: &App, theme: &Theme, area: Rect, tiny: bool) {
     let mut spans = vec![Span::styled(prompt, theme.key)];
     let (shown, cursor_col) = visible_query(app.search().query(), app.search().cursor(), avail);
     if app.search().query().is_empty() && !focused {
-        let hint = if fr {
-            "secteur, nom, pays, ville, machine…  (/ pour chercher, ex. santé, sector:energy, country:es)"
-        } else {
-            "sector, name, country, city, machine…  (/ to search, e.g. health, sector:energy, country:es)"
-        };
+        let hint = Msg::SearchHint.text(lang);
         spans.push(Span::styled(truncate(hint, avail), theme.dim));
     } else {
         spans.push(Span::styled(super::safe(&shown).into_owned(), theme.text));

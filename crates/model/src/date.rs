@@ -10,6 +10,8 @@ use std::fmt;
 
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
+use crate::i18n::{Lang, MONTHS, MONTHS_SHORT, Msg};
+
 /// How precisely a date is known.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
 #[serde(rename_all = "kebab-case")]
@@ -64,7 +66,7 @@ impl fmt::Display for DateError {
             DateError::Day { year, month, day } => write!(
                 f,
                 "day {day} does not exist in {} {year}",
-                MONTHS_EN[usize::from(month - 1)]
+                month_name(month, Lang::En)
             ),
             DateError::Quarter(q) => write!(f, "quarter {q} does not exist (1-4)"),
             DateError::Half(h) => write!(f, "half-year {h} does not exist (1-2)"),
@@ -143,49 +145,12 @@ pub fn days_in_month(year: i32, month: u8) -> u8 {
     }
 }
 
-pub const MONTHS_EN: [&str; 12] = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-];
-pub const MONTHS_FR: [&str; 12] = [
-    "janvier",
-    "février",
-    "mars",
-    "avril",
-    "mai",
-    "juin",
-    "juillet",
-    "août",
-    "septembre",
-    "octobre",
-    "novembre",
-    "décembre",
-];
-/// A month's name (1 to 12), in French or English.
-pub fn month_name(month: u8, fr: bool) -> &'static str {
-    let names = if fr { &MONTHS_FR } else { &MONTHS_EN };
-    names
+/// A month's name (1 to 12) in a language.
+pub fn month_name(month: u8, lang: Lang) -> &'static str {
+    MONTHS
         .get(usize::from(month.max(1)) - 1)
-        .copied()
-        .unwrap_or("?")
+        .map_or("?", |m| m.text(lang))
 }
-
-pub const MONTHS_SHORT_EN: [&str; 12] = [
-    "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
-];
-pub const MONTHS_SHORT_FR: [&str; 12] = [
-    "janv", "févr", "mars", "avr", "mai", "juin", "juil", "août", "sept", "oct", "nov", "déc",
-];
 
 /// A date known to a given precision. It covers a span of days: a month covers the whole
 /// month, `2026-H1` covers January to June 2026.
@@ -354,24 +319,21 @@ impl PDate {
     }
 
     /// Human form: "10 Dec 2024", "Jul 2025", "Q3 2025", "H1 2026", "end 2025", "2027".
+    /// (A flag, not a [`Lang`], as its callers have it; the words come from the catalogue.)
     pub fn human(&self, fr: bool) -> String {
         let s = self.start();
-        let short = if fr {
-            &MONTHS_SHORT_FR
-        } else {
-            &MONTHS_SHORT_EN
-        };
-        let m = short[usize::from(s.month - 1)];
+        let lang = if fr { Lang::Fr } else { Lang::En };
+        let m = MONTHS_SHORT[usize::from(s.month - 1)].text(lang);
+        let year = s.year.to_string();
         match self.precision() {
             Precision::Day => format!("{} {} {}", s.day, m, s.year),
             Precision::Month => format!("{m} {}", s.year),
-            Precision::Quarter if fr => format!("T{} {}", (s.month - 1) / 3 + 1, s.year),
-            Precision::Quarter => format!("Q{} {}", (s.month - 1) / 3 + 1, s.year),
-            Precision::Half if fr => format!("S{} {}", (s.month - 1) / 6 + 1, s.year),
-            Precision::Half => format!("H{} {}", (s.month - 1) / 6 + 1, s.year),
-            Precision::EndOfYear if fr => format!("fin {}", s.year),
-            Precision::EndOfYear => format!("end {}", s.year),
-            Precision::Year => format!("{}", s.year),
+            Precision::Quarter => {
+                Msg::Quarter.fill(lang, &[&((s.month - 1) / 3 + 1).to_string(), &year])
+            }
+            Precision::Half => Msg::Half.fill(lang, &[&((s.month - 1) / 6 + 1).to_string(), &year]),
+            Precision::EndOfYear => Msg::EndOfYear.fill(lang, &[&year]),
+            Precision::Year => year,
         }
     }
 }

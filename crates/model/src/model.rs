@@ -10,6 +10,8 @@ use serde::{Deserialize, Serialize};
 
 use super::date::PDate;
 use super::istr::IStr;
+pub use crate::i18n::Lang;
+use crate::i18n::Msg;
 
 /// How sure the sources are about a fact. Anything other than `Confirmed` is shown with a `?`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
@@ -81,34 +83,6 @@ fn text_or_string<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Text, D::Err
         d.deserialize_any(V)
     } else {
         Text::deserialize(d)
-    }
-}
-
-/// Display language.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Lang {
-    #[default]
-    En,
-    Fr,
-}
-
-impl Lang {
-    pub fn is_fr(self) -> bool {
-        self == Lang::Fr
-    }
-    pub fn toggled(self) -> Lang {
-        match self {
-            Lang::En => Lang::Fr,
-            Lang::Fr => Lang::En,
-        }
-    }
-    /// The English or the French of a pair.
-    pub fn pick<T>(self, en: T, fr: T) -> T {
-        match self {
-            Lang::En => en,
-            Lang::Fr => fr,
-        }
     }
 }
 
@@ -348,28 +322,19 @@ impl Kind {
     }
 
     pub fn label(self, lang: Lang) -> &'static str {
-        match (self, lang) {
-            (Kind::Policy, Lang::En) => "policy",
-            (Kind::Policy, Lang::Fr) => "politique",
-            (Kind::Call, Lang::En) => "call",
-            (Kind::Call, Lang::Fr) => "appel",
-            (Kind::Selection, Lang::En) => "selection",
-            (Kind::Selection, Lang::Fr) => "sélection",
-            (Kind::Agreement, Lang::En) => "agreement",
-            (Kind::Agreement, Lang::Fr) => "accord",
-            (Kind::Procurement, Lang::En) => "procurement",
-            (Kind::Procurement, Lang::Fr) => "appel d'offres",
-            (Kind::Contract, Lang::En) => "contract",
-            (Kind::Contract, Lang::Fr) => "contrat",
-            (Kind::Installation, Lang::En) => "installation",
-            (Kind::Installation, Lang::Fr) => "installation",
-            (Kind::Launch, Lang::En) => "launch",
-            (Kind::Launch, Lang::Fr) => "lancement",
-            (Kind::Operation, Lang::En) => "operation",
-            (Kind::Operation, Lang::Fr) => "mise en service",
-            (Kind::Other, Lang::En) => "other",
-            (Kind::Other, Lang::Fr) => "autre",
+        match self {
+            Kind::Policy => Msg::KindPolicy,
+            Kind::Call => Msg::KindCall,
+            Kind::Selection => Msg::KindSelection,
+            Kind::Agreement => Msg::KindAgreement,
+            Kind::Procurement => Msg::KindProcurement,
+            Kind::Contract => Msg::KindContract,
+            Kind::Installation => Msg::KindInstallation,
+            Kind::Launch => Msg::KindLaunch,
+            Kind::Operation => Msg::KindOperation,
+            Kind::Other => Msg::KindOther,
         }
+        .text(lang)
     }
 
     /// Accepts the key, `tender` (procurement) and `inauguration` (launch).

@@ -9,19 +9,11 @@ use super::geo::Geo;
 use super::{TODAY_MARK, put, put_spans};
 use crate::app::{App, Zoom};
 use crate::data::Lang;
-use crate::data::date::{MONTHS_SHORT_EN, MONTHS_SHORT_FR};
+use crate::i18n::{MONTHS_SHORT, Msg};
 use crate::ui::{Theme, title};
 
 fn short_month(lang: Lang, month: u8) -> &'static str {
-    let names = if lang.is_fr() {
-        &MONTHS_SHORT_FR
-    } else {
-        &MONTHS_SHORT_EN
-    };
-    names
-        .get(usize::from(month.clamp(1, 12)) - 1)
-        .copied()
-        .unwrap_or("?")
+    MONTHS_SHORT[usize::from(month.clamp(1, 12)) - 1].text(lang)
 }
 
 pub(super) fn title_spans<'a>(app: &App, theme: &Theme, g: &Geo) -> Vec<Span<'a>> {
@@ -30,20 +22,20 @@ pub(super) fn title_spans<'a>(app: &App, theme: &Theme, g: &Geo) -> Vec<Span<'a>
     let text = match app.timeline().zoom() {
         Zoom::Year2025 if from.year == to.year => format!(
             "{} · {} {}",
-            lang.pick("Timeline", "Chronologie"),
+            Msg::Timeline.text(lang),
             from.year,
-            lang.pick("by month", "par mois")
+            Msg::ByMonth.text(lang)
         ),
         _ => format!(
             "{} · {} {} – {} {} {}",
-            lang.pick("Timeline", "Chronologie"),
+            Msg::Timeline.text(lang),
             short_month(lang, from.month),
             from.year,
             short_month(lang, to.month),
             to.year,
             match app.timeline().zoom() {
-                Zoom::Year2025 => lang.pick("by month", "par mois"),
-                Zoom::Full => lang.pick("by quarter", "par trimestre"),
+                Zoom::Year2025 => Msg::ByMonth.text(lang),
+                Zoom::Full => Msg::ByQuarter.text(lang),
             }
         ),
     };
@@ -67,7 +59,7 @@ pub(super) fn hint_spans<'a>(app: &App, theme: &Theme, g: &Geo) -> Vec<Span<'a>>
     }
     spans.push(Span::styled(" z", theme.key));
     spans.push(Span::styled(
-        app.lang().pick(": zoom ", " : zoom ").to_string(),
+        Msg::HintZoom.text(app.lang()).to_string(),
         theme.dim,
     ));
     spans
@@ -112,7 +104,10 @@ pub(super) fn draw_header(buf: &mut Buffer, app: &App, theme: &Theme, g: &Geo) {
         } else if room >= 6 {
             let q = (month - 1) / 3 + 1;
             let yy = year.rem_euclid(100);
-            (format!("{}{q} {yy:02}", lang.pick("Q", "T")), room)
+            (
+                Msg::Quarter.fill(lang, &[&q.to_string(), &format!("{yy:02}")]),
+                room,
+            )
         } else if month == 1 || c == 0 {
             let left = i64::from(12 - month) / 3 + 1;
             let span = axis.col_x((c + left).min(axis.cols)) - x0;
@@ -147,7 +142,7 @@ pub(super) fn draw_header(buf: &mut Buffer, app: &App, theme: &Theme, g: &Geo) {
         let tx = usize::try_from(axis.x_of(app.today()))
             .unwrap_or(0)
             .min(w - 1);
-        let word = lang.pick("today", "aujourd'hui");
+        let word = Msg::Today.text(lang);
         let wl = word.chars().count();
         let text: Vec<char> = if tx + 1 + wl < w {
             std::iter::once(TODAY_MARK)

@@ -9,6 +9,7 @@ use super::geo::{Axis, Geo};
 use super::{BAR, EARLIER, LATER, PLAN_BAND, TODAY_LINE, glyph, put_spans};
 use crate::app::{App, Zoom};
 use crate::data::Kind;
+use crate::i18n::Msg;
 use crate::timeline::Timing;
 use crate::ui::{Theme, safe};
 
@@ -29,21 +30,14 @@ fn plan_result(app: &App, plan: usize) -> String {
         .filter(|a| a.timing == Timing::Unclear)
         .count();
     let mut parts = vec![
-        format!("{} {}", r.on_time(), lang.pick("on time", "dans les temps")),
-        format!("{} {}", r.late(), lang.pick("late", "en retard")),
+        Msg::CountOnTime.fill(lang, &[&r.on_time().to_string()]),
+        Msg::CountLate.fill(lang, &[&r.late().to_string()]),
     ];
     if unclear > 0 {
-        parts.push(format!(
-            "{unclear} {}",
-            lang.pick("unclear", "incertain(s)")
-        ));
+        parts.push(Msg::CountUnclear.fill(lang, &[&unclear.to_string()]));
     }
     if !r.missing.is_empty() {
-        parts.push(format!(
-            "{} {}",
-            r.missing.len(),
-            lang.pick("not yet", "pas encore")
-        ));
+        parts.push(Msg::CountNotYet.fill(lang, &[&r.missing.len().to_string()]));
     }
     parts.join(", ")
 }
@@ -62,12 +56,7 @@ fn plan_summary<'a>(app: &App, theme: &Theme, axis: &Axis) -> Vec<Span<'a>> {
             spans.push(Span::styled(" · ", theme.dim));
         }
         spans.push(Span::styled(
-            format!(
-                "{} {} {}: ",
-                lang.pick("plan", "prévu"),
-                e.date().human(lang.is_fr()),
-                e.kind().label(lang)
-            ),
+            Msg::PlanSummary.fill(lang, &[&e.date().human(lang.is_fr()), e.kind().label(lang)]),
             theme.plan,
         ));
         spans.push(Span::styled(plan_result(app, p), theme.text));
@@ -101,32 +90,34 @@ fn kinds_legend<'a>(app: &App, theme: &Theme) -> Vec<Span<'a>> {
 
 fn status_legend<'a>(app: &App, theme: &Theme) -> Vec<Span<'a>> {
     let lang = app.lang();
-    let item = |s: &'static str, style: Style| Span::styled(s, style);
+    let item = |m: Msg, style: Style| Span::styled(m.text(lang), style);
+    // What a sign means, after the sign.
+    let meaning = |m: Msg| Span::styled(format!(" {}", m.text(lang)), theme.dim);
     vec![
-        item(lang.pick("done", "fait"), theme.done),
+        item(Msg::StatusDone, theme.done),
         Span::raw(" "),
-        item(lang.pick("ongoing", "en cours"), theme.ongoing),
+        item(Msg::StatusOngoing, theme.ongoing),
         Span::raw(" "),
-        item(lang.pick("upcoming", "à venir"), theme.upcoming),
+        item(Msg::StatusUpcoming, theme.upcoming),
         Span::raw(" "),
-        item(lang.pick("slipped", "retardé"), theme.slipped),
+        item(Msg::LegendSlipped, theme.slipped),
         Span::raw(" "),
-        item(lang.pick("plan", "prévu"), theme.plan),
+        item(Msg::StatusPlan, theme.plan),
         Span::raw("  "),
-        item("?", theme.unconfirmed),
-        item(lang.pick(" unconfirmed", " non confirmé"), theme.dim),
+        Span::styled("?", theme.unconfirmed),
+        meaning(Msg::LegendUnconfirmed),
         Span::raw("  "),
         Span::styled(BAR.to_string(), theme.label),
-        item(lang.pick(" vague date", " date vague"), theme.dim),
+        meaning(Msg::LegendVagueDate),
         Span::raw("  "),
         Span::styled(PLAN_BAND.to_string(), theme.plan),
-        item(lang.pick(" plan window", " fenêtre prévue"), theme.dim),
+        meaning(Msg::LegendPlanWindow),
         Span::raw("  "),
         Span::styled(TODAY_LINE.to_string(), theme.today),
-        item(lang.pick(" today", " aujourd'hui"), theme.dim),
+        meaning(Msg::Today),
         Span::raw("  "),
         Span::styled(format!("{EARLIER}{LATER}"), theme.dim),
-        item(lang.pick(" out of range", " hors période"), theme.dim),
+        meaning(Msg::LegendOutOfRange),
     ]
 }
 
@@ -150,7 +141,7 @@ fn chosen_lines<'a>(
                 .get(f)
                 .map_or("?", |f| f.name.as_str()),
         ),
-        None => std::borrow::Cow::Borrowed(lang.pick("programme", "programme")),
+        None => std::borrow::Cow::Borrowed(Msg::ProgrammeWord.text(lang)),
     };
     let mut a = vec![
         Span::styled(e.date().human(lang.is_fr()), theme.label),
@@ -184,11 +175,7 @@ fn chosen_lines<'a>(
         };
         a.push(Span::styled(timing.text(lang), style));
         a.push(Span::styled(
-            format!(
-                " ({} {})",
-                lang.pick("plan", "prévu"),
-                plan.date().human(lang.is_fr())
-            ),
+            Msg::PlanOf.fill(lang, &[&plan.date().human(lang.is_fr())]),
             theme.dim,
         ));
     } else if e.planned() && tl.plans().any(|p| p == k) {

@@ -11,6 +11,7 @@ use super::geo::{Axis, Geo};
 use super::{BAR, EARLIER, LATER, PLAN_BAND, TODAY_LINE, UNCONFIRMED, glyph, put, put_spans};
 use crate::app::App;
 use crate::data::{Day, Kind};
+use crate::i18n::Msg;
 use crate::text::truncate;
 use crate::timeline::{Entry, Origin, Timeline};
 use crate::ui::{Theme, safe};
@@ -266,7 +267,7 @@ pub(super) fn draw_lanes(buf: &mut Buffer, app: &App, theme: &Theme, g: &Geo) {
         if label_w > 0 {
             let (name, mut style) = if lane == 0 {
                 (
-                    std::borrow::Cow::Borrowed(app.lang().pick("Programme", "Programme")),
+                    std::borrow::Cow::Borrowed(Msg::ProgrammeLane.text(app.lang())),
                     theme.label,
                 )
             } else {

@@ -1,0 +1,536 @@
+//! The interface's words, in every language, in one table: [`Msg`] names each text and
+//! [`Msg::text`] gives it in a language. A third language adds a column here (and a variant
+//! to [`Lang`]), and its prose to the data; nothing else.
+//!
+//! Texts with a value in them hold `{}` where it goes, filled in order by [`Msg::fill`].
+
+use serde::{Deserialize, Serialize};
+
+/// Display language.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Lang {
+    #[default]
+    En,
+    Fr,
+}
+
+impl Lang {
+    pub fn is_fr(self) -> bool {
+        self == Lang::Fr
+    }
+    pub fn toggled(self) -> Lang {
+        match self {
+            Lang::En => Lang::Fr,
+            Lang::Fr => Lang::En,
+        }
+    }
+}
+
+macro_rules! catalogue {
+    ($($(#[$doc:meta])* $name:ident => $en:literal, $fr:literal;)*) => {
+        /// A text of the interface.
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+        pub enum Msg {
+            $($(#[$doc])* $name,)*
+        }
+
+        impl Msg {
+            /// Every text, for the tests that check the table.
+            pub const ALL: &[Msg] = &[$(Msg::$name,)*];
+
+            /// The text in a language.
+            pub fn text(self, lang: Lang) -> &'static str {
+                match (self, lang) {
+                    $((Msg::$name, Lang::En) => $en, (Msg::$name, Lang::Fr) => $fr,)*
+                }
+            }
+        }
+    };
+}
+
+catalogue! {
+    // The fact sheet (detail pane and `show`).
+    NothingSelected => "Nothing selected.", "Aucune sélection.";
+    AlsoKnownAs => "Also known as", "Autres noms";
+    Selected => "Selected", "Sélection";
+    Wave => "wave", "vague";
+    Host => "Host", "Hôte";
+    Location => "Location", "Lieu";
+    MachineSite => "Machine at", "Machine à";
+    Partners => "Partners", "Partenaires";
+    NoPartner => "none", "aucun";
+    Consortium => "Consortium", "Consortium";
+    Antennas => "Antennas", "Antennes";
+    AiSystem => "AI system", "Système IA";
+    Unnamed => "unnamed", "sans nom";
+    Vendor => "Vendor", "Fournisseur";
+    VendorNotConfirmed => "vendor not confirmed ?", "fournisseur non confirmé ?";
+    Operation => "Operation", "Service";
+    Sectors => "Sectors", "Secteurs";
+    Funding => "Funding", "Financement";
+    Milestones => "Milestones", "Jalons";
+    /// `{}`: how many more milestones.
+    MoreMilestones => "… {} more milestones: see the timeline (4)",
+        "… {} jalons de plus : voir la chronologie (4)";
+    UnconfirmedOrConflicting => "Unconfirmed or conflicting", "Non confirmé ou contradictoire";
+    Sources => "Sources", "Sources";
+    Official => "[official]", "[officiel]";
+    AntennaKind => "AI Factory Antenna", "Antenne d'usine d'IA";
+    Country => "Country", "Pays";
+    EuMember => "EU member state", "État membre de l'UE";
+    PartnerCountry => "partner country", "pays partenaire";
+    Serves => "Serves", "Rattachée à";
+    NotKnown => "not known", "inconnu";
+    City => "City", "Ville";
+    CityNotConfirmed => "not confirmed ?", "non confirmée ?";
+    HostNotConfirmed => "not confirmed ?", "non confirmé ?";
+    Detail => "Detail", "Détail";
+
+    // Names shared by the panes, the tabs and the help's sections (`Detail` above, too).
+    Map => "Map", "Carte";
+    List => "List", "Liste";
+    Timeline => "Timeline", "Chronologie";
+    Help => "Help", "Aide";
+    /// The help's section of bindings that work everywhere.
+    ScopeAlways => "Everywhere", "Partout";
+    ScopePanes => "Outside the search box", "Hors de la recherche";
+    ScopeSearch => "Search box", "Recherche";
+
+    // Months, full (`month_name`) and short (dates, timeline columns).
+    January => "January", "janvier";
+    February => "February", "février";
+    March => "March", "mars";
+    April => "April", "avril";
+    May => "May", "mai";
+    June => "June", "juin";
+    July => "July", "juillet";
+    August => "August", "août";
+    September => "September", "septembre";
+    October => "October", "octobre";
+    November => "November", "novembre";
+    December => "December", "décembre";
+    Jan => "Jan", "janv";
+    Feb => "Feb", "févr";
+    Mar => "Mar", "mars";
+    Apr => "Apr", "avr";
+    MayShort => "May", "mai";
+    Jun => "Jun", "juin";
+    Jul => "Jul", "juil";
+    Aug => "Aug", "août";
+    Sep => "Sep", "sept";
+    Oct => "Oct", "oct";
+    Nov => "Nov", "nov";
+    Dec => "Dec", "déc";
+
+    // Dates known to a quarter, a half or the end of a year.
+    /// `{}`: the quarter (1 to 4), then the year.
+    Quarter => "Q{} {}", "T{} {}";
+    /// `{}`: the half (1 or 2), then the year.
+    Half => "H{} {}", "S{} {}";
+    /// `{}`: the year.
+    EndOfYear => "end {}", "fin {}";
+
+    // Milestone kinds.
+    KindPolicy => "policy", "politique";
+    KindCall => "call", "appel";
+    KindSelection => "selection", "sélection";
+    KindAgreement => "agreement", "accord";
+    KindProcurement => "procurement", "appel d'offres";
+    KindContract => "contract", "contrat";
+    KindInstallation => "installation", "installation";
+    KindLaunch => "launch", "lancement";
+    KindOperation => "operation", "mise en service";
+    KindOther => "other", "autre";
+
+    // Milestone statuses.
+    StatusDone => "done", "fait";
+    StatusOngoing => "ongoing", "en cours";
+    StatusUpcoming => "upcoming", "à venir";
+    StatusPlanPast => "plan (past)", "prévu (passé)";
+    StatusPlanNow => "plan (now)", "prévu (en cours)";
+    /// A plan still to come; also the word for a plan.
+    StatusPlan => "plan", "prévu";
+    /// `{}`: the date first announced.
+    SlippedWas => ", slipped (was {})", ", retardé (annoncé {})";
+    Slipped => ", slipped", ", retardé";
+    StatusUnconfirmed => ", unconfirmed ?", ", non confirmé ?";
+    StatusConflicting => ", conflicting ?", ", sources divergentes ?";
+
+    // Plan versus reality: how an event answered its plan.
+    TimingOnTime => "on time", "dans les temps";
+    TimingLateSameMonth => "late (same month)", "en retard (même mois)";
+    TimingLateOneMonth => "1 month late", "1 mois de retard";
+    /// `{}`: how many months.
+    TimingLateMonths => "{} months late", "{} mois de retard";
+    TimingUnclear => "maybe late (vague date)", "retard possible (date vague)";
+    /// `{}`: how many events, in a plan's results.
+    CountOnTime => "{} on time", "{} dans les temps";
+    CountLate => "{} late", "{} en retard";
+    CountUnclear => "{} unclear", "{} incertain(s)";
+    CountNotYet => "{} not yet", "{} pas encore";
+
+    // The timeline pane.
+    /// Milestones of no factory, in the info rows.
+    ProgrammeWord => "programme", "programme";
+    /// The lane of the programme-wide milestones.
+    ProgrammeLane => "Programme", "Programme";
+    ByMonth => "by month", "par mois";
+    ByQuarter => "by quarter", "par trimestre";
+    /// After the `z` key in the pane's border.
+    HintZoom => ": zoom ", " : zoom ";
+    Today => "today", "aujourd'hui";
+    /// `{}`: the plan's date, then its kind.
+    PlanSummary => "plan {} {}: ", "prévu {} {}: ";
+    /// `{}`: the plan's date.
+    PlanOf => " (plan {})", " (prévu {})";
+    LegendSlipped => "slipped", "retardé";
+    LegendUnconfirmed => "unconfirmed", "non confirmé";
+    LegendVagueDate => "vague date", "date vague";
+    LegendPlanWindow => "plan window", "fenêtre prévue";
+    LegendOutOfRange => "out of range", "hors période";
+
+    // The map pane.
+    MapTiles => "Map · tiles", "Carte · tuiles";
+    MapGeographic => "Map · geographic", "Carte · géographique";
+    RoleHost => "host", "hôte";
+    RolePartner => "partner", "partenaire";
+    RoleOther => "other", "autre";
+    Network => "network", "réseau";
+    /// A factory on the geographic map's legend.
+    MapFactory => "factory", "usine d'IA";
+    MapSelected => "selected", "sélection";
+    /// `{}`: how many factories a country hosts.
+    HostsOne => "{} AI Factory", "{} usine d'IA";
+    HostsMany => "{} AI Factories", "{} usines d'IA";
+    /// `{}`: how many factories a country is a partner in.
+    PartnerIn => "partner in {}", "partenaire de {}";
+    /// `{}`: how many antennas a country has.
+    AntennasOne => "{} antenna", "{} antenne";
+    AntennasMany => "{} antennas", "{} antennes";
+
+    // The search box, the list and the hint bar.
+    Search => "Search", "Recherche";
+    Searching => "searching", "recherche";
+    SearchHint => "sector, name, country, city, machine…  (/ to search, e.g. health, sector:energy, country:es)",
+        "secteur, nom, pays, ville, machine…  (/ pour chercher, ex. santé, sector:energy, country:es)";
+    Results => "Results", "Résultats";
+    NoMatch => "no match: Esc clears the search and the country filter",
+        "aucun résultat : Échap efface la recherche et le filtre pays";
+    /// `{}`: the country the list is filtered by.
+    InCountry => "· in {} ", "· en {} ";
+    /// `{}`: the date of the data.
+    DataAsOf => "data as of {}", "données du {}";
+    DataStale => " (over 6 months old!)", " (plus de 6 mois !)";
+
+    // The help overlay.
+    HelpTitle => " Help · ? or Esc to close ", " Aide · ? ou Échap pour fermer ";
+    Signs => "Signs", "Signes";
+    SignDoubt => "not confirmed by a source, or sources disagree",
+        "non confirmé par une source, ou sources contradictoires";
+    SignFactory => "AI Factory", "usine d'IA";
+    SignFilters => "filters: sector: country: wave: system: (e.g. sector:health country:es)",
+        "filtres : sector: country: wave: system: (ex. sector:health country:es)";
+
+    // Screens without the dashboard.
+    /// `{}`: the data file.
+    Loading => "aifactories: loading {}…", "aifactories : chargement de {}…";
+    /// `{}`: the keys.
+    ToCancel => "{} to cancel", "{} pour annuler";
+    /// `{}`: the smallest width, then height.
+    TooSmall => "terminal too small: needs {} x {}", "terminal trop petit : il faut {} x {}";
+
+    // The command line's tables (`list`, `search`, `timeline`).
+    Factory => "factory", "usine";
+    /// Also the map's role of an antenna.
+    Antenna => "antenna", "antenne";
+    Unknown => "unknown", "inconnu";
+    ColDate => "date", "date";
+    ColKind => "kind", "type";
+    ColStatus => "status", "statut";
+    ColTitle => "title", "titre";
+    NoMilestonesInRange => "no milestones in that range", "aucun jalon dans cette période";
+    /// `{}`: a date.
+    WholeYear => "{} (whole year)", "{} (toute l'année)";
+    /// `{}`: how many milestones, then today's date.
+    MilestonesOne => "{} milestone, status as of {}", "{} jalon, état au {}";
+    MilestonesMany => "{} milestones, status as of {}", "{} jalons, état au {}";
+    PlanVsReality => "Plan vs reality", "Prévu et réalisé";
+    PlanUnconfirmed => " (unconfirmed ?)", " (non confirmé ?)";
+    PlanConflicting => " (conflicting ?)", " (sources divergentes ?)";
+    NoAnsweringEvent => "no answering event recorded", "aucun événement enregistré en réponse";
+    /// `{}`: the factories.
+    NoEventYet => "no event yet: {}", "sans événement : {}";
+    /// `{}`: how many on time, then how many late.
+    TallyOnTimeLate => "{} on time, {} late", "{} dans les temps, {} en retard";
+    /// `{}`: how many unclear.
+    TallyUnclear => ", {} unclear", ", {} incertain(s)";
+
+    // The field a search hit matched (the `search` command's table).
+    FieldSector => "sector", "secteur";
+    FieldName => "name", "nom";
+    FieldAlias => "other name", "autre nom";
+    FieldCountry => "country", "pays";
+    FieldCity => "city", "ville";
+    FieldHost => "host", "hébergeur";
+    FieldSystem => "system", "système";
+    FieldVendor => "vendor", "fournisseur";
+    FieldServes => "serves", "rattachée à";
+    FieldPartner => "partner country", "pays partenaire";
+    FieldConsortium => "consortium", "consortium";
+
+    // The key bindings' help (help overlay and hint bar).
+    KeyQuit => "quit", "quitter";
+    KeyNextPane => "next pane", "panneau suivant";
+    KeyPreviousPane => "previous pane", "panneau précédent";
+    KeyCloseClearBack => "close / clear / back", "fermer / effacer / retour";
+    KeyRedrawTheScreen => "redraw the screen", "redessiner l'écran";
+    KeySuspendFgToResume => "suspend (fg to resume)", "suspendre (fg pour reprendre)";
+    KeyHelp => "help", "aide";
+    KeySearch => "search", "rechercher";
+    KeyLanguage => "English / français", "English / français";
+    KeyGoToTheMap => "go to the map", "aller à la carte";
+    KeyGoToTheList => "go to the list", "aller à la liste";
+    KeyGoToTheDetail => "go to the detail", "aller au détail";
+    KeyGoToTheTimeline => "go to the timeline", "aller à la chronologie";
+    KeyTilesGeographicMap => "tiles / geographic map", "tuiles / carte géographique";
+    KeyTimelineZoom => "timeline: 2025 / whole span", "chronologie : 2025 / tout";
+    KeyCopySourceUrl => "copy the source URL", "copier l'URL de la source";
+    KeyGoToTheResults => "go to the results", "aller aux résultats";
+    KeyNextResult => "next result", "résultat suivant";
+    KeyPreviousResult => "previous result", "résultat précédent";
+    KeyDeleteACharacter => "delete a character", "effacer un caractère";
+    KeyDeleteAWord => "delete a word", "effacer un mot";
+    KeyClearTheQuery => "clear the query", "vider la requête";
+    KeyMoveTheCursor => "move the cursor", "déplacer le curseur";
+    KeyStartOfTheQuery => "start of the query", "début de la requête";
+    KeyEndOfTheQuery => "end of the query", "fin de la requête";
+    KeyCountryToTheWest => "country to the west", "pays à l'ouest";
+    KeyCountryToTheSouth => "country to the south", "pays au sud";
+    KeyCountryToTheNorth => "country to the north", "pays au nord";
+    KeyCountryToTheEast => "country to the east", "pays à l'est";
+    KeyListCountryFactories => "list this country's factories", "lister les usines du pays";
+    KeyNext => "next", "suivant";
+    KeyPrevious => "previous", "précédent";
+    KeyPageDown => "page down", "page suivante";
+    KeyPageUp => "page up", "page précédente";
+    KeyFirst => "first", "premier";
+    KeyLast => "last", "dernier";
+    KeyOpenTheDetail => "open the detail", "ouvrir le détail";
+    KeyScrollDown => "scroll down", "défiler vers le bas";
+    KeyScrollUp => "scroll up", "défiler vers le haut";
+    KeyTop => "top", "début";
+    KeyBottom => "bottom", "fin";
+    KeyBackToTheList => "back to the list", "retour à la liste";
+    KeyNextMilestone => "next milestone", "jalon suivant";
+    KeyPreviousMilestone => "previous milestone", "jalon précédent";
+    KeyNextLane => "next lane", "ligne suivante";
+    KeyPreviousLane => "previous lane", "ligne précédente";
+    KeyFirstMilestone => "first milestone", "premier jalon";
+    KeyLastMilestone => "last milestone", "dernier jalon";
+    KeyZoom => "2025 / whole span", "2025 / tout";
+    KeyCloseTheHelp => "close the help", "fermer l'aide";
+    // The status line.
+    /// `{}`: the URL put on the clipboard.
+    Copied => "copied: {}", "copié : {}";
+    NothingToCopy => "nothing to copy", "rien à copier";
+}
+
+/// The months' names, January first.
+pub const MONTHS: [Msg; 12] = [
+    Msg::January,
+    Msg::February,
+    Msg::March,
+    Msg::April,
+    Msg::May,
+    Msg::June,
+    Msg::July,
+    Msg::August,
+    Msg::September,
+    Msg::October,
+    Msg::November,
+    Msg::December,
+];
+
+/// The months' short names, January first.
+pub const MONTHS_SHORT: [Msg; 12] = [
+    Msg::Jan,
+    Msg::Feb,
+    Msg::Mar,
+    Msg::Apr,
+    Msg::MayShort,
+    Msg::Jun,
+    Msg::Jul,
+    Msg::Aug,
+    Msg::Sep,
+    Msg::Oct,
+    Msg::Nov,
+    Msg::Dec,
+];
+
+impl Msg {
+    /// The text with each `{}` replaced by the next of `values`.
+    pub fn fill(self, lang: Lang, values: &[&str]) -> String {
+        let mut out = String::new();
+        let mut values = values.iter();
+        let mut parts = self.text(lang).split("{}");
+        if let Some(first) = parts.next() {
+            out.push_str(first);
+        }
+        for part in parts {
+            out.push_str(values.next().copied().unwrap_or_default());
+            out.push_str(part);
+        }
+        out
+    }
+}
+
+/// A text of the interface in a language.
+pub fn tr(lang: Lang, msg: Msg) -> &'static str {
+    msg.text(lang)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_text_exists_in_every_language_with_the_same_slots() {
+        for &m in Msg::ALL {
+            let en = m.text(Lang::En);
+            let fr = m.text(Lang::Fr);
+            assert!(!en.is_empty() && !fr.is_empty(), "{m:?}");
+            assert_eq!(en.matches("{}").count(), fr.matches("{}").count(), "{m:?}");
+        }
+    }
+
+    #[test]
+    fn values_fill_the_slots_in_order() {
+        assert_eq!(
+            Msg::MoreMilestones.fill(Lang::En, &["3"]),
+            "… 3 more milestones: see the timeline (4)"
+        );
+        assert_eq!(
+            Msg::MoreMilestones.fill(Lang::Fr, &["3"]),
+            "… 3 jalons de plus : voir la chronologie (4)"
+        );
+    }
+    /// Words chosen by language outside the catalogue, as `file: what` lines: `.pick("`, a
+    /// `match` arm per language that gives anything but data text (`&self.en`, as
+    /// `Text::get` and the country and sector tables do) or another language, and an
+    /// `if …is_fr() { "…" }` or `if fr { "…" }` or `match (…, fr)` choosing a literal.
+    fn language_choices(path: &str, source: &str) -> Vec<String> {
+        let code: Vec<&str> = source
+            .lines()
+            .filter(|l| !l.trim_start().starts_with("//"))
+            .collect();
+        let code = code
+            .join(" ")
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ");
+        let mut found = Vec::new();
+        let mut flag = |what: &str| found.push(format!("{path}: {what}"));
+        for (i, _) in code.match_indices(".pick(\"") {
+            flag(&code[i..(i + 40).min(code.len())]);
+        }
+        for arm in ["Lang::En =>", "Lang::Fr =>", "Lang::En) =>", "Lang::Fr) =>"] {
+            for (i, _) in code.match_indices(arm) {
+                let rest = code[i + arm.len()..].trim_start();
+                if !(rest.starts_with("&self.") || rest.starts_with("Lang::")) {
+                    flag(&code[i..(i + 60).min(code.len())]);
+                }
+            }
+        }
+        for cond in ["is_fr() {", "if fr {", ", fr) {"] {
+            for (i, _) in code.match_indices(cond) {
+                let rest = code[i + cond.len()..].trim_start();
+                if cond == ", fr) {" || rest.starts_with('"') || rest.starts_with("format!") {
+                    flag(&code[i..(i + 60).min(code.len())]);
+                }
+            }
+        }
+        found
+    }
+
+    fn rust_files(dir: &std::path::Path, out: &mut Vec<std::path::PathBuf>) {
+        let entries = std::fs::read_dir(dir).unwrap_or_else(|e| panic!("{}: {e}", dir.display()));
+        for entry in entries {
+            let path = entry.unwrap_or_else(|e| panic!("{e}")).path();
+            if path.is_dir() {
+                rust_files(&path, out);
+            } else if path.extension().is_some_and(|x| x == "rs") {
+                out.push(path);
+            }
+        }
+    }
+
+    /// Every interface word is chosen here: no other module picks between an English and a
+    /// French text. Not scanned: this file, the synthetic generator (its strings are made-up
+    /// data, not interface words) and test code.
+    #[test]
+    fn no_word_is_chosen_by_language_outside_the_catalogue() {
+        // The workspace: the main crate's sources and this crate's.
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");
+        let root = root.as_path();
+        let mut files = Vec::new();
+        rust_files(&root.join("src"), &mut files);
+        rust_files(&root.join("crates/model/src"), &mut files);
+        files.sort();
+        assert!(
+            files.len() > 10,
+            "no sources found under {}",
+            root.display()
+        );
+        let mut found = Vec::new();
+        for file in files {
+            let rel = file
+                .strip_prefix(root)
+                .unwrap_or(&file)
+                .to_string_lossy()
+                .replace('\\', "/");
+            let name = rel.rsplit('/').next().unwrap_or_default();
+            if rel == "crates/model/src/i18n.rs"
+                || rel.starts_with("src/synth/")
+                || name == "tests.rs"
+                || name == "fixture.rs"
+            {
+                continue;
+            }
+            let source = std::fs::read_to_string(&file).unwrap_or_else(|e| panic!("{rel}: {e}"));
+            // Test modules at the end of a file are not interface code.
+            let source = source.split("#[cfg(test)]").next().unwrap_or_default();
+            let hits = language_choices(&rel, source);
+            found.extend(hits);
+        }
+        assert!(
+            found.is_empty(),
+            "words chosen outside the catalogue:\n{}",
+            found.join("\n")
+        );
+    }
+
+    #[test]
+    fn the_scan_finds_each_way_of_choosing() {
+        let en_fr = [
+            r#"let s = lang.pick("map", "carte");"#,
+            r#"match lang { Lang::En => "map", Lang::Fr => "carte" }"#,
+            r#"match (k, lang) { (K::A, Lang::En) => "a", (K::A, Lang::Fr) => "à" }"#,
+            r#"let s = if lang.is_fr() { "carte" } else { "map" };"#,
+            "let s = if fr {\n    \"carte\"\n} else {\n    \"map\"\n};",
+            r#"let m = match (e, fr) { (None, true) => "x", _ => "y" };"#,
+        ];
+        for src in en_fr {
+            assert!(!language_choices("x.rs", src).is_empty(), "{src}");
+        }
+        let fine = [
+            "match lang { Lang::En => &self.en, Lang::Fr => &self.fr }",
+            "match self { Lang::En => Lang::Fr, Lang::Fr => Lang::En }",
+            "let s = d.human(lang.is_fr());",
+            "// lang.pick(\"map\", \"carte\") in a comment",
+        ];
+        for src in fine {
+            assert!(language_choices("x.rs", src).is_empty(), "{src}");
+        }
+    }
+}
