@@ -69,6 +69,8 @@ pub enum Command {
     Search(SearchArgs),
     /// Milestones in date order, with their status relative to --today.
     Timeline(TimelineArgs),
+    /// Compare two datasets: records added, removed and changed, milestones moved.
+    Diff(DiffArgs),
     /// Print the shell completion script for bash, zsh, fish, powershell or elvish.
     Completions(CompletionsArgs),
     /// Print the manual page (roff) on standard output.
@@ -147,6 +149,24 @@ pub struct TimelineArgs {
     pub kind: Option<String>,
     #[arg(long, value_enum, default_value_t = TableJson::Table)]
     pub format: TableJson,
+}
+
+#[derive(Debug, Args)]
+#[command(
+    after_help = "Exit status: 0 the same, 1 different, 2 a file cannot be loaded.\n\
+                        Example:\n  \
+                        git show v0.1.0:assets/factories.ron > old.ron\n  \
+                        aifactories diff old.ron assets/factories.ron"
+)]
+pub struct DiffArgs {
+    /// The older dataset file (`-` or `embedded`: the embedded data).
+    #[arg(value_name = "OLD")]
+    pub old: PathBuf,
+    /// The newer dataset file (`-` or `embedded`: the embedded data).
+    #[arg(value_name = "NEW")]
+    pub new: PathBuf,
+    #[arg(long, value_enum, default_value_t = ShowFormat::Text)]
+    pub format: ShowFormat,
 }
 
 #[derive(Debug, Args)]

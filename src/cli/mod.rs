@@ -3,6 +3,7 @@
 
 pub mod args;
 mod completions;
+pub mod diff;
 mod export;
 pub mod json;
 mod list;
@@ -115,6 +116,7 @@ pub fn run_command(ctx: &Ctx, cmd: &Command, out: &mut dyn Write) -> Result<u8, 
         Command::Export(a) => export::run(ctx, a, out),
         Command::Search(a) => search::run(ctx, a, out),
         Command::Timeline(a) => timeline::run(ctx, a, out),
+        Command::Diff(a) => diff::run(ctx, a, out),
         Command::Completions(a) => completions::completions(a.shell, out),
         Command::Man => completions::man(out),
     }
@@ -263,7 +265,12 @@ pub fn run_to_stdout(ctx: &Ctx, cmd: &Command) -> u8 {
         Err(f) if f.output_closed => EXIT_OK,
         Err(f) => {
             drop(out);
-            eprintln!("aifactories: {}", f.message);
+            if matches!(cmd, Command::Diff(_)) && f.code == EXIT_BAD_INPUT {
+                // A file `diff` could not load, reported as `validate` reports it.
+                eprintln!("{}", f.message);
+            } else {
+                eprintln!("aifactories: {}", f.message);
+            }
             f.code
         }
     }
