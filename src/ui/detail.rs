@@ -44,9 +44,10 @@ pub fn draw(f: &mut Frame, app: &App, theme: &Theme, area: Rect) -> Option<u16> 
     Some(max)
 }
 
-fn field(theme: &Theme, lang: Lang, f: &Field) -> Line<'static> {
+/// A labelled line, its label padded to `width` columns.
+fn field(theme: &Theme, lang: Lang, f: &Field, width: usize) -> Line<'static> {
     let mut spans = vec![Span::styled(
-        format!("{:<11}", f.label.text(lang)),
+        format!("{:<width$}", f.label.text(lang)),
         theme.label,
     )];
     spans.extend(f.value.iter().map(|p| match p {
@@ -79,7 +80,15 @@ fn lines(app: &App, theme: &Theme) -> Vec<Line<'static>> {
     if let Some(sub) = &s.subtitle {
         out.push(Line::styled(sub.clone(), theme.dim));
     }
-    out.extend(s.fields.iter().map(|f| field(theme, lang, f)));
+    // The label column fits the longest label of the language, with a space after it.
+    let width = s
+        .fields
+        .iter()
+        .map(|f| crate::text::width(f.label.text(lang)) + 1)
+        .max()
+        .unwrap_or(0)
+        .max(11);
+    out.extend(s.fields.iter().map(|f| field(theme, lang, f, width)));
     if let Some(summary) = &s.summary {
         out.push(Line::raw(""));
         out.push(Line::raw(summary.clone()));
