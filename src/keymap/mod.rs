@@ -200,6 +200,27 @@ impl Keymap {
     }
 }
 
+impl Keymap {
+    /// The hint bar's entries that it never leaves out: how to get help and how to quit.
+    pub fn essential_hints(
+        &self,
+        help_open: bool,
+        focus: Pane,
+        lang: Lang,
+    ) -> Vec<(String, &'static str)> {
+        let mut out = Vec::new();
+        for scope in active_scopes(help_open, focus) {
+            for b in self
+                .in_scope(scope)
+                .filter(|b| b.def.hint && matches!(b.def.action, Action::Quit | Action::ToggleHelp))
+            {
+                out.push((b.label.clone(), b.def.help(lang)));
+            }
+        }
+        out
+    }
+}
+
 /// The scopes active in a state, most specific first.
 pub fn active_scopes(help_open: bool, focus: Pane) -> Vec<Scope> {
     if help_open {

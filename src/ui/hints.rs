@@ -18,8 +18,10 @@ pub fn data_is_stale(app: &App) -> bool {
 
 pub fn draw(f: &mut Frame, app: &App, theme: &Theme, area: Rect) {
     let lang = app.lang();
-    let (status, style) = if let Some(msg) = &app.status() {
-        (format!(" {} ", super::safe(msg)), theme.label)
+    // The status: a one-off message, else the data's date (with today's, when it fits).
+    let (status, short, style) = if let Some(msg) = &app.status() {
+        let s = format!(" {} ", super::safe(msg));
+        (s.clone(), s, theme.label)
     } else {
         let stale = data_is_stale(app);
         let mut s = format!(
@@ -29,23 +31,69 @@ pub fn draw(f: &mut Frame, app: &App, theme: &Theme, area: Rect) {
         if stale {
             s.push_str(Msg::DataStale.text(lang));
         }
+        let short = format!("{s} ");
         s.push_str(&format!(" · {} {} ", Msg::Today.text(lang), app.today()));
-        (s, if stale { theme.error } else { theme.dim })
+        (s, short, if stale { theme.error } else { theme.dim })
     };
-    let status = crate::text::truncate(&status, usize::from(area.width));
-    let room = usize::from(area.width).saturating_sub(width(&status));
+    // What goes first when the line is short: today's date, then the keys from the last,
+    // then the data's date; never how to get help or quit. A date shows whole or not at all.
+    let total = usize::from(area.width);
+    let hint_w = |(keys, what): &(String, &str)| width(keys) + width(what) + 3;
+    let (help_open, focus) = (app.help_open(), app.focus());
+    let hints = app.keymap().hints(help_open, focus, lang);
+    let essential = app.keymap().essential_hints(help_open, focus, lang);
+    // A message (what was copied) is for this one look, and the data's date is what the
+    // screen is true as of: each keeps its place before the keys past help and quit, when it
+    // fits beside those two.
+    let message = app.status().is_some();
+    let after_essentials = total.saturating_sub(essential.iter().map(hint_w).sum());
+    let reserved = if message {
+        width(&status)
+    } else if width(&short) <= after_essentials {
+        width(&short)
+    } else {
+        0
+    };
+    let mut room = after_essentials.saturating_sub(reserved);
+    let mut shown = Vec::new();
+    for h in &hints {
+        if essential.contains(h) {
+            shown.push(h);
+        } else if hint_w(h) <= room {
+            room -= hint_w(h);
+            shown.push(h);
+        } else {
+            break;
+        }
+    }
+    // Essentials that come after the first key left out.
+    for h in &essential {
+        if !shown.contains(&h) {
+            shown.push(h);
+        }
+    }
     let mut spans = Vec::new();
     let mut used = 0;
-    for (keys, what) in app.keymap().hints(app.help_open(), app.focus(), app.lang()) {
-        let w = width(&keys) + width(what) + 3;
-        if used + w > room {
+    for (keys, what) in shown {
+        let w = width(keys) + width(what) + 3;
+        if used + w > total {
             break;
         }
         used += w;
         spans.push(Span::styled(format!(" {keys}"), theme.key));
         spans.push(Span::styled(format!(" {what} "), theme.dim));
     }
-    spans.push(Span::raw(" ".repeat(room - used)));
+    let left = total - used;
+    let status = if message {
+        crate::text::truncate(&status, left)
+    } else if width(&status) <= left {
+        status
+    } else if width(&short) <= left {
+        short
+    } else {
+        String::new()
+    };
+    spans.push(Span::raw(" ".repeat(left - width(&status))));
     spans.push(Span::styled(status, style));
     f.render_widget(Line::from(spans), area);
 }
