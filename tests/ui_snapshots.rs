@@ -111,7 +111,7 @@ fn no_panic_at_any_small_size() {
 #[test]
 fn too_small_terminals_say_so() {
     let a = app(23, 7);
-    assert!(screen_text(&a).contains("terminal too small"));
+    assert!(screen_text(&a).contains("too small: need 24x8"));
     let a = app(60, 5);
     assert!(screen_text(&a).contains("terminal too small: needs 24 x 8"));
 }

@@ -32,7 +32,7 @@ pub fn render(f: &mut Frame, app: &App) -> Geometry {
     let screen = app.screen();
     let mut geometry = Geometry::default();
     if screen.mode() == Mode::TooSmall {
-        too_small(f, f.area(), &theme);
+        too_small(f, app, f.area(), &theme);
         return geometry;
     }
     if let Some(r) = screen.search {
@@ -92,19 +92,31 @@ pub fn draw_loading(f: &mut Frame, label: &str, cancel: Option<&str>) {
 }
 
 /// The centred "terminal too small" line, cut to whatever fits.
-fn too_small(f: &mut Frame, area: Rect, theme: &Theme) {
+fn too_small(f: &mut Frame, app: &App, area: Rect, theme: &Theme) {
     if area.width == 0 || area.height == 0 {
         return;
     }
-    // In English, as it always was (the language is one argument away).
-    let lang = Lang::En;
-    let msg = Msg::TooSmall.fill(lang, &[&TINY_MIN.0.to_string(), &TINY_MIN.1.to_string()]);
-    let text = crate::text::truncate(&msg, usize::from(area.width));
-    let w = crate::text::width(&text) as u16;
+    let lang = app.lang();
+    let (w, h) = (TINY_MIN.0.to_string(), TINY_MIN.1.to_string());
+    let size = format!("{w}x{h}");
+    // The longest form that fits, down to the size alone: it always says what it needs.
+    let forms = [
+        Msg::TooSmall.fill(lang, &[&w, &h]),
+        Msg::TooSmallShort.fill(lang, &[&size]),
+        Msg::TooSmallShortest.fill(lang, &[&size]),
+        size.clone(),
+    ];
+    let fits = |s: &String| crate::text::width(s) <= usize::from(area.width);
+    let text = forms
+        .iter()
+        .find(|s| fits(s))
+        .cloned()
+        .unwrap_or_else(|| size.chars().take(usize::from(area.width)).collect());
+    let tw = crate::text::width(&text) as u16;
     let r = Rect::new(
-        area.x + (area.width - w) / 2,
+        area.x + (area.width - tw) / 2,
         area.y + area.height / 2,
-        w,
+        tw,
         1,
     );
     f.render_widget(Paragraph::new(text).style(theme.error), r);

@@ -239,6 +239,10 @@ catalogue! {
     ToCancel => "{} to cancel", "{} pour annuler";
     /// `{}`: the smallest width, then height.
     TooSmall => "terminal too small: needs {} x {}", "terminal trop petit : il faut {} x {}";
+    /// `{}`: the size needed, `24x8`.
+    TooSmallShort => "too small: need {}", "trop petit : {}";
+    /// `{}`: the size needed, `24x8`.
+    TooSmallShortest => "need {}", "il faut {}";
 
     // The command line's tables (`list`, `search`, `timeline`).
     Factory => "factory", "usine";
