@@ -221,11 +221,6 @@ impl App {
         self.list.record(self.search.hits(), self.list.selected())
     }
 
-    /// The record of a list row.
-    pub fn row_record(&self, row: usize) -> Option<Record> {
-        self.list.record(self.search.hits(), row)
-    }
-
     /// The factory whose network is shown: the selected factory, or the first factory an
     /// antenna serves.
     pub fn network_factory(&self) -> Option<usize> {

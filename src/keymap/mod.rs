@@ -190,17 +190,9 @@ impl Keymap {
 
     /// The hint bar's entries for a state: (keys, description).
     pub fn hints(&self, help_open: bool, focus: Pane, lang: Lang) -> Vec<(String, &'static str)> {
-        let mut out = Vec::new();
-        for scope in active_scopes(help_open, focus) {
-            for b in self.in_scope(scope).filter(|b| b.def.hint) {
-                out.push((b.label.clone(), b.def.help(lang)));
-            }
-        }
-        out
+        self.hints_where(help_open, focus, lang, |_| true)
     }
-}
 
-impl Keymap {
     /// The hint bar's entries that it never leaves out: how to get help and how to quit.
     pub fn essential_hints(
         &self,
@@ -208,11 +200,23 @@ impl Keymap {
         focus: Pane,
         lang: Lang,
     ) -> Vec<(String, &'static str)> {
+        self.hints_where(help_open, focus, lang, |a| {
+            matches!(a, Action::Quit | Action::ToggleHelp)
+        })
+    }
+
+    fn hints_where(
+        &self,
+        help_open: bool,
+        focus: Pane,
+        lang: Lang,
+        keep: impl Fn(&Action) -> bool,
+    ) -> Vec<(String, &'static str)> {
         let mut out = Vec::new();
         for scope in active_scopes(help_open, focus) {
             for b in self
                 .in_scope(scope)
-                .filter(|b| b.def.hint && matches!(b.def.action, Action::Quit | Action::ToggleHelp))
+                .filter(|b| b.def.hint && keep(&b.def.action))
             {
                 out.push((b.label.clone(), b.def.help(lang)));
             }

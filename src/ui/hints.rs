@@ -60,15 +60,8 @@ pub fn draw(f: &mut Frame, app: &App, theme: &Theme, area: Rect) {
         if essential.contains(h) {
             shown.push(h);
         } else if hint_w(h) <= room {
+            // A long entry that does not fit leaves its room to shorter ones after it.
             room -= hint_w(h);
-            shown.push(h);
-        } else {
-            break;
-        }
-    }
-    // Essentials that come after the first key left out.
-    for h in &essential {
-        if !shown.contains(&h) {
             shown.push(h);
         }
     }
