@@ -361,10 +361,31 @@ impl fmt::Display for PDate {
     }
 }
 
+/// The precisions in the order of their tag in binary formats.
+const PRECISIONS: [Precision; 6] = [
+    Precision::Day,
+    Precision::Month,
+    Precision::Quarter,
+    Precision::Half,
+    Precision::EndOfYear,
+    Precision::Year,
+];
+
 impl Serialize for PDate {
-    /// As text (`2025-03`, `2025-H1`), as written in the data.
+    /// As text (`2025-03`, `2025-H1`), as written in the data, in human-readable formats
+    /// (RON, JSON); as numbers (precision, year, month, day) in binary ones (the embedded
+    /// data), which decode without parsing text.
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        s.serialize_str(&self.iso())
+        if s.is_human_readable() {
+            return s.serialize_str(&self.iso());
+        }
+        match *self {
+            PDate::Valid { start, prec } => {
+                let tag = PRECISIONS.iter().position(|p| *p == prec).unwrap_or(0) as u8;
+                (tag, start.year, start.month, start.day).serialize(s)
+            }
+            PDate::Invalid(e) => Err(serde::ser::Error::custom(format!("invalid date: {e}"))),
+        }
     }
 }
 
@@ -381,7 +402,15 @@ impl<'de> Deserialize<'de> for PDate {
                 Ok(PDate::parse(s).unwrap_or_else(PDate::Invalid))
             }
         }
-        d.deserialize_str(Visitor)
+        if d.is_human_readable() {
+            return d.deserialize_str(Visitor);
+        }
+        let (tag, year, month, day) = <(u8, i32, u8, u8)>::deserialize(d)?;
+        let prec = *PRECISIONS
+            .get(usize::from(tag))
+            .ok_or_else(|| serde::de::Error::custom(format!("bad date precision {tag}")))?;
+        let start = Day::new(year, month, day).map_err(serde::de::Error::custom)?;
+        Ok(PDate::Valid { start, prec })
     }
 }
 
@@ -391,6 +420,25 @@ mod tests {
 
     fn p(s: &str) -> PDate {
         PDate::parse(s).unwrap()
+    }
+
+    #[test]
+    fn binary_formats_carry_dates_as_numbers_and_text_formats_as_written() {
+        for s in ["2024-12-10", "2025-07", "2025-Q3", "2026-H1", "end-2025", "2027"] {
+            let d = p(s);
+            let bytes = postcard::to_allocvec(&d).unwrap();
+            assert!(bytes.len() <= 5, "{s}: {bytes:?}");
+            assert_eq!(postcard::from_bytes::<PDate>(&bytes).unwrap(), d, "{s}");
+            assert_eq!(ron::to_string(&d).unwrap(), format!("{s:?}"));
+        }
+        assert!(postcard::to_allocvec(&PDate::Invalid(DateError::Syntax)).is_err());
+        // A precision tag or a day out of range is an error, not a date.
+        let mut bytes = postcard::to_allocvec(&p("2025-02-28")).unwrap();
+        *bytes.last_mut().unwrap() = 30;
+        assert!(postcard::from_bytes::<PDate>(&bytes).is_err());
+        bytes[0] = 9;
+        *bytes.last_mut().unwrap() = 1;
+        assert!(postcard::from_bytes::<PDate>(&bytes).is_err());
     }
 
     #[test]
