@@ -111,7 +111,7 @@ impl App {
             list: ListState::default(),
             map: MapState::new(&cat),
             detail: DetailState::default(),
-            timeline: TimelineState::new(&cat),
+            timeline: TimelineState::new(&cat, opts.today),
             help: HelpState::default(),
             cat,
             keymap,

@@ -3,7 +3,7 @@
 //! reports).
 
 use crate::data::{Catalog, Day};
-use crate::timeline::{PlanReport, Timeline, TimelineQuery};
+use crate::timeline::{PlanReport, PlanStatus, Tally, Timeline, TimelineQuery, Timing};
 
 /// Timeline zoom.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -27,13 +27,27 @@ pub struct TimelineState {
     /// Plan against reality for every announced plan, computed once (it depends on the data
     /// only), for the summary line.
     plan_reports: Vec<PlanReport>,
+    /// Each entry's plan status on the app's today (`None` for events), computed once: a
+    /// programme plan's status looks at every factory it names.
+    plan_status: Vec<Option<PlanStatus>>,
+    /// Each plan with an id (entry index) and its factories counted by outcome, computed once.
+    tallies: Vec<(usize, Tally)>,
 }
 
 impl TimelineState {
-    pub fn new(cat: &Catalog) -> TimelineState {
+    pub fn new(cat: &Catalog, today: Day) -> TimelineState {
         let timeline = Timeline::new(cat);
         let plan_reports = timeline.plan_report(&TimelineQuery::all());
+        let plan_status = (0..timeline.len())
+            .map(|i| timeline.plan_status(i, today))
+            .collect();
+        let tallies = timeline
+            .plans()
+            .map(|p| (p, timeline.tally(p, today)))
+            .collect();
         TimelineState {
+            plan_status,
+            tallies,
             timeline,
             zoom: Zoom::Year2025,
             cursor: None,
@@ -68,6 +82,24 @@ impl TimelineState {
 
     pub fn plan_reports(&self) -> &[PlanReport] {
         &self.plan_reports
+    }
+
+    /// Where plan entry `i` stands on the app's today; `None` for an event.
+    pub fn plan_status(&self, i: usize) -> Option<PlanStatus> {
+        self.plan_status.get(i).copied().flatten()
+    }
+
+    /// The factories plan entry `p` names, counted by outcome on the app's today (plans with
+    /// an id only).
+    pub fn tally(&self, p: usize) -> Option<Tally> {
+        self.tallies.iter().find(|(q, _)| *q == p).map(|(_, t)| *t)
+    }
+
+    /// How event entry `i` answered its plan; `None` when it answers none.
+    pub fn timing(&self, i: usize) -> Option<Timing> {
+        let e = self.timeline.entry(i)?;
+        let plan = self.timeline.entry(e.answers()?)?;
+        Some(Timing::of(e, plan))
     }
 
     /// The range of days shown at the current zoom.
