@@ -53,8 +53,11 @@
 //! [`PDate`]: crate::data::PDate
 //! * `index`: the [`Timeline`] itself, built once from a catalog, and its lookups.
 //! * `query`: [`TimelineQuery`] and [`Timeline::query`].
-//! * `plan`: plan versus reality: [`Timing`], [`PlanReport`], [`Timeline::plan_report`].
+//! * `plan`: plan versus reality: [`Timing`], [`PlanStatus`], [`Outcome`], [`PlanReport`],
+//!   [`Timeline::plan_report`].
+//! * `against`: the rows of the plan-against-reality view, [`PlanRow`].
 
+mod against;
 mod entry;
 #[cfg(test)]
 pub(crate) mod fixture;
@@ -65,6 +68,7 @@ mod status;
 #[cfg(test)]
 mod tests;
 
+pub use against::{PlanRow, PlanRows};
 pub use entry::{Entry, Origin};
 pub use index::Timeline;
 pub use plan::{Answer, Outcome, PlanReport, PlanStatus, Tally, Timing};

@@ -349,7 +349,7 @@ catalogue! {
     PlanOverdue => "overdue", "dépassé";
     /// `{}`: a plan's status (open, met, late, overdue).
     StatusPlanIs => "plan, {}", "prévu, {}";
-    ColAgainstPlan => "Against plan", "Par rapport au plan";
+    ColAgainstPlan => "against plan", "par rapport au plan";
     CountEarly => "{} early", "{} en avance";
     CountOverdue => "{} overdue", "{} dépassé(s)";
     CountOpen => "{} open", "{} ouvert(s)";
@@ -361,6 +361,18 @@ catalogue! {
     LegendOnTimeMet => "on time, plan met", "dans les temps, plan tenu";
     LegendEarly => "early", "en avance";
     LegendMaybeLate => "maybe late", "retard possible";
+    KeyPlanView => "plan against reality", "prévu et réalisé";
+    PlanViewTitle => "Plan against reality", "Prévu et réalisé";
+    /// `{}`: counts of rows overdue and late.
+    PlanViewCounts => "{} overdue · {} late", "{} dépassé(s) · {} en retard";
+    ColPlan => "plan", "prévu";
+    ColAnsweredBy => "answered by", "réponse";
+    KeyTimelineOpen => "open: the factory (plan view)", "ouvrir : l'usine (vue prévu et réalisé)";
+    NoPlans => "no plan in the data", "aucun plan dans les données";
+    HintPlanBack => ": back  ", " : retour  ";
+    HintPlanOpen => ": open the factory", " : ouvrir l'usine";
+    NotListed => "not in the current results: Esc clears the search", "absente des résultats : Échap efface la recherche";
+    NoteWasDate => " (was {})", " (annoncé {})";
     NoLateMilestones => "nothing late or overdue in that range", "rien de tardif ni de dépassé sur cette période";
 }
 
