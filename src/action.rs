@@ -19,6 +19,8 @@ pub enum Action {
     ToggleMapView,
     /// 2025 by month, or the whole span by quarter.
     ToggleZoom,
+    /// `p`: the plan-against-reality view in the timeline's place, or the timeline back.
+    TogglePlanView,
     /// Move within the focused pane.
     Up,
     Down,

@@ -234,7 +234,9 @@ fn small_dataset_reads_as_a_story() {
     assert!(at("── H1 2025 (January–June) ──") < at("── March 2025 ──"));
     assert!(at("── March 2025 ──") < at("Contract 2025-03-26"));
     assert!(at("── July 2025 ──") < at("Procurement 2025-07"));
-    assert!(lines[at("Procurement starts (plan)")].contains("plan (past), unconfirmed ?"));
+    // Alpha's contract came inside the window: the plan is met, never "done".
+    assert!(lines[at("Procurement starts (plan)")].contains("plan, met, unconfirmed ?"));
+    assert!(lines[at("Contract 2025-03-26")].contains("✓ on time (plan H1 2025)"));
     assert!(at("Plan vs reality") > at("Procurement 2025-07"));
     assert!(lines[at("Plan vs reality") + 2].contains("on time"), "{s}");
     assert!(
@@ -283,6 +285,89 @@ fn today_decides_the_status() {
     assert_eq!(status("2025-07-01"), "ongoing");
     assert_eq!(status("2025-07-30"), "ongoing");
     assert_eq!(status("2025-07-31"), "done");
+}
+
+/// The plan's status and, for the first answer, its timing, by `--today`, in JSON and CSV.
+fn plan_at(path: &str, today: &str) -> (String, String) {
+    let out = cli::bin()
+        .args(["--data", path, "--today", today])
+        .args(["timeline", "--format", "json"])
+        .output()
+        .unwrap();
+    let v: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let plan = v
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|i| i["id"] == "plan-procurement-h1-2025")
+        .unwrap()
+        .clone();
+    let out = cli::bin()
+        .args(["--data", path, "--today", today])
+        .args(["timeline", "--format", "csv"])
+        .output()
+        .unwrap();
+    let csv = String::from_utf8(out.stdout).unwrap();
+    let header: Vec<&str> = csv.lines().next().unwrap().split(',').collect();
+    let status_col = header.iter().position(|h| *h == "status").unwrap();
+    let row = csv
+        .lines()
+        .find(|l| l.starts_with("plan-procurement-h1-2025,"))
+        .unwrap();
+    (
+        plan["status"].as_str().unwrap().to_string(),
+        row.split(',').nth(status_col).unwrap().to_string(),
+    )
+}
+
+#[test]
+fn plan_status_before_inside_and_after_its_window() {
+    let f = small_dataset();
+    let path = f.path().to_str().unwrap();
+    let open = ("open".to_string(), "open".to_string());
+    let met = ("met".to_string(), "met".to_string());
+    assert_eq!(plan_at(path, "2024-12-31"), open, "before");
+    assert_eq!(plan_at(path, "2025-03-01"), open, "inside, nothing yet");
+    assert_eq!(plan_at(path, "2025-03-26"), met, "inside, answered");
+    assert_eq!(plan_at(path, "2026-01-01"), met, "after");
+
+    // A plan naming a factory that never answers is overdue after its window.
+    let text = std::fs::read_to_string(path)
+        .unwrap()
+        .replace(r#"factories: ["alpha"]"#, r#"factories: ["alpha", "beta"]"#)
+        .replace(
+            "factories: [Factory(",
+            &format!(
+                "factories: [{}, Factory(",
+                fixtures::factory("beta", "Beta AIF", &[])
+            ),
+        );
+    let mut g = tempfile::NamedTempFile::new().unwrap();
+    g.write_all(text.as_bytes()).unwrap();
+    let path = g.path().to_str().unwrap();
+    assert_eq!(plan_at(path, "2025-06-30"), open, "last day of the window");
+    let overdue = ("overdue".to_string(), "overdue".to_string());
+    assert_eq!(plan_at(path, "2025-07-01"), overdue, "the day after");
+    let out = cli::bin()
+        .args([
+            "--data",
+            path,
+            "--today",
+            "2025-07-01",
+            "timeline",
+            "--late",
+        ])
+        .env("NO_COLOR", "1")
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    let s = String::from_utf8(out.stdout).unwrap();
+    assert!(s.contains("✗ overdue, no news: Beta AIF"), "{s}");
+    assert!(
+        s.contains("Procurement 2025-07"),
+        "late answer listed:\n{s}"
+    );
+    assert!(!s.contains("Contract 2025-03-26"), "on time left out:\n{s}");
 }
 
 #[test]

@@ -495,3 +495,31 @@ fn the_first_frame_is_the_whole_dashboard() {
     s.send("q");
     assert_eq!(s.exit_status(), "0");
 }
+
+#[test]
+fn p_shows_plan_against_reality_late_and_overdue_first() {
+    let mut s = Session::start("--today 2026-12-04 --no-mouse");
+    s.wait_for(&["Results", "Timeline"]);
+    s.send("p");
+    s.wait_for(&["Plan against reality", "6 months late"]);
+    let screen = s.parser.screen().contents();
+    let line = |needle: &[&str]| {
+        screen
+            .lines()
+            .find(|l| needle.iter().all(|n| l.contains(n)))
+            .unwrap_or_else(|| panic!("{needle:?} in\n{screen}"))
+            .to_string()
+    };
+    line(&["6 months late", "H1 2025 procurement", "HammerHAI"]);
+    line(&[
+        "overdue, no news",
+        "H1 2025 procurement",
+        "LUMI AIF, IT4LIA, Meluxina-AI",
+    ]);
+    assert!(!screen.contains("not yet"), "{screen}");
+    // p again: the timeline is back.
+    s.send("p");
+    s.wait_for(&["Timeline · 2025 by month"]);
+    s.send("q");
+    assert_eq!(s.exit_status(), "0");
+}

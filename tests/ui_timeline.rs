@@ -392,7 +392,7 @@ fn legend_and_plan_summary_when_nothing_is_chosen() {
     let info = row(&buf, 11) + &row(&buf, 12);
     assert!(info.contains("◆ selection"), "{info}");
     assert!(
-        info.contains("plan H1 2025 procurement: 1 on time, 2 late"),
+        info.contains("plan H1 2025 procurement: ! 1 on time, 1 late"),
         "{info}"
     );
 }

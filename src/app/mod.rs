@@ -12,6 +12,7 @@ pub mod help;
 pub mod list;
 pub mod map;
 mod navigate;
+pub mod plan;
 pub mod search;
 pub mod timeline;
 
@@ -111,7 +112,7 @@ impl App {
             list: ListState::default(),
             map: MapState::new(&cat),
             detail: DetailState::default(),
-            timeline: TimelineState::new(&cat),
+            timeline: TimelineState::new(&cat, opts.today),
             help: HelpState::default(),
             cat,
             keymap,
@@ -390,6 +391,7 @@ impl App {
             A::ToggleLang => self.lang = self.lang.toggled(),
             A::ToggleMapView => self.map.toggle_view(),
             A::ToggleZoom => self.timeline.toggle_zoom(),
+            A::TogglePlanView => self.toggle_plan_view(),
             A::FocusNext => self.set_focus(self.focus.next()),
             A::FocusPrev => self.set_focus(self.focus.prev()),
             A::Focus(p) => self.set_focus(p),

@@ -2,7 +2,6 @@
 //! help overlay's scrolling.
 
 use super::{Action, App, Effects};
-use crate::data::Record;
 use crate::layout::Pane;
 
 impl App {
@@ -23,6 +22,9 @@ impl App {
     /// Esc: leave the search (clearing it), else drop the country filter, else go back to
     /// the list.
     pub(super) fn back(&mut self, effects: &mut Effects) -> bool {
+        if self.focus != Pane::Search && self.back_in_timeline() {
+            return true;
+        }
         if self.focus == Pane::Search {
             self.set_focus(Pane::List);
             if !self.search.query().is_empty() {
@@ -53,7 +55,8 @@ impl App {
                 self.results_changed(keep);
             }
             Pane::List => self.set_focus(Pane::Detail),
-            Pane::Detail | Pane::Timeline => {}
+            Pane::Timeline => self.confirm_timeline(),
+            Pane::Detail => {}
         }
     }
 
@@ -110,38 +113,6 @@ impl App {
         }
     }
 
-    fn navigate_timeline(&mut self, action: &Action) {
-        use Action as A;
-        let lanes = self.lanes_visible();
-        let page = isize::try_from(lanes).unwrap_or(isize::MAX);
-        let (forward, to_end) = match action {
-            A::Left => (false, false),
-            A::Right => (true, false),
-            A::Home => (false, true),
-            A::End => (true, true),
-            A::Up => return self.timeline.scroll_lanes(-1, lanes),
-            A::Down => return self.timeline.scroll_lanes(1, lanes),
-            A::PageUp => return self.timeline.scroll_lanes(-page, lanes),
-            A::PageDown => return self.timeline.scroll_lanes(page, lanes),
-            _ => return,
-        };
-        if let Some(e) = self.timeline.walk(forward, to_end) {
-            self.select_milestone(e);
-        }
-    }
-
-    pub(super) fn select_milestone(&mut self, entry: usize) {
-        if !self.timeline.choose(entry) {
-            return;
-        }
-        let lane = self.timeline.lane_of(entry);
-        // Follow the milestone's factory in the list when it is listed.
-        if lane > 0 {
-            self.select_record(Record::Factory(lane - 1));
-        }
-        self.timeline.show_lane(lane, self.lanes_visible());
-    }
-
     pub(super) fn scroll(&mut self, pane: Pane, down: bool) {
         let step = 3;
         match pane {
@@ -154,10 +125,7 @@ impl App {
                     .scroll_by(if down { step as i32 } else { -(step as i32) });
                 self.detail.clamp(self.detail_max_scroll());
             }
-            Pane::Timeline => {
-                let lanes = self.lanes_visible();
-                self.timeline.scroll_lanes(if down { 1 } else { -1 }, lanes);
-            }
+            Pane::Timeline => self.scroll_timeline(down),
             Pane::Map => {
                 self.set_focus(Pane::Map);
                 self.navigate(&if down { Action::Down } else { Action::Up });

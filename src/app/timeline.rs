@@ -2,8 +2,11 @@
 //! the timeline itself and what is derived from the data once (the zoomed-out range, the plan
 //! reports).
 
-use crate::data::{Catalog, Day};
-use crate::timeline::{PlanReport, Timeline, TimelineQuery};
+use super::plan::PlanView;
+use super::{Action, App};
+use crate::data::{Catalog, Day, Record};
+use crate::layout::Pane;
+use crate::timeline::{PlanReport, PlanStatus, Tally, Timeline, TimelineQuery, Timing};
 
 /// Timeline zoom.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -27,13 +30,30 @@ pub struct TimelineState {
     /// Plan against reality for every announced plan, computed once (it depends on the data
     /// only), for the summary line.
     plan_reports: Vec<PlanReport>,
+    /// Each entry's plan status on the app's today (`None` for events), computed once: a
+    /// programme plan's status looks at every factory it names.
+    plan_status: Vec<Option<PlanStatus>>,
+    /// Each plan with an id (entry index) and its factories counted by outcome, computed once.
+    tallies: Vec<(usize, Tally)>,
+    /// The plan-against-reality view, shown in the timeline's place.
+    plan_view: PlanView,
 }
 
 impl TimelineState {
-    pub fn new(cat: &Catalog) -> TimelineState {
+    pub fn new(cat: &Catalog, today: Day) -> TimelineState {
         let timeline = Timeline::new(cat);
         let plan_reports = timeline.plan_report(&TimelineQuery::all());
+        let plan_status = (0..timeline.len())
+            .map(|i| timeline.plan_status(i, today))
+            .collect();
+        let tallies = timeline
+            .plans()
+            .map(|p| (p, timeline.tally(p, today)))
+            .collect();
         TimelineState {
+            plan_view: PlanView::default(),
+            plan_status,
+            tallies,
             timeline,
             zoom: Zoom::Year2025,
             cursor: None,
@@ -46,6 +66,11 @@ impl TimelineState {
 
     pub fn timeline(&self) -> &Timeline {
         &self.timeline
+    }
+
+    /// The plan-against-reality view (`p`).
+    pub fn plan_view(&self) -> &PlanView {
+        &self.plan_view
     }
 
     pub fn zoom(&self) -> Zoom {
@@ -68,6 +93,24 @@ impl TimelineState {
 
     pub fn plan_reports(&self) -> &[PlanReport] {
         &self.plan_reports
+    }
+
+    /// Where plan entry `i` stands on the app's today; `None` for an event.
+    pub fn plan_status(&self, i: usize) -> Option<PlanStatus> {
+        self.plan_status.get(i).copied().flatten()
+    }
+
+    /// The factories plan entry `p` names, counted by outcome on the app's today (plans with
+    /// an id only).
+    pub fn tally(&self, p: usize) -> Option<Tally> {
+        self.tallies.iter().find(|(q, _)| *q == p).map(|(_, t)| *t)
+    }
+
+    /// How event entry `i` answered its plan; `None` when it answers none.
+    pub fn timing(&self, i: usize) -> Option<Timing> {
+        let e = self.timeline.entry(i)?;
+        let plan = self.timeline.entry(e.answers()?)?;
+        Some(Timing::of(e, plan))
     }
 
     /// The range of days shown at the current zoom.
@@ -189,4 +232,109 @@ fn full_range(cat: &Catalog) -> (Day, Day) {
 
 fn day(year: i32, month: u8, day: u8) -> Day {
     Day { year, month, day }
+}
+
+/// The timeline's keys, in the app: walking the milestones, the plan view, Enter and Esc.
+impl App {
+    /// Rows of the plan view that fit: the timeline pane's inside less the header row.
+    pub fn plan_rows_visible(&self) -> usize {
+        self.screen()
+            .timeline
+            .map_or(1, |r| usize::from(r.height.saturating_sub(3)).max(1))
+    }
+
+    /// `p`: the plan view in the timeline's place, or the timeline back.
+    pub(super) fn toggle_plan_view(&mut self) {
+        let today = self.today;
+        let TimelineState {
+            timeline,
+            plan_view,
+            ..
+        } = &mut self.timeline;
+        plan_view.toggle(timeline, today);
+        if plan_view.is_open() {
+            self.set_focus(Pane::Timeline);
+        }
+    }
+
+    /// Esc in the timeline: close the plan view. Whether it did something.
+    pub(super) fn back_in_timeline(&mut self) -> bool {
+        if self.timeline.plan_view.is_open() && self.focus == Pane::Timeline {
+            self.timeline.plan_view.close();
+            return true;
+        }
+        false
+    }
+
+    /// Enter in the timeline: in the plan view, open the chosen row's factory.
+    pub(super) fn confirm_timeline(&mut self) {
+        if self.timeline.plan_view.is_open() {
+            if let Some(f) = self.timeline.plan_view.selected_factory() {
+                self.select_record(Record::Factory(f));
+                if self.selected_record() == Some(Record::Factory(f)) {
+                    self.set_focus(Pane::Detail);
+                } else {
+                    self.status = Some(crate::i18n::Msg::NotListed.text(self.lang).to_string());
+                }
+            }
+        }
+    }
+
+    pub(super) fn scroll_timeline(&mut self, down: bool) {
+        let by = if down { 1 } else { -1 };
+        if self.timeline.plan_view.is_open() {
+            let visible = self.plan_rows_visible();
+            self.timeline.plan_view.scroll(by * 3, visible);
+        } else {
+            let lanes = self.lanes_visible();
+            self.timeline.scroll_lanes(by, lanes);
+        }
+    }
+
+    pub(super) fn navigate_timeline(&mut self, action: &Action) {
+        use Action as A;
+        if self.timeline.plan_view.is_open() {
+            let visible = self.plan_rows_visible();
+            let page = isize::try_from(visible).unwrap_or(isize::MAX);
+            let pv = &mut self.timeline.plan_view;
+            match action {
+                A::Up => pv.move_by(-1, visible),
+                A::Down => pv.move_by(1, visible),
+                A::PageUp => pv.move_by(-page, visible),
+                A::PageDown => pv.move_by(page, visible),
+                A::Home => pv.to_end(false, visible),
+                A::End => pv.to_end(true, visible),
+                _ => {}
+            }
+            return;
+        }
+        let lanes = self.lanes_visible();
+        let page = isize::try_from(lanes).unwrap_or(isize::MAX);
+        let (forward, to_end) = match action {
+            A::Left => (false, false),
+            A::Right => (true, false),
+            A::Home => (false, true),
+            A::End => (true, true),
+            A::Up => return self.timeline.scroll_lanes(-1, lanes),
+            A::Down => return self.timeline.scroll_lanes(1, lanes),
+            A::PageUp => return self.timeline.scroll_lanes(-page, lanes),
+            A::PageDown => return self.timeline.scroll_lanes(page, lanes),
+            _ => return,
+        };
+        if let Some(e) = self.timeline.walk(forward, to_end) {
+            self.select_milestone(e);
+        }
+    }
+
+    pub(super) fn select_milestone(&mut self, entry: usize) {
+        if !self.timeline.choose(entry) {
+            return;
+        }
+        let lane = self.timeline.lane_of(entry);
+        // Follow the milestone's factory in the list when it is listed.
+        if lane > 0 {
+            self.select_record(Record::Factory(lane - 1));
+        }
+        self.timeline.show_lane(lane, self.lanes_visible());
+    }
 }

@@ -147,8 +147,12 @@ pub struct TimelineArgs {
     /// installation, launch (inauguration), operation, other.
     #[arg(long, value_name = "K")]
     pub kind: Option<String>,
-    #[arg(long, value_enum, default_value_t = TableJson::Table)]
-    pub format: TableJson,
+    /// Only the events that came after their plan's window and the plans overdue (a factory
+    /// they name has no answering event and the window has passed).
+    #[arg(long)]
+    pub late: bool,
+    #[arg(long, value_enum, default_value_t = ListFormat::Table)]
+    pub format: ListFormat,
 }
 
 #[derive(Debug, Args)]

@@ -6,6 +6,15 @@
 //! halves, end-of-year and years get their own heading with the months they cover
 //! (`── H1 2025 (January–June) ──`), placed before the month they start in.
 //!
+//! Every row says where it stands against its plan (`Against plan`): an event answering a
+//! plan, its timing with a mark (`✓ on time`, `« 2 months early`, `! 6 months late`, `~`
+//! maybe late); a plan, its status's mark and the count of each outcome among the factories
+//! it names (`✗ 1 on time, 4 late, 3 overdue`). `--late` keeps the late events and the
+//! overdue plans.
+//!
+//! CSV form: one table, one record per milestone, with the JSON's fields as columns (lists
+//! joined with `;`).
+//!
 //! JSON form: an array, one object per milestone, in date order. Field names are a public
 //! interface (add, never rename):
 //!
@@ -19,38 +28,98 @@
 //! | `factory` | string or null | owning factory id; null for programme milestones |
 //! | `factories` | [string] | factories a programme milestone names (empty for a factory's own) |
 //! | `title` | string | in the `--lang` language |
-//! | `status` | string | `done`, `ongoing` or `upcoming` relative to `--today` |
+//! | `status` | string | an event: `done`, `ongoing` or `upcoming` relative to `--today`; a plan (never `done`): `open`, `met`, `late` or `overdue` |
+//! | `plan_status` | string or null | a plan's status (as `status`); null for an event |
+//! | `overdue` | [string] | a plan's factories with no answering event by `--today` after its window |
 //! | `slipped` | bool | later than first announced |
 //! | `first_announced` | string or null | the date first announced, when it moved |
 //! | `planned` | bool | an announced plan, not an event |
 //! | `certainty` | string | `confirmed`, `unconfirmed`, `conflicting` |
 //! | `answers` | string or null | id of the plan this event answers |
-//! | `timing` | string or null | for an answer: `on-time`, `late` or `unclear` |
+//! | `timing` | string or null | for an answer: `early`, `on-time`, `late` or `unclear` |
 //! | `months_late` | number or null | for a late answer: months after the plan's window |
+//! | `months_early` | number or null | for an early answer: months before the plan's window |
 //! | `sources` | [string] | source ids |
 
 use std::io::Write;
 
 use serde::Serialize;
 
-use super::args::{TableJson, TimelineArgs};
+use super::args::{ListFormat, TimelineArgs};
+use super::table::Table;
 use super::{Ctx, EXIT_OK, Failure};
 use crate::data::date;
 use crate::data::{Catalog, Certainty, Day, IStr, Kind, Lang, PDate, Precision};
 use crate::i18n::Msg;
 use crate::text;
-use crate::timeline::{Timeline, TimelineQuery, Timing, month_name};
+use crate::timeline::{Outcome, PlanStatus, Timeline, TimelineQuery, Timing, month_name};
 
 pub fn run(ctx: &Ctx, a: &TimelineArgs, out: &mut dyn Write) -> Result<u8, Failure> {
     let cat = &ctx.cat;
     let q = query_from_args(cat, a)?;
     let tl = Timeline::new(cat);
-    let rows = tl.query(&q);
+    let mut rows = tl.query(&q);
+    if a.late {
+        rows.retain(|&i| is_late(&tl, i, ctx.today));
+    }
     match a.format {
-        TableJson::Json => write_json(ctx, &tl, &rows, out)?,
-        TableJson::Table => write_table(ctx, &tl, &q, &rows, out)?,
+        ListFormat::Json => write_json(ctx, &tl, &rows, out)?,
+        ListFormat::Csv => write_csv(ctx, &tl, &rows, out)?,
+        ListFormat::Table if a.late && rows.is_empty() => {
+            writeln!(out, "{}", Msg::NoLateMilestones.text(ctx.lang))?;
+        }
+        ListFormat::Table => write_table(ctx, &tl, &q, &rows, out)?,
     }
     Ok(EXIT_OK)
+}
+
+/// What `--late` keeps: an event after its plan's window, a plan overdue on `today`.
+fn is_late(tl: &Timeline, i: usize, today: Day) -> bool {
+    let Some(e) = tl.entry(i) else { return false };
+    match e.answers() {
+        Some(p) => matches!(Timing::of(e, &tl.entries()[p]), Timing::Late { .. }),
+        None => tl.plan_status(i, today) == Some(PlanStatus::Overdue),
+    }
+}
+
+/// Each factory's outcome for plan entry `p` on `today`, only `factory`'s when given.
+fn outcomes(tl: &Timeline, p: usize, today: Day, factory: Option<usize>) -> Vec<(usize, Outcome)> {
+    let mut all = tl.outcomes(p, today);
+    all.retain(|&(f, _)| factory.is_none_or(|q| q == f));
+    all
+}
+
+/// The `Against plan` cell: an answer's timing with its mark and plan, a plan's status mark
+/// and its outcomes counted, empty for an event answering nothing.
+fn against_plan(tl: &Timeline, i: usize, today: Day, lang: Lang) -> String {
+    let Some(e) = tl.entry(i) else {
+        return String::new();
+    };
+    if let Some(p) = e.answers() {
+        let plan = &tl.entries()[p];
+        let t = Timing::of(e, plan);
+        return format!(
+            "{} {}{}",
+            t.mark(),
+            t.text(lang),
+            Msg::PlanOf.fill(lang, &[&plan.date().human(lang.is_fr())])
+        );
+    }
+    let Some(ps) = tl.plan_status(i, today) else {
+        return String::new();
+    };
+    format!("{} {}", ps.mark(), outcome_counts(tl, i, today, lang))
+}
+
+/// `1 on time, 4 late, 3 overdue`: the factories a plan names, by outcome; the plan's own
+/// status word when it names none.
+fn outcome_counts(tl: &Timeline, p: usize, today: Day, lang: Lang) -> String {
+    if tl.concerned(p).next().is_none() {
+        return tl
+            .plan_status(p, today)
+            .map_or(String::new(), |ps| ps.text(lang).to_string());
+    }
+    tl.tally(p, today).text(lang)
 }
 
 /// Turn the arguments into a query; every bad value is bad input (exit 2).
@@ -152,26 +221,29 @@ fn write_table(
         )
     });
 
-    let cells: Vec<[String; 5]> = order
+    let cells: Vec<[String; 6]> = order
         .iter()
         .map(|&i| {
             let e = &tl.entries()[i];
             let m = tl.milestone(cat, i);
+            let status = tl.status(i, ctx.today).unwrap_or(e.status(ctx.today));
             [
                 e.date().human(fr),
                 factory_label(cat, tl, i).to_string(),
                 e.kind().label(lang).to_string(),
-                e.status(ctx.today).text(lang, m.first_announced),
+                status.text(lang, m.first_announced),
+                against_plan(tl, i, ctx.today, lang),
                 m.title.get(lang).to_string(),
             ]
             .map(|c| text::sanitize(&c).into_owned())
         })
         .collect();
-    let header: [&str; 5] = [
+    let header: [&str; 6] = [
         Msg::ColDate,
         Msg::Factory,
         Msg::ColKind,
         Msg::ColStatus,
+        Msg::ColAgainstPlan,
         Msg::ColTitle,
     ]
     .map(|m| m.text(lang));
@@ -256,10 +328,15 @@ fn write_plans(
             Certainty::Unconfirmed => Msg::PlanUnconfirmed.text(lang),
             Certainty::Conflicting => Msg::PlanConflicting.text(lang),
         };
+        let ps = tl
+            .plan_status(r.plan, ctx.today)
+            .unwrap_or(PlanStatus::Open);
         writeln!(
             out,
-            "  {}  {}{doubt}",
+            "  {}  {} {}  {}{doubt}",
             plan.date().human(fr),
+            ps.mark(),
+            ps.text(lang),
             text::sanitize(m.title.get(lang)),
         )?;
         let lines: Vec<[String; 4]> = r
@@ -271,7 +348,7 @@ fn write_plans(
                     e.date().human(fr),
                     factory_label(cat, tl, a.entry).to_string(),
                     e.kind().label(lang).to_string(),
-                    a.timing.text(lang),
+                    format!("{} {}", a.timing.mark(), a.timing.text(lang)),
                 ]
                 .map(|c| text::sanitize(&c).into_owned())
             })
@@ -295,17 +372,24 @@ fn write_plans(
         if r.answers.is_empty() {
             writeln!(out, "    {}", Msg::NoAnsweringEvent.text(lang))?;
         }
-        if !r.missing.is_empty() {
-            let names: Vec<String> = r
-                .missing
+        let unanswered = outcomes(tl, r.plan, ctx.today, q.factory);
+        for (want, msg) in [
+            (Outcome::Overdue, Msg::OverdueNoNewsFor),
+            (Outcome::Open, Msg::OpenNoEventFor),
+        ] {
+            let names: Vec<String> = unanswered
                 .iter()
-                .map(|&f| text::sanitize(&cat.factories()[f].name).into_owned())
+                .filter(|(_, o)| *o == want)
+                .map(|&(f, _)| text::sanitize(&cat.factories()[f].name).into_owned())
                 .collect();
-            writeln!(
-                out,
-                "    {}",
-                Msg::NoEventYet.fill(lang, &[&names.join(", ")])
-            )?;
+            if !names.is_empty() {
+                let mark = if want == Outcome::Overdue {
+                    PlanStatus::Overdue.mark()
+                } else {
+                    PlanStatus::Open.mark()
+                };
+                writeln!(out, "    {mark} {}", msg.fill(lang, &[&names.join(", ")]))?;
+            }
         }
         let (on_time, late) = (r.on_time(), r.late());
         let unclear = r.answers.len() - on_time - late;
@@ -334,6 +418,8 @@ struct JsonEntry<'a> {
     factories: Vec<&'a str>,
     title: &'a str,
     status: &'static str,
+    plan_status: Option<&'static str>,
+    overdue: Vec<&'a str>,
     slipped: bool,
     first_announced: Option<String>,
     planned: bool,
@@ -341,6 +427,7 @@ struct JsonEntry<'a> {
     answers: Option<&'a str>,
     timing: Option<&'static str>,
     months_late: Option<u32>,
+    months_early: Option<u32>,
     sources: &'a [IStr],
 }
 
@@ -361,6 +448,66 @@ fn write_json(
     Ok(())
 }
 
+/// One table: the JSON's fields as columns, lists joined with `;`.
+fn write_csv(ctx: &Ctx, tl: &Timeline, rows: &[usize], out: &mut dyn Write) -> Result<(), Failure> {
+    let mut t = Table::new([
+        "id",
+        "date",
+        "precision",
+        "start",
+        "end",
+        "kind",
+        "factory",
+        "factories",
+        "title",
+        "status",
+        "plan_status",
+        "overdue",
+        "slipped",
+        "first_announced",
+        "planned",
+        "certainty",
+        "answers",
+        "timing",
+        "months_late",
+        "months_early",
+        "sources",
+    ]);
+    let num = |n: Option<u32>| n.map_or(String::new(), |n| n.to_string());
+    for &i in rows {
+        let j = json_entry(&ctx.cat, tl, i, ctx.today, ctx.lang);
+        t.row([
+            j.id.unwrap_or_default().to_string(),
+            j.date,
+            j.precision.to_string(),
+            j.start,
+            j.end,
+            j.kind.to_string(),
+            j.factory.unwrap_or_default().to_string(),
+            j.factories.join(";"),
+            j.title.to_string(),
+            j.status.to_string(),
+            j.plan_status.unwrap_or_default().to_string(),
+            j.overdue.join(";"),
+            j.slipped.to_string(),
+            j.first_announced.unwrap_or_default(),
+            j.planned.to_string(),
+            j.certainty.to_string(),
+            j.answers.unwrap_or_default().to_string(),
+            j.timing.unwrap_or_default().to_string(),
+            num(j.months_late),
+            num(j.months_early),
+            j.sources
+                .iter()
+                .map(IStr::as_str)
+                .collect::<Vec<_>>()
+                .join(";"),
+        ]);
+    }
+    t.write_csv(out)?;
+    Ok(())
+}
+
 fn json_entry<'a>(
     cat: &'a Catalog,
     tl: &Timeline,
@@ -371,6 +518,16 @@ fn json_entry<'a>(
     let e = &tl.entries()[i];
     let m = tl.milestone(cat, i);
     let timing = e.answers().map(|p| Timing::of(e, &tl.entries()[p]));
+    let status = tl.status(i, today).unwrap_or(e.status(today));
+    let overdue = if e.planned() {
+        outcomes(tl, i, today, None)
+            .into_iter()
+            .filter(|(_, o)| *o == Outcome::Overdue)
+            .map(|(f, _)| cat.factories()[f].id.as_str())
+            .collect()
+    } else {
+        Vec::new()
+    };
     JsonEntry {
         id: m.id.as_deref(),
         date: e.date().iso(),
@@ -381,19 +538,21 @@ fn json_entry<'a>(
         factory: e.factory().map(|f| cat.factories()[f].id.as_str()),
         factories: m.factories.iter().map(IStr::as_str).collect(),
         title: m.title.get(lang),
-        status: e.status(today).when.key(),
+        status: status.key(),
+        plan_status: status.plan.map(PlanStatus::key),
+        overdue,
         slipped: e.slipped(),
         first_announced: m.first_announced.map(|d| d.iso()),
         planned: e.planned(),
         certainty: e.certainty().as_str(),
         answers: m.answers.as_deref(),
-        timing: timing.map(|t| match t {
-            Timing::OnTime => "on-time",
-            Timing::Late { .. } => "late",
-            Timing::Unclear => "unclear",
-        }),
+        timing: timing.map(Timing::key),
         months_late: match timing {
             Some(Timing::Late { months }) => Some(months),
+            _ => None,
+        },
+        months_early: match timing {
+            Some(Timing::Early { months }) => Some(months),
             _ => None,
         },
         sources: &m.sources,
@@ -421,7 +580,8 @@ mod tests {
             to: None,
             factory: None,
             kind: None,
-            format: TableJson::Table,
+            late: false,
+            format: ListFormat::Table,
         }
     }
 
@@ -450,11 +610,17 @@ mod tests {
         assert!(pos("── March 2025 ──") < pos("Contract 2025-03-26"));
         assert!(pos("── July 2025 ──") < pos("Procurement 2025-07"));
         assert!(pos("── end 2025 (October–December) ──") < pos("Contract end-2025"));
-        assert!(s.contains("plan (past), unconfirmed ?"));
+        assert!(s.contains("plan, late, unconfirmed ?"), "{s}");
+        assert!(s.contains("plan, overdue, unconfirmed ?"), "{s}");
+        // Lateness in each row that answers a plan, with its mark.
+        assert!(s.contains("! 1 month late (plan H1 2025)"), "{s}");
+        assert!(s.contains("✓ on time (plan H1 2025)"), "{s}");
+        assert!(s.contains("✗ 1 on time, 1 overdue"), "{s}");
         assert!(pos("Plan vs reality") > pos("Contract end-2025"));
         assert!(s.contains("1 month late"), "{s}");
         assert!(s.contains("4 months late"), "{s}");
-        assert!(s.contains("no event yet: BSC AIF"), "{s}");
+        assert!(s.contains("✗ overdue, no news: BSC AIF"), "{s}");
+        assert!(!s.contains("not yet") && !s.contains("no event yet"), "{s}");
         assert!(s.contains("6 milestones, status as of 2026-11-24"), "{s}");
         // No 2024 or 2026 rows.
         assert!(!s.contains("2024-12-10") && !s.contains("Operation"), "{s}");
@@ -473,7 +639,8 @@ mod tests {
         .unwrap();
         assert!(s.contains("── juillet 2025 ──"), "{s}");
         assert!(s.contains("── S1 2025 (janvier–juin) ──"), "{s}");
-        assert!(s.contains("prévu (passé), non confirmé ?"), "{s}");
+        assert!(s.contains("prévu, en retard, non confirmé ?"), "{s}");
+        assert!(s.contains("dépassé, sans nouvelles : BSC AIF"), "{s}");
         assert!(s.contains("Prévu et réalisé"), "{s}");
     }
 
@@ -491,7 +658,7 @@ mod tests {
         assert_eq!(s, "no milestones in that range\n");
         let mut a = args();
         a.year = Some(2030);
-        a.format = TableJson::Json;
+        a.format = ListFormat::Json;
         assert_eq!(run_str(&c, &a).unwrap().trim(), "[]");
     }
 
@@ -546,7 +713,7 @@ mod tests {
             &TimelineArgs {
                 factory: Some("Pharos".into()),
                 kind: Some("tender".into()),
-                format: TableJson::Json,
+                format: ListFormat::Json,
                 ..args()
             },
         )
@@ -563,10 +730,12 @@ mod tests {
         assert_eq!(it["factory"], serde_json::Value::Null);
         assert_eq!(it["planned"], true);
         assert_eq!(it["certainty"], "unconfirmed");
-        assert_eq!(it["status"], "done");
+        // A plan is never done.
+        assert_eq!(it["status"], "late");
+        assert_eq!(it["plan_status"], "late");
 
         let mut a = args();
-        a.format = TableJson::Json;
+        a.format = ListFormat::Json;
         a.kind = Some("operation".into());
         let s = run_str(&c, &a).unwrap();
         let v: serde_json::Value = serde_json::from_str(&s).unwrap();
@@ -589,5 +758,158 @@ mod tests {
         assert_eq!(late["answers"], "plan-procurement-h1-2025");
         assert_eq!(late["timing"], "late");
         assert_eq!(late["months_late"], 1);
+    }
+
+    fn with_today(today: &str) -> Ctx {
+        Ctx {
+            today: today.parse().unwrap(),
+            ..ctx(Lang::En)
+        }
+    }
+
+    fn json_at(today: &str, a: &TimelineArgs) -> Vec<serde_json::Value> {
+        let s = run_str(&with_today(today), a).unwrap();
+        let v: serde_json::Value = serde_json::from_str(&s).unwrap();
+        v.as_array().unwrap().clone()
+    }
+
+    fn by_id<'v>(items: &'v [serde_json::Value], id: &str) -> &'v serde_json::Value {
+        items.iter().find(|x| x["id"] == id).unwrap()
+    }
+
+    #[test]
+    fn json_plan_statuses_before_inside_and_after_the_window() {
+        let a = TimelineArgs {
+            format: ListFormat::Json,
+            ..args()
+        };
+        // Before H1 2025: open, nobody overdue.
+        let before = json_at("2024-12-20", &a);
+        let h1 = by_id(&before, "plan-procurement-h1-2025");
+        assert_eq!(h1["status"], "open");
+        assert_eq!(h1["plan_status"], "open");
+        assert_eq!(h1["overdue"], serde_json::json!([]));
+        // Inside: still open though Pharos answered.
+        let inside = json_at("2025-04-15", &a);
+        assert_eq!(by_id(&inside, "plan-procurement-h1-2025")["status"], "open");
+        // The agreements plan (Q1) is past by then, BSC silent: overdue.
+        let q1 = by_id(&inside, "plan-agreements-early-2025");
+        assert_eq!(q1["status"], "overdue");
+        assert_eq!(q1["overdue"], serde_json::json!(["bsc"]));
+        // Just after the window, BSC silent: overdue; once its July tender is out: late.
+        let after = json_at("2025-07-01", &a);
+        let h1 = by_id(&after, "plan-procurement-h1-2025");
+        assert_eq!(h1["status"], "late");
+        let just_after = json_at("2025-06-30", &a);
+        assert_eq!(
+            by_id(&just_after, "plan-procurement-h1-2025")["status"],
+            "open"
+        );
+        // No plan is ever done, at any date; events keep done / ongoing / upcoming.
+        for today in ["2024-12-20", "2025-04-15", "2025-07-01", "2030-01-01"] {
+            for it in json_at(today, &a) {
+                let st = it["status"].as_str().unwrap();
+                if it["planned"] == true {
+                    assert!(["open", "met", "late", "overdue"].contains(&st), "{it}");
+                    assert_eq!(it["plan_status"], it["status"]);
+                } else {
+                    assert!(["done", "ongoing", "upcoming"].contains(&st), "{it}");
+                    assert!(it["plan_status"].is_null());
+                }
+            }
+        }
+        // An answering event's timing does not depend on today.
+        let bsc = after
+            .iter()
+            .find(|x| x["factory"] == "bsc" && x["kind"] == "procurement")
+            .unwrap();
+        assert_eq!(bsc["timing"], "late");
+        assert_eq!(bsc["months_late"], 1);
+        assert!(bsc["months_early"].is_null());
+    }
+
+    #[test]
+    fn csv_is_one_table_with_the_statuses() {
+        let a = TimelineArgs {
+            format: ListFormat::Csv,
+            ..args()
+        };
+        let at = |today: &str| run_str(&with_today(today), &a).unwrap();
+        let s = at("2025-04-15");
+        let lines: Vec<&str> = s.lines().collect();
+        let header: Vec<&str> = lines[0].split(',').collect();
+        assert_eq!(header[0], "id");
+        // One table: every record has the header's columns, no section, no blank line.
+        assert!(lines.iter().all(|l| !l.is_empty() && !l.starts_with("──")));
+        let col = |name: &str| header.iter().position(|h| *h == name).unwrap();
+        let row = |s: &str, id: &str| -> Vec<String> {
+            s.lines()
+                .find(|l| l.starts_with(id))
+                .unwrap()
+                .split(',')
+                .map(str::to_string)
+                .collect()
+        };
+        let h1 = row(&s, "plan-procurement-h1-2025");
+        assert_eq!(h1.len(), header.len());
+        assert_eq!(h1[col("status")], "open");
+        assert_eq!(
+            row(&at("2024-12-01"), "plan-procurement-h1-2025")[col("status")],
+            "open"
+        );
+        assert_eq!(
+            row(&at("2026-01-01"), "plan-procurement-h1-2025")[col("status")],
+            "late"
+        );
+        let q1 = row(&s, "plan-agreements-early-2025");
+        assert_eq!(q1[col("status")], "overdue");
+        assert_eq!(q1[col("overdue")], "bsc");
+        assert_eq!(q1[col("factories")], "pharos;bsc");
+    }
+
+    #[test]
+    fn late_keeps_late_events_and_overdue_plans() {
+        let mut a = TimelineArgs {
+            late: true,
+            format: ListFormat::Json,
+            ..args()
+        };
+        let items = json_at("2026-11-24", &a);
+        for it in &items {
+            assert!(it["timing"] == "late" || it["status"] == "overdue", "{it}");
+        }
+        assert!(
+            items
+                .iter()
+                .any(|x| x["id"] == "plan-agreements-early-2025")
+        );
+        assert_eq!(
+            items.iter().filter(|x| x["timing"] == "late").count(),
+            2,
+            "BSC's tender and contract"
+        );
+        // Before anything is due, nothing is late.
+        let early = json_at("2024-12-01", &a);
+        assert!(early.iter().all(|x| x["planned"] == false), "{early:?}");
+        a.format = ListFormat::Table;
+        let s = run_str(
+            &with_today("2024-06-01"),
+            &TimelineArgs {
+                year: Some(2024),
+                ..a
+            },
+        )
+        .unwrap();
+        assert_eq!(s.trim(), "nothing late or overdue in that range");
+        let csv = run_str(
+            &with_today("2026-11-24"),
+            &TimelineArgs {
+                late: true,
+                format: ListFormat::Csv,
+                ..args()
+            },
+        )
+        .unwrap();
+        assert_eq!(csv.lines().count(), items.len() + 1);
     }
 }

@@ -85,7 +85,8 @@ impl Entry {
     pub fn overlaps(&self, from: Day, to: Day) -> bool {
         self.start <= to && self.end >= from
     }
-    /// Status relative to `today` (see the module documentation for the rules).
+    /// Status relative to `today` (see the module documentation for the rules), without a
+    /// plan's standing, which needs its answers: see [`Timeline::status`](super::Timeline::status).
     pub fn status(&self, today: Day) -> Status {
         let when = if today < self.start {
             When::Upcoming
@@ -100,6 +101,7 @@ impl Entry {
             planned: self.planned,
             confirmed: self.certainty.is_confirmed() && !self.planned,
             certainty: self.certainty,
+            plan: None,
         }
     }
 }

@@ -159,9 +159,12 @@ impl Timeline {
         }
     }
 
-    /// Status of entry `i` relative to `today`; `None` if out of range.
+    /// Status of entry `i` relative to `today`, with a plan's standing; `None` if out of
+    /// range.
     pub fn status(&self, i: usize, today: Day) -> Option<Status> {
-        self.entries.get(i).map(|e| e.status(today))
+        let mut st = self.entries.get(i)?.status(today);
+        st.plan = self.plan_status(i, today);
+        Some(st)
     }
 
     /// The factories entry `i` concerns: its owner, or the factories a programme milestone

@@ -31,11 +31,18 @@
 //! # Plan versus reality
 //!
 //! A plan is a milestone with `planned: true` and an `id`; events answer it with
-//! `answers: Some(id)`. An answering event is [`Timing::OnTime`] when its whole span ends
-//! by the plan's last day, [`Timing::Late`] when it starts after the plan's last day (by the
+//! `answers: Some(id)`. An answering event is [`Timing::Early`] when it ends before the
+//! plan's first day, [`Timing::OnTime`] when its whole span ends by the plan's last day, [`Timing::Late`] when it starts after the plan's last day (by the
 //! months between the plan's last month and the event's first month, so "at least N months"
 //! for vague dates), and [`Timing::Unclear`] when it is too vague to say (it starts inside
 //! the plan's window but ends after it, e.g. `2025` answering `2025-H1`).
+//!
+//! A plan is never done: [`PlanStatus`] says where it stands on a day. For each factory it
+//! names (a factory's own plan names its factory), the first answering event that has
+//! started by today is its [`Outcome`]; with none, the factory is overdue once the window has
+//! passed (no news), else open. The plan is overdue when one factory is, open when one is
+//! still open, else late when one answer was late, else met. A plan naming no factory is
+//! judged the same way by its answers as a whole.
 //!
 //! # Files
 //!
@@ -46,8 +53,11 @@
 //! [`PDate`]: crate::data::PDate
 //! * `index`: the [`Timeline`] itself, built once from a catalog, and its lookups.
 //! * `query`: [`TimelineQuery`] and [`Timeline::query`].
-//! * `plan`: plan versus reality: [`Timing`], [`PlanReport`], [`Timeline::plan_report`].
+//! * `plan`: plan versus reality: [`Timing`], [`PlanStatus`], [`Outcome`], [`PlanReport`],
+//!   [`Timeline::plan_report`].
+//! * `against`: the rows of the plan-against-reality view, [`PlanRow`].
 
+mod against;
 mod entry;
 #[cfg(test)]
 pub(crate) mod fixture;
@@ -58,9 +68,10 @@ mod status;
 #[cfg(test)]
 mod tests;
 
+pub use against::{PlanRow, PlanRows};
 pub use entry::{Entry, Origin};
 pub use index::Timeline;
-pub use plan::{Answer, PlanReport, Timing};
+pub use plan::{Answer, Outcome, PlanReport, PlanStatus, Tally, Timing};
 pub use query::TimelineQuery;
 pub use status::{Status, When};
 

@@ -1,6 +1,7 @@
 //! Where an entry stands relative to today ([`When`]) and its flags ([`Status`]), with
 //! their words in both languages.
 
+use super::PlanStatus;
 use crate::data::{Certainty, Lang, PDate};
 use crate::i18n::Msg;
 
@@ -36,27 +37,38 @@ pub struct Status {
     /// A confirmed event: certainty `Confirmed` and not a plan.
     pub confirmed: bool,
     pub certainty: Certainty,
+    /// For a plan, where it stands (from [`Timeline::status`](super::Timeline::status),
+    /// which knows its answers; `None` from [`Entry::status`](super::Entry::status)).
+    pub plan: Option<PlanStatus>,
 }
 
 impl Status {
-    /// The main word: `done`, `ongoing`, `upcoming`, or for a plan `plan (past)`,
-    /// `plan (now)`, `plan`.
-    pub fn label(&self, lang: Lang) -> &'static str {
-        match (self.planned, self.when) {
-            (false, When::Done) => Msg::StatusDone,
-            (false, When::Ongoing) => Msg::StatusOngoing,
-            (false, When::Upcoming) => Msg::StatusUpcoming,
-            (true, When::Done) => Msg::StatusPlanPast,
-            (true, When::Ongoing) => Msg::StatusPlanNow,
-            (true, When::Upcoming) => Msg::StatusPlan,
+    /// The main word: `done`, `ongoing`, `upcoming`, or for a plan `plan, open`, `plan,
+    /// met`, `plan, late`, `plan, overdue` (a plan is never done), `plan` when its status
+    /// is not known.
+    pub fn label(&self, lang: Lang) -> String {
+        match (self.planned, self.plan, self.when) {
+            (false, _, When::Done) => Msg::StatusDone.text(lang).to_string(),
+            (false, _, When::Ongoing) => Msg::StatusOngoing.text(lang).to_string(),
+            (false, _, When::Upcoming) => Msg::StatusUpcoming.text(lang).to_string(),
+            (true, Some(ps), _) => Msg::StatusPlanIs.fill(lang, &[ps.text(lang)]),
+            (true, None, _) => Msg::StatusPlan.text(lang).to_string(),
         }
-        .text(lang)
+    }
+
+    /// The word of scripts: `done`, `ongoing`, `upcoming`, or for a plan `open`, `met`,
+    /// `late`, `overdue` (`open` when its status is not known).
+    pub fn key(&self) -> &'static str {
+        match (self.planned, self.plan) {
+            (false, _) => self.when.key(),
+            (true, ps) => ps.unwrap_or(PlanStatus::Open).key(),
+        }
     }
 
     /// The full status text: the label, then `slipped (was H1 2025)` when it slipped, then
     /// `unconfirmed ?` or `conflicting ?` when the sources do not confirm it.
     pub fn text(&self, lang: Lang, first_announced: Option<PDate>) -> String {
-        let mut s = self.label(lang).to_string();
+        let mut s = self.label(lang);
         if self.slipped {
             let was = first_announced.map(|d| d.human(lang.is_fr()));
             match was {

@@ -158,8 +158,11 @@ fn slipped_and_unconfirmed_flags() {
     let plan = find(&tl, &cat, "Procurement 2025-H1");
     let s = tl.status(plan, day("2026-11-24")).unwrap();
     assert!(s.planned && !s.confirmed && !s.slipped);
-    assert_eq!(s.text(Lang::En, None), "plan (past), unconfirmed ?");
-    assert_eq!(s.text(Lang::Fr, None), "prévu (passé), non confirmé ?");
+    // Pharos answered on time, BSC late: a plan is never done.
+    assert_eq!(s.plan, Some(PlanStatus::Late));
+    assert_eq!(s.key(), "late");
+    assert_eq!(s.text(Lang::En, None), "plan, late, unconfirmed ?");
+    assert_eq!(s.text(Lang::Fr, None), "prévu, en retard, non confirmé ?");
 
     let contract = find(&tl, &cat, "Contract 2025-03-26");
     let s = tl.status(contract, day("2026-11-24")).unwrap();
@@ -428,4 +431,101 @@ fn real_data_tells_the_2025_procurement_story() {
 fn month_names_in_both_languages() {
     assert_eq!(month_name(2025, 7, Lang::En), "July 2025");
     assert_eq!(month_name(2025, 8, Lang::Fr), "août 2025");
+}
+
+#[test]
+fn a_plan_stands_open_met_late_or_overdue_by_today() {
+    let cat = catalog();
+    let tl = Timeline::new(&cat);
+    let h1 = find(&tl, &cat, "Procurement 2025-H1");
+    let q1 = find(&tl, &cat, "Agreement 2025-Q1");
+    let at = |p: usize, d: &str| tl.plan_status(p, day(d)).unwrap();
+    // Before the window: nothing answered yet.
+    assert_eq!(at(h1, "2024-12-20"), PlanStatus::Open);
+    // Inside: Pharos answered on time (26 March), BSC not yet.
+    assert_eq!(at(h1, "2025-04-01"), PlanStatus::Open);
+    // The window's last day is still inside it.
+    assert_eq!(at(h1, "2025-06-30"), PlanStatus::Open);
+    // After it, BSC still silent: overdue; then BSC's July tender makes it late.
+    assert_eq!(at(h1, "2025-06-30"), PlanStatus::Open);
+    let pharos = cat.factory_index("pharos").unwrap();
+    let bsc = cat.factory_index("bsc").unwrap();
+    assert_eq!(tl.outcome(h1, bsc, day("2025-06-30")), Outcome::Open);
+    assert!(matches!(
+        tl.outcome(h1, pharos, day("2025-06-30")),
+        Outcome::Answered(Answer {
+            timing: Timing::OnTime,
+            ..
+        })
+    ));
+    assert_eq!(at(h1, "2025-07-15"), PlanStatus::Late);
+    // The agreements plan: Pharos in March, BSC never.
+    assert_eq!(at(q1, "2025-03-15"), PlanStatus::Open);
+    assert_eq!(at(q1, "2025-04-01"), PlanStatus::Overdue);
+    assert_eq!(tl.outcome(q1, bsc, day("2025-04-01")), Outcome::Overdue);
+    // A factory's own plan with nothing to answer it: overdue once past.
+    let inst = find(&tl, &cat, "Installation 2026");
+    assert_eq!(at(inst, "2026-06-01"), PlanStatus::Open);
+    assert_eq!(at(inst, "2027-01-01"), PlanStatus::Overdue);
+    // Events have no plan status.
+    let contract = find(&tl, &cat, "Contract 2025-03-26");
+    assert_eq!(tl.plan_status(contract, day("2026-01-01")), None);
+    assert_eq!(
+        tl.status(contract, day("2026-01-01")).unwrap().key(),
+        "done"
+    );
+    // Urgency puts overdue first, then the latest.
+    let mut o = [
+        Outcome::Open,
+        Outcome::Answered(Answer {
+            entry: 0,
+            timing: Timing::Late { months: 1 },
+        }),
+        Outcome::Overdue,
+        Outcome::Answered(Answer {
+            entry: 0,
+            timing: Timing::Late { months: 6 },
+        }),
+        Outcome::Answered(Answer {
+            entry: 0,
+            timing: Timing::OnTime,
+        }),
+    ];
+    o.sort_by_key(|o| o.urgency());
+    assert_eq!(o[0], Outcome::Overdue);
+    assert!(matches!(
+        o[1],
+        Outcome::Answered(Answer {
+            timing: Timing::Late { months: 6 },
+            ..
+        })
+    ));
+    assert_eq!(o[3], Outcome::Open);
+}
+
+#[test]
+fn early_answers_say_by_how_much() {
+    let plan = status_entry("2025-Q1");
+    assert_eq!(
+        Timing::of(&status_entry("2024-11"), &plan),
+        Timing::Early { months: 2 }
+    );
+    assert_eq!(
+        Timing::of(&status_entry("2024-12-31"), &plan),
+        Timing::Early { months: 1 }
+    );
+    assert_eq!(Timing::Early { months: 2 }.text(Lang::En), "2 months early");
+    assert_eq!(
+        Timing::Early { months: 1 }.text(Lang::Fr),
+        "1 mois d'avance"
+    );
+    let marks = [
+        Timing::Early { months: 1 }.mark(),
+        Timing::OnTime.mark(),
+        Timing::Late { months: 1 }.mark(),
+        Timing::Unclear.mark(),
+    ];
+    for (i, a) in marks.iter().enumerate() {
+        assert!(marks[i + 1..].iter().all(|b| b != a), "marks differ");
+    }
 }

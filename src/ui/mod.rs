@@ -7,6 +7,7 @@ pub mod hints;
 pub mod input;
 pub mod list;
 pub mod map;
+pub mod plan;
 pub mod search_box;
 pub mod timeline;
 
@@ -52,7 +53,11 @@ pub fn render(f: &mut Frame, app: &App) -> Geometry {
         geometry.detail_max_scroll = detail::draw(f, app, &theme, r);
     }
     if let Some(r) = screen.timeline {
-        timeline::draw(f, app, &theme, r);
+        if app.timeline().plan_view().is_open() {
+            plan::draw(f, app, &theme, r);
+        } else {
+            timeline::draw(f, app, &theme, r);
+        }
     }
     if let Some(r) = screen.tabs {
         tabs(f, app, &theme, r);

@@ -338,6 +338,42 @@ catalogue! {
     /// `{}`: the URL put on the clipboard.
     Copied => "copied: {}", "copié : {}";
     NothingToCopy => "nothing to copy", "rien à copier";
+    // Plan against reality (issue 13): lateness, plan statuses, the plan view, the card.
+    TimingEarlySameMonth => "early (same month)", "en avance (même mois)";
+    TimingEarlyOneMonth => "1 month early", "1 mois d'avance";
+    /// `{}`: a number of months, 2 or more.
+    TimingEarlyMonths => "{} months early", "{} mois d'avance";
+    PlanOpen => "open", "ouvert";
+    PlanMet => "met", "tenu";
+    PlanLate => "late", "en retard";
+    PlanOverdue => "overdue", "dépassé";
+    /// `{}`: a plan's status (open, met, late, overdue).
+    StatusPlanIs => "plan, {}", "prévu, {}";
+    ColAgainstPlan => "against plan", "par rapport au plan";
+    CountEarly => "{} early", "{} en avance";
+    CountOverdue => "{} overdue", "{} dépassé(s)";
+    CountOpen => "{} open", "{} ouvert(s)";
+    OverdueNoNews => "overdue, no news", "dépassé, sans nouvelles";
+    /// `{}`: factory names.
+    OverdueNoNewsFor => "overdue, no news: {}", "dépassé, sans nouvelles : {}";
+    /// `{}`: factory names.
+    OpenNoEventFor => "open, no event yet: {}", "ouvert, pas encore d'événement : {}";
+    LegendOnTimeMet => "on time, plan met", "dans les temps, plan tenu";
+    LegendEarly => "early", "en avance";
+    LegendMaybeLate => "maybe late", "retard possible";
+    KeyPlanView => "plan against reality", "prévu et réalisé";
+    PlanViewTitle => "Plan against reality", "Prévu et réalisé";
+    /// `{}`: counts of rows overdue and late.
+    PlanViewCounts => "{} overdue · {} late", "{} dépassé(s) · {} en retard";
+    ColPlan => "plan", "prévu";
+    ColAnsweredBy => "answered by", "réponse";
+    KeyTimelineOpen => "open: the factory (plan view)", "ouvrir : l'usine (vue prévu et réalisé)";
+    NoPlans => "no plan in the data", "aucun plan dans les données";
+    HintPlanBack => ": back  ", " : retour  ";
+    HintPlanOpen => ": open the factory", " : ouvrir l'usine";
+    NotListed => "not in the current results: Esc clears the search", "absente des résultats : Échap efface la recherche";
+    NoteWasDate => " (was {})", " (annoncé {})";
+    NoLateMilestones => "nothing late or overdue in that range", "rien de tardif ni de dépassé sur cette période";
 }
 
 /// The months' names, January first.

@@ -6,40 +6,27 @@ use ratatui::style::{Modifier, Style};
 use ratatui::text::Span;
 
 use super::geo::{Axis, Geo};
-use super::{BAR, EARLIER, LATER, PLAN_BAND, TODAY_LINE, glyph, put_spans};
+use super::{BAR, EARLIER, LATER, PLAN_BAND, TODAY_LINE, glyph, put_spans, timing_style};
 use crate::app::{App, Zoom};
 use crate::data::Kind;
 use crate::i18n::Msg;
-use crate::timeline::Timing;
+use crate::timeline::{PlanStatus, Timing};
 use crate::ui::{Theme, safe};
 
-/// `on time 1, late 3, …` for a plan, from the reports the app computed once.
+/// `1 on time, 3 late, 2 overdue` for a plan, from the counts the app computed once, after
+/// its status's mark; its status word when it names no factory.
 fn plan_result(app: &App, plan: usize) -> String {
     let lang = app.lang();
-    let Some(r) = app
-        .timeline()
-        .plan_reports()
-        .iter()
-        .find(|r| r.plan == plan)
-    else {
+    let Some(ps) = app.timeline().plan_status(plan) else {
         return String::new();
     };
-    let unclear = r
-        .answers
-        .iter()
-        .filter(|a| a.timing == Timing::Unclear)
-        .count();
-    let mut parts = vec![
-        Msg::CountOnTime.fill(lang, &[&r.on_time().to_string()]),
-        Msg::CountLate.fill(lang, &[&r.late().to_string()]),
-    ];
-    if unclear > 0 {
-        parts.push(Msg::CountUnclear.fill(lang, &[&unclear.to_string()]));
-    }
-    if !r.missing.is_empty() {
-        parts.push(Msg::CountNotYet.fill(lang, &[&r.missing.len().to_string()]));
-    }
-    parts.join(", ")
+    let counts = app
+        .timeline()
+        .tally(plan)
+        .map(|t| t.text(lang))
+        .filter(|t| !t.is_empty())
+        .unwrap_or_else(|| ps.text(lang).to_string());
+    format!("{} {counts}", ps.mark())
 }
 
 /// The plan-versus-reality summary of the plans overlapping the range.
@@ -59,7 +46,11 @@ fn plan_summary<'a>(app: &App, theme: &Theme, axis: &Axis) -> Vec<Span<'a>> {
             Msg::PlanSummary.fill(lang, &[&e.date().human(lang.is_fr()), e.kind().label(lang)]),
             theme.plan,
         ));
-        spans.push(Span::styled(plan_result(app, p), theme.text));
+        let style = app
+            .timeline()
+            .plan_status(p)
+            .map_or(theme.text, |ps| super::plan_style(theme, ps));
+        spans.push(Span::styled(plan_result(app, p), style));
     }
     spans
 }
@@ -118,6 +109,24 @@ fn status_legend<'a>(app: &App, theme: &Theme) -> Vec<Span<'a>> {
         Span::raw("  "),
         Span::styled(format!("{EARLIER}{LATER}"), theme.dim),
         meaning(Msg::LegendOutOfRange),
+        Span::raw("  "),
+        Span::styled(Timing::OnTime.mark().to_string(), theme.done),
+        meaning(Msg::LegendOnTimeMet),
+        Span::raw("  "),
+        Span::styled(Timing::Early { months: 1 }.mark().to_string(), theme.done),
+        meaning(Msg::LegendEarly),
+        Span::raw("  "),
+        Span::styled(Timing::Late { months: 1 }.mark().to_string(), theme.slipped),
+        meaning(Msg::PlanLate),
+        Span::raw("  "),
+        Span::styled(
+            PlanStatus::Overdue.mark().to_string(),
+            super::plan_style(theme, PlanStatus::Overdue),
+        ),
+        meaning(Msg::OverdueNoNews),
+        Span::raw("  "),
+        Span::styled(Timing::Unclear.mark().to_string(), theme.unconfirmed),
+        meaning(Msg::LegendMaybeLate),
     ]
 }
 
@@ -131,8 +140,9 @@ fn chosen_lines<'a>(
     let e = tl.entry(k)?;
     let lang = app.lang();
     let m = tl.milestone(app.cat(), k);
-    let status = e.status(app.today());
-    let st_style = theme.status(&status);
+    let mut status = e.status(app.today());
+    status.plan = app.timeline().plan_status(k);
+    let st_style = super::lanes::entry_style(app, theme, k, e);
     let dot = || Span::styled(" · ", theme.dim);
     let who = match e.factory() {
         Some(f) => safe(
@@ -168,17 +178,15 @@ fn chosen_lines<'a>(
     {
         a.push(dot());
         let timing = Timing::of(e, plan);
-        let style = match timing {
-            Timing::OnTime => theme.done,
-            Timing::Late { .. } => theme.slipped,
-            Timing::Unclear => theme.unconfirmed,
-        };
-        a.push(Span::styled(timing.text(lang), style));
+        a.push(Span::styled(
+            format!("{} {}", timing.mark(), timing.text(lang)),
+            timing_style(theme, timing),
+        ));
         a.push(Span::styled(
             Msg::PlanOf.fill(lang, &[&plan.date().human(lang.is_fr())]),
             theme.dim,
         ));
-    } else if e.planned() && tl.plans().any(|p| p == k) {
+    } else if e.planned() {
         a.push(dot());
         a.push(Span::styled(plan_result(app, k), theme.text));
     }

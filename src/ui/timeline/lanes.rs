@@ -8,12 +8,15 @@ use ratatui::style::{Modifier, Style};
 use ratatui::text::Span;
 
 use super::geo::{Axis, Geo};
-use super::{BAR, EARLIER, LATER, PLAN_BAND, TODAY_LINE, UNCONFIRMED, glyph, put, put_spans};
+use super::{
+    BAR, EARLIER, LATER, PLAN_BAND, TODAY_LINE, UNCONFIRMED, glyph, plan_style, put, put_spans,
+    timing_style,
+};
 use crate::app::App;
 use crate::data::{Day, Kind};
 use crate::i18n::Msg;
 use crate::text::truncate;
-use crate::timeline::{Entry, Origin, Timeline};
+use crate::timeline::{Entry, Origin, Outcome, PlanStatus, Timeline, Timing};
 use crate::ui::{Theme, safe};
 
 /// One plot cell of a lane, as drawn.
@@ -115,6 +118,29 @@ fn lane_entries(app: &App, axis: &Axis, lane: usize, out: &mut Vec<usize>) -> (b
     (before, after)
 }
 
+/// The style of an entry's glyph and bar: a plan by its status, an answer by its timing,
+/// other events by their calendar status.
+pub(super) fn entry_style(app: &App, theme: &Theme, k: usize, e: &Entry) -> Style {
+    if let Some(ps) = app.timeline().plan_status(k) {
+        plan_style(theme, ps)
+    } else if let Some(t) = app.timeline().timing(k) {
+        timing_style(theme, t)
+    } else {
+        theme.status(&e.status(app.today()))
+    }
+}
+
+/// The mark after an entry's glyph that says how it stands against its plan, and whether it
+/// is pressing (a late event: drawn even over the count of a shared cell; a plan's status
+/// gives way to the count, the plan view and the card tell it whole).
+pub(super) fn plan_mark(app: &App, k: usize) -> Option<(char, bool)> {
+    if let Some(ps) = app.timeline().plan_status(k) {
+        return (ps != PlanStatus::Open).then_some((ps.mark(), false));
+    }
+    let t = app.timeline().timing(k)?;
+    Some((t.mark(), matches!(t, Timing::Late { .. })))
+}
+
 /// Compose the plot cells of one lane: what [`draw`] paints and [`entry_at`] reads.
 ///
 /// [`draw`]: super::draw
@@ -135,7 +161,9 @@ pub(super) fn lane_cells(app: &App, theme: &Theme, axis: &Axis, lane: usize) -> 
     let (before, after) = lane_entries(app, axis, lane, &mut entries);
     let at = |x: i64| usize::try_from(x).unwrap_or(0).min(w - 1);
 
-    // The plan windows a factory's events answer, faint, at the back.
+    // The plan windows a factory's events answer, faint, at the back; `✗` at the end of
+    // those that closed with no answer from it, once every band is drawn.
+    let mut overdue_ends = Vec::new();
     if lane > 0 {
         for &k in tl.for_factory(lane - 1) {
             let Some(e) = tl.entry(k as usize) else {
@@ -147,8 +175,21 @@ pub(super) fn lane_cells(app: &App, theme: &Theme, axis: &Axis, lane: usize) -> 
                     c.ch = PLAN_BAND;
                     c.style = theme.plan.add_modifier(Modifier::DIM);
                 }
+                if e.end() <= axis.to
+                    && tl.outcome(k as usize, lane - 1, app.today()) == Outcome::Overdue
+                {
+                    overdue_ends.push(b.max(a));
+                }
             }
         }
+    }
+    for x in overdue_ends {
+        cells[x] = Drawn {
+            ch: PlanStatus::Overdue.mark(),
+            style: plan_style(theme, PlanStatus::Overdue),
+            // The plan lives in the programme lane, not in this one.
+            owner: None,
+        };
     }
     // Today's line, behind the marks.
     if axis.contains(app.today()) {
@@ -189,14 +230,13 @@ pub(super) fn lane_cells(app: &App, theme: &Theme, axis: &Axis, lane: usize) -> 
             }
         }
     }
-    let today = app.today();
     for (x, b) in bars.iter().enumerate() {
         if let Some((k, _)) = *b
             && let Some(e) = tl.entry(k)
         {
             cells[x] = Drawn {
                 ch: BAR,
-                style: theme.status(&e.status(today)),
+                style: entry_style(app, theme, k, e),
                 owner: Some(k),
             };
         }
@@ -204,7 +244,7 @@ pub(super) fn lane_cells(app: &App, theme: &Theme, axis: &Axis, lane: usize) -> 
     for x in 0..w {
         let Some(m) = marks[x] else { continue };
         let Some(e) = tl.entry(m.entry) else { continue };
-        let mut style = theme.status(&e.status(today));
+        let mut style = entry_style(app, theme, m.entry, e);
         if app.timeline().cursor() == Some(m.entry) {
             style = style.add_modifier(Modifier::REVERSED | Modifier::BOLD);
         }
@@ -213,13 +253,19 @@ pub(super) fn lane_cells(app: &App, theme: &Theme, axis: &Axis, lane: usize) -> 
             style,
             owner: Some(m.entry),
         };
-        // The cell after: how many share this one, or `?` when unconfirmed.
+        // The cell after: a late or overdue mark, else how many share this one, else the
+        // mark of an answer on time or early or of a plan met, else `?` when unconfirmed.
         if x + 1 < w && marks[x + 1].is_none() {
-            let suffix = if m.count > 1 {
+            let against = plan_mark(app, m.entry);
+            let suffix = if let Some((ch, true)) = against {
+                Some((ch, style.remove_modifier(Modifier::REVERSED)))
+            } else if m.count > 1 {
                 Some((
                     char::from_digit(m.count.min(10), 10).unwrap_or('+'),
                     theme.label,
                 ))
+            } else if let Some((ch, false)) = against {
+                Some((ch, style.remove_modifier(Modifier::REVERSED)))
             } else if !e.certainty().is_confirmed() {
                 Some((UNCONFIRMED, theme.unconfirmed))
             } else {

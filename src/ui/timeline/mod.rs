@@ -56,6 +56,7 @@ use crate::app::App;
 use crate::data::Kind;
 use crate::layout::Pane;
 use crate::text::{truncate, width};
+use crate::timeline::{PlanStatus, Timing};
 use geo::{Geo, rows};
 use header::{draw_header, hint_spans, title_spans};
 use info::draw_info;
@@ -89,6 +90,27 @@ pub fn glyph(kind: Kind) -> char {
         Kind::Launch => '★',
         Kind::Operation => '►',
         Kind::Other => '•',
+    }
+}
+
+/// The style of an answer's timing: early and on time as done, late as slipped, maybe late
+/// as unconfirmed. Its mark ([`Timing::mark`]) says the same without colour.
+pub fn timing_style(theme: &Theme, t: Timing) -> Style {
+    match t {
+        Timing::Early { .. } | Timing::OnTime => theme.done,
+        Timing::Late { .. } => theme.slipped,
+        Timing::Unclear => theme.unconfirmed,
+    }
+}
+
+/// The style of a plan's status: met as done, late as slipped, overdue as an error, open as
+/// a plan. Its mark ([`PlanStatus::mark`]) says the same without colour.
+pub fn plan_style(theme: &Theme, ps: PlanStatus) -> Style {
+    match ps {
+        PlanStatus::Met => theme.done,
+        PlanStatus::Late => theme.slipped,
+        PlanStatus::Overdue => theme.error.add_modifier(ratatui::style::Modifier::BOLD),
+        PlanStatus::Open => theme.plan,
     }
 }
 

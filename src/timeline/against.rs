@@ -1,0 +1,160 @@
+//! The plan-against-reality rows: every plan (programme-wide and each factory's own), and for
+//! the factories it names, what they did about it on a day ([`PlanRows`]), the most pressing
+//! first. What the `p` view of the dashboard lists.
+//!
+//! A factory that answered has a row of its own (its event and its lateness); the factories
+//! of one plan with no answer share one row (`overdue, no news: A, B, C`), so that a plan
+//! naming a hundred factories does not bury the late ones.
+
+use std::ops::Range;
+
+use super::entry::NONE;
+use super::{Answer, Outcome, PlanStatus, Timeline, Timing};
+use crate::data::Day;
+
+/// One plan and the factories (one, several, or none for a plan that names none) that stand
+/// the same way about it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct PlanRow {
+    /// Entry index of the plan.
+    plan: u32,
+    /// Range of the factories in [`PlanRows::factories`].
+    members: (u32, u32),
+    pub outcome: Outcome,
+}
+
+impl PlanRow {
+    pub fn plan(&self) -> usize {
+        self.plan as usize
+    }
+
+    /// The answering event, when there is one.
+    pub fn answer(&self) -> Option<Answer> {
+        match self.outcome {
+            Outcome::Answered(a) => Some(a),
+            _ => None,
+        }
+    }
+
+    fn range(&self) -> Range<usize> {
+        self.members.0 as usize..self.members.1 as usize
+    }
+}
+
+/// The rows and the factory lists they point into.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct PlanRows {
+    pub rows: Vec<PlanRow>,
+    members: Vec<u32>,
+}
+
+impl PlanRows {
+    /// The factories of a row (factory indices, file order); empty for a plan naming none.
+    pub fn factories(&self, row: &PlanRow) -> impl ExactSizeIterator<Item = usize> + '_ {
+        self.members
+            .get(row.range())
+            .unwrap_or(&[])
+            .iter()
+            .map(|&f| f as usize)
+    }
+}
+
+/// Late or overdue: listed first.
+fn pressing(o: &Outcome) -> bool {
+    o.urgency().0 <= 1
+}
+
+impl Timeline {
+    /// Every plan's rows on `today`. The overdue and late rows come first, then the others;
+    /// in each part, plan by plan in date order, and inside a plan the most pressing first
+    /// (see [`Outcome::urgency`]: overdue, then the latest), then in file order.
+    ///
+    /// One pass over each plan's answers with a table indexed by factory (reset after each
+    /// plan), so that 100,000 factories cost a few passes over half a million entries.
+    pub fn plan_rows(&self, today: Day) -> PlanRows {
+        let n_factories = self.by_factory_off.len().saturating_sub(1);
+        let mut first: Vec<u32> = vec![NONE; n_factories];
+        let mut out = PlanRows::default();
+        let mut overdue: Vec<u32> = Vec::new();
+        let mut open: Vec<u32> = Vec::new();
+        for (p, plan) in self.entries.iter().enumerate() {
+            if !plan.planned {
+                continue;
+            }
+            let answers = self.answers_of(p);
+            for &a in answers {
+                let e = &self.entries[a as usize];
+                if let Some(f) = e.factory()
+                    && e.start <= today
+                    && first[f] == NONE
+                {
+                    first[f] = a;
+                }
+            }
+            let answer = |a: u32| Answer {
+                entry: a as usize,
+                timing: Timing::of(&self.entries[a as usize], plan),
+            };
+            let before = out.rows.len();
+            let mut named = false;
+            for f in self.concerned(p) {
+                named = true;
+                if first[f] != NONE {
+                    let lo = out.members.len() as u32;
+                    out.members.push(f as u32);
+                    out.rows.push(PlanRow {
+                        plan: p as u32,
+                        members: (lo, lo + 1),
+                        outcome: Outcome::Answered(answer(first[f])),
+                    });
+                } else if plan.end < today {
+                    overdue.push(f as u32);
+                } else {
+                    open.push(f as u32);
+                }
+            }
+            for (list, outcome) in [(&mut overdue, Outcome::Overdue), (&mut open, Outcome::Open)] {
+                if !list.is_empty() {
+                    let lo = out.members.len() as u32;
+                    out.members.append(list);
+                    out.rows.push(PlanRow {
+                        plan: p as u32,
+                        members: (lo, out.members.len() as u32),
+                        outcome,
+                    });
+                }
+            }
+            if !named {
+                // Names no factory: judged by its first answer as a whole.
+                let a = answers
+                    .iter()
+                    .copied()
+                    .find(|&a| self.entries[a as usize].start <= today);
+                let outcome = match (self.plan_status(p, today), a) {
+                    (Some(PlanStatus::Overdue), _) | (_, None) if plan.end < today => {
+                        Outcome::Overdue
+                    }
+                    (_, Some(a)) => Outcome::Answered(answer(a)),
+                    _ => Outcome::Open,
+                };
+                let lo = out.members.len() as u32;
+                out.rows.push(PlanRow {
+                    plan: p as u32,
+                    members: (lo, lo),
+                    outcome,
+                });
+            }
+            for &a in answers {
+                if let Some(f) = self.entries[a as usize].factory() {
+                    first[f] = NONE;
+                }
+            }
+            out.rows[before..].sort_by_key(|r| r.outcome.urgency());
+        }
+        let (mut rows, rest): (Vec<PlanRow>, Vec<PlanRow>) =
+            out.rows.into_iter().partition(|r| pressing(&r.outcome));
+        rows.extend(rest);
+        out.rows = rows;
+        out
+    }
+}
