@@ -20,6 +20,7 @@
 
 pub mod action;
 pub mod app;
+pub mod changes;
 pub mod cli;
 pub mod config;
 pub mod data;
