@@ -29,6 +29,7 @@ pub mod keymap;
 pub mod layout;
 pub mod search;
 pub mod sheet;
+pub mod state;
 #[cfg(any(test, feature = "synth"))]
 pub mod synth;
 pub mod text;
