@@ -60,6 +60,8 @@ pub enum Action {
     Redraw,
     /// Ctrl-Z: give the terminal back to the shell until `fg`.
     Suspend,
+    /// `n`: list what changed since the data was last seen (and remember it as seen).
+    ShowChanges,
     /// Copy the selected milestone's or record's main source URL to the clipboard.
     Copy,
     /// The search worker answered.

@@ -20,6 +20,7 @@
 
 pub mod action;
 pub mod app;
+pub mod changes;
 pub mod cli;
 pub mod config;
 pub mod data;
@@ -28,6 +29,7 @@ pub mod keymap;
 pub mod layout;
 pub mod search;
 pub mod sheet;
+pub mod state;
 #[cfg(any(test, feature = "synth"))]
 pub mod synth;
 pub mod text;

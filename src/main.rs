@@ -125,7 +125,13 @@ fn dashboard(args: &Cli) -> u8 {
         // For start-up measurements (benches/startup.sh): draw one frame and leave.
         exit_after_first_frame: std::env::var_os("AIFACTORIES_EXIT_AFTER_FIRST_FRAME").is_some(),
     };
-    match tui::run(start, run) {
+    // What's new since the dashboard last showed the data: a file in the XDG state directory.
+    let state = if args.no_state {
+        tui::StateFile::off()
+    } else {
+        tui::StateFile::at(aifactories::state::default_path())
+    };
+    match tui::run(start, run, state) {
         Ok(Ok(())) => cli::EXIT_OK,
         Ok(Err(e)) => {
             eprintln!("{e}");

@@ -20,8 +20,10 @@ use ratatui::Terminal;
 use ratatui::backend::CrosstermBackend;
 use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM, SIGTSTP};
 
-use crate::app::{Action, App, Effects};
+use crate::app::{Action, App, Effects, Standing};
+use crate::changes::{Seen, seen};
 use crate::data::LoadError;
+use crate::i18n::Msg as Text;
 use crate::keymap::{self, Keymap};
 use crate::layout::Pane;
 use crate::search::{SearchRequest, SearchResult};
@@ -40,6 +42,93 @@ pub struct RunOptions {
     pub mouse: bool,
     /// Draw the first frame and return: for start-up measurements.
     pub exit_after_first_frame: bool,
+}
+
+/// "What's new": the state file (none with `--no-state`) and the fingerprints of the data
+/// shown, kept to be written when the user has seen the changes.
+pub struct StateFile {
+    path: Option<std::path::PathBuf>,
+    /// What to write: the data shown, fingerprinted (none when nothing is to be written).
+    current: Option<Seen>,
+    /// Write it after the first frame, without being asked (a first look, or a change that
+    /// is no change to the user, such as a later `as_of` alone).
+    write_soon: bool,
+    /// Not `--no-state`.
+    wanted: bool,
+}
+
+impl StateFile {
+    /// `--no-state`: nothing read, nothing written.
+    pub fn off() -> StateFile {
+        StateFile {
+            path: None,
+            current: None,
+            write_soon: false,
+            wanted: false,
+        }
+    }
+
+    /// The file at `path` (normally [`crate::state::default_path`]); `None` when there is no
+    /// place for it (neither `XDG_STATE_HOME` nor `HOME`).
+    pub fn at(path: Option<std::path::PathBuf>) -> StateFile {
+        StateFile {
+            path,
+            current: None,
+            write_soon: false,
+            wanted: true,
+        }
+    }
+
+    /// Compare the data with the file and tell the app; before the first frame.
+    pub fn check(&mut self, app: &mut App) {
+        let Some(path) = &self.path else {
+            if self.wanted {
+                app.set_whats_new(Standing::Unreadable {
+                    path: "$XDG_STATE_HOME".to_string(),
+                    why: "neither XDG_STATE_HOME nor HOME is set".to_string(),
+                });
+            }
+            return;
+        };
+        let current = Seen::of(&app.cat().data);
+        let lang = app.lang();
+        match crate::state::load(path) {
+            crate::state::Loaded::Missing => {
+                app.set_whats_new(Standing::FirstLook);
+                app.notify(Text::StateFirstLook.text(lang).to_string());
+                self.write_soon = true;
+                self.current = Some(current);
+            }
+            crate::state::Loaded::Unreadable(why) => {
+                let path = path.display().to_string();
+                app.notify(Text::StateUnreadable.fill(lang, &[&path, &why]));
+                app.set_whats_new(Standing::Unreadable { path, why });
+                // Left as it is: nothing is written this run.
+            }
+            crate::state::Loaded::Read(old) => {
+                let d = seen::compare(&old, &current);
+                if d.is_empty() {
+                    app.set_whats_new(Standing::Unchanged(old.as_of));
+                    // Nothing the user would call a change, but not the same file: kept up.
+                    self.write_soon = old.as_of != current.as_of || old.fields != current.fields;
+                } else {
+                    app.set_whats_new(Standing::Changed(d));
+                }
+                self.current = Some(current);
+            }
+        }
+    }
+
+    /// Write the data shown as seen, if there is a file to write; a failure is a notice.
+    pub fn remember(&mut self, app: &mut App) {
+        self.write_soon = false;
+        let (Some(path), Some(current)) = (&self.path, &self.current) else {
+            return;
+        };
+        if let Err(e) = crate::state::save(path, current) {
+            app.notify(Text::StateNotSaved.fill(app.lang(), &[&e.to_string()]));
+        }
+    }
 }
 
 /// What wakes the loop.
@@ -168,7 +257,11 @@ pub enum Start {
 /// search worker) start and the search index is built right after it. Signals are caught
 /// from the start and handled once the listener runs; keys typed meanwhile wait in the
 /// terminal.
-pub fn run(start: Start, opts: RunOptions) -> io::Result<Result<(), LoadError>> {
+pub fn run(
+    start: Start,
+    opts: RunOptions,
+    mut state: StateFile,
+) -> io::Result<Result<(), LoadError>> {
     install_panic_hook();
     let signals = signal_hook::iterator::Signals::new([SIGTERM, SIGHUP, SIGINT, SIGTSTP])?;
     let (tx, rx) = mpsc::channel();
@@ -203,6 +296,7 @@ pub fn run(start: Start, opts: RunOptions) -> io::Result<Result<(), LoadError>> 
                 }
             }
         };
+        state.check(&mut app);
         let size = terminal.size()?;
         app.update(Action::Resize(size.width, size.height));
         // Drawn over the loading screen (if it showed): a diff against it.
@@ -212,11 +306,23 @@ pub fn run(start: Start, opts: RunOptions) -> io::Result<Result<(), LoadError>> 
             return Ok(Ok(()));
         }
         start_threads();
+        if state.write_soon {
+            // After the first frame: a file written to disk would delay it.
+            state.remember(&mut app);
+            draw(&mut terminal, &mut app)?;
+        }
         app.prepare_search();
         let search = app
             .background_search()
             .then(|| spawn_search_worker(&mut app, tx.clone()));
-        let outcome = event_loop(&mut terminal, &mut app, &rx, search.as_ref(), opts);
+        let outcome = event_loop(
+            &mut terminal,
+            &mut app,
+            &rx,
+            search.as_ref(),
+            opts,
+            &mut state,
+        );
         leave(app);
         outcome.map(Ok)
     });
@@ -309,6 +415,7 @@ fn event_loop(
     rx: &Receiver<Msg>,
     search: Option<&Sender<SearchRequest>>,
     opts: RunOptions,
+    state: &mut StateFile,
 ) -> io::Result<()> {
     loop {
         let Ok(first) = rx.recv() else { break };
@@ -333,6 +440,9 @@ fn event_loop(
             if effects.suspend {
                 suspend(terminal, opts)?;
                 todo.redraw = true;
+            }
+            if effects.remember {
+                state.remember(app);
             }
             todo.redraw |= effects.redraw;
             todo.clear |= effects.clear;

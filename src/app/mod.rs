@@ -15,6 +15,7 @@ mod navigate;
 pub mod plan;
 pub mod search;
 pub mod timeline;
+pub mod whatsnew;
 
 use ratatui::layout::Rect;
 
@@ -25,6 +26,7 @@ pub use list::ListState;
 pub use map::{MapState, Net, Roles};
 pub use search::{BACKGROUND_SEARCH_FROM, SearchState};
 pub use timeline::{TimelineState, Zoom};
+pub use whatsnew::{Standing, WhatsNewState};
 
 use crate::data::{Catalog, Day, Lang, Record};
 use crate::i18n::Msg;
@@ -59,6 +61,8 @@ pub struct Effects {
     pub copy: Option<String>,
     /// Send this query to the search worker.
     pub search: Option<SearchRequest>,
+    /// Remember the data shown as seen (the changes list was opened).
+    pub remember: bool,
 }
 
 impl Effects {
@@ -96,6 +100,7 @@ pub struct App {
     detail: DetailState,
     timeline: TimelineState,
     help: HelpState,
+    whatsnew: WhatsNewState,
 }
 
 impl App {
@@ -114,6 +119,7 @@ impl App {
             detail: DetailState::default(),
             timeline: TimelineState::new(&cat, opts.today),
             help: HelpState::default(),
+            whatsnew: WhatsNewState::default(),
             cat,
             keymap,
             theme,
@@ -204,8 +210,25 @@ impl App {
         self.focus == Pane::Search && !self.help_open()
     }
 
+    /// Whether an overlay (the help or the changes list) is open: the keys are the overlay's.
     pub fn help_open(&self) -> bool {
-        self.help.is_open()
+        self.help.is_open() || self.whatsnew.is_open()
+    }
+
+    /// What changed since the data was last seen, and the marks it puts on screen.
+    pub fn whatsnew(&self) -> &WhatsNewState {
+        &self.whatsnew
+    }
+
+    /// What the loop found on comparing the data with the state file.
+    pub fn set_whats_new(&mut self, standing: Standing) {
+        let (f, a) = (self.cat.factories().len(), self.cat.antennas().len());
+        self.whatsnew.set(standing, self.timeline.timeline(), f, a);
+    }
+
+    /// A one-line message on the status line until the next action (a notice from the loop).
+    pub fn notify(&mut self, msg: String) {
+        self.status = Some(msg);
     }
 
     /// The current layout.
@@ -346,6 +369,7 @@ impl App {
                 self.geometry = Some(*g);
                 self.detail.clamp(self.detail_max_scroll());
                 self.help.clamp(self.help_max_scroll());
+                self.whatsnew.clamp(self.help_max_scroll());
                 return Effects::none();
             }
             A::Resize(w, h) => {
@@ -373,6 +397,7 @@ impl App {
                 };
             }
             A::SearchDone(done) => return changed(self.search_done(*done)),
+            _ if self.whatsnew.is_open() => return changed(self.update_changes(&action)),
             _ if self.help.is_open() => return changed(self.update_help(&action)),
             _ => {}
         }
@@ -388,6 +413,7 @@ impl App {
                 None => self.status = Some(Msg::NothingToCopy.text(self.lang).to_string()),
             },
             A::ToggleHelp => self.help.open(),
+            A::ShowChanges => effects.remember = self.whatsnew.open(),
             A::ToggleLang => self.lang = self.lang.toggled(),
             A::ToggleMapView => self.map.toggle_view(),
             A::ToggleZoom => self.timeline.toggle_zoom(),

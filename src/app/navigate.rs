@@ -19,6 +19,25 @@ impl App {
         true
     }
 
+    /// The changes overlay: as the help's, and its own key closes it.
+    pub(super) fn update_changes(&mut self, action: &Action) -> bool {
+        let page = self.size.1.saturating_sub(6).max(1);
+        match action {
+            Action::Quit | Action::ToggleHelp | Action::Back | Action::ShowChanges => {
+                self.whatsnew.close()
+            }
+            Action::Down | Action::ScrollDown(_) => self.whatsnew.scroll_by(1),
+            Action::Up | Action::ScrollUp(_) => self.whatsnew.scroll_by(-1),
+            Action::PageDown => self.whatsnew.scroll_by(i32::from(page)),
+            Action::PageUp => self.whatsnew.scroll_by(-i32::from(page)),
+            Action::Home => self.whatsnew.scroll_by(i32::MIN / 2),
+            Action::End => self.whatsnew.scroll_by(i32::MAX / 2),
+            _ => return false,
+        }
+        self.whatsnew.clamp(self.help_max_scroll());
+        true
+    }
+
     /// Esc: leave the search (clearing it), else drop the country filter, else go back to
     /// the list.
     pub(super) fn back(&mut self, effects: &mut Effects) -> bool {

@@ -42,6 +42,12 @@ pub struct Cli {
     #[arg(long)]
     pub no_mouse: bool,
 
+    /// Neither read nor write the record of the data the dashboard showed last, which `n`
+    /// ("what's new") compares with [file: $XDG_STATE_HOME/aifactories/seen.ron or
+    /// ~/.local/state/aifactories/seen.ron].
+    #[arg(long)]
+    pub no_state: bool,
+
     /// Dashboard settings (RON): key overrides, theme, colours, language, mouse
     /// [default: $XDG_CONFIG_HOME/aifactories/config.ron or ~/.config/aifactories/config.ron].
     #[arg(long, global = true, value_name = "FILE")]

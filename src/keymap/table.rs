@@ -59,6 +59,7 @@ pub static BINDINGS: &[Binding] = &[
     bind!(Panes, [k('z')], A::ToggleZoom, Msg::KeyTimelineZoom, false),
     bind!(Panes, [k('y')], A::Copy, Msg::KeyCopySourceUrl, false),
     bind!(Panes, [k('p')], A::TogglePlanView, Msg::KeyPlanView, false),
+    bind!(Panes, [k('n')], A::ShowChanges, Msg::KeyWhatsNew, false),
     bind!(Search, [code(C::Enter)], A::Confirm, Msg::KeyGoToTheResults, true),
     bind!(Search, [code(C::Down), ctrl('n')], A::Down, Msg::KeyNextResult, false),
     bind!(Search, [code(C::Up), ctrl('p')], A::Up, Msg::KeyPreviousResult, false),
@@ -103,6 +104,7 @@ pub static BINDINGS: &[Binding] = &[
     bind!(Help, [code(C::PageDown), k(' ')], A::PageDown, Msg::KeyPageDown, false),
     bind!(Help, [code(C::PageUp)], A::PageUp, Msg::KeyPageUp, false),
     bind!(Help, [k('?'), k('q')], A::ToggleHelp, Msg::KeyCloseTheHelp, true),
+    bind!(Help, [k('n')], A::ShowChanges, Msg::KeyCloseTheChanges, false),
 ];
 
 /// The configuration's name of every action the table binds (`quit`, `focus_map`,
@@ -123,6 +125,7 @@ pub static ACTION_NAMES: &[(&str, Action)] = &[
     ("toggle_plan_view", A::TogglePlanView),
     ("start_search", A::StartSearch),
     ("copy", A::Copy),
+    ("show_changes", A::ShowChanges),
     ("suspend", A::Suspend),
     ("redraw", A::Redraw),
     ("up", A::Up),

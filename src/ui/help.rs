@@ -36,7 +36,16 @@ fn lines_for(keymap: &Keymap, app: &App, theme: &Theme) -> Vec<Line<'static>> {
         ("◇", Msg::AntennaKind),
         ("/", Msg::SignFilters),
     ];
-    for (sign, meaning) in legend {
+    // What's new since you last looked (`n`).
+    let new = super::whatsnew::sign(crate::changes::Mark::New).to_string();
+    let changed = super::whatsnew::sign(crate::changes::Mark::Changed).to_string();
+    let removed = super::whatsnew::REMOVED.to_string();
+    let marks: [(&str, Msg); 3] = [
+        (&new, Msg::SignNew),
+        (&changed, Msg::SignChanged),
+        (&removed, Msg::SignRemoved),
+    ];
+    for (sign, meaning) in legend.into_iter().chain(marks) {
         out.push(Line::from(vec![
             Span::styled(format!("  {sign:<22}"), theme.key),
             Span::raw(meaning.text(lang)),

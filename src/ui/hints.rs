@@ -18,22 +18,40 @@ pub fn data_is_stale(app: &App) -> bool {
 
 pub fn draw(f: &mut Frame, app: &App, theme: &Theme, area: Rect) {
     let lang = app.lang();
+    let news = super::whatsnew::status(app).map(|n| {
+        let key = app
+            .keymap()
+            .in_scope(crate::keymap::Scope::Panes)
+            .find(|b| b.def.action == crate::action::Action::ShowChanges)
+            .map(|b| b.keys_label().to_string());
+        match key {
+            Some(k) => format!(" {n} ({k})"),
+            None => format!(" {n}"),
+        }
+    });
     // The status: a one-off message, else the data's date (with today's, when it fits).
     let (status, short, style) = if let Some(msg) = &app.status() {
         let s = format!(" {} ", super::safe(msg));
         (s.clone(), s, theme.label)
     } else {
         let stale = data_is_stale(app);
-        let mut s = format!(
+        // Changes since the data was last seen come first, with the key that lists them.
+        let mut s = news.as_ref().map_or_else(String::new, |n| format!("{n} ·"));
+        s.push_str(&format!(
             " {}",
             Msg::DataAsOf.fill(lang, &[&app.cat().data.as_of.human(lang.is_fr())])
-        );
+        ));
         if stale {
             s.push_str(Msg::DataStale.text(lang));
         }
         let short = format!("{s} ");
         s.push_str(&format!(" · {} {} ", Msg::Today.text(lang), app.today()));
-        (s, short, if stale { theme.error } else { theme.dim })
+        let style = match (stale, &news) {
+            (true, _) => theme.error,
+            (false, Some(_)) => theme.label,
+            (false, None) => theme.dim,
+        };
+        (s, short, style)
     };
     // What goes first when the line is short: today's date, then the keys from the last,
     // then the data's date; never how to get help or quit. A date shows whole or not at all.
@@ -83,6 +101,8 @@ pub fn draw(f: &mut Frame, app: &App, theme: &Theme, area: Rect) {
         status
     } else if width(&short) <= left {
         short
+    } else if let Some(n) = news.filter(|n| width(n) < left) {
+        format!("{n} ")
     } else {
         String::new()
     };

@@ -112,7 +112,19 @@ pub fn draw(f: &mut Frame, app: &App, theme: &Theme, area: Rect) {
             Record::Factory(_) => theme.factory_marker,
             Record::Antenna(_) => theme.antenna_marker,
         });
-        let mut spans = vec![Span::styled(format!("{marker} "), marker_style)];
+        let mut spans = vec![Span::styled(marker, marker_style)];
+        // New or changed since last looked: `+` or `~` (see the help).
+        let mark = match record {
+            Record::Factory(fi) => app.whatsnew().factory_mark(fi),
+            Record::Antenna(ai) => app.whatsnew().antenna_mark(ai),
+        };
+        spans.push(match mark {
+            Some(m) => Span::styled(
+                super::whatsnew::sign(m).to_string(),
+                row_style.patch(theme.key),
+            ),
+            None => Span::styled(" ", row_style),
+        });
         let positions = app.name_positions(record);
         spans.extend(highlighted(
             &safe(name),

@@ -10,6 +10,7 @@ pub mod map;
 pub mod plan;
 pub mod search_box;
 pub mod timeline;
+pub mod whatsnew;
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -65,7 +66,9 @@ pub fn render(f: &mut Frame, app: &App) -> Geometry {
     if let Some(r) = screen.hints {
         hints::draw(f, app, &theme, r);
     }
-    if app.help_open() {
+    if app.whatsnew().is_open() {
+        geometry.help_max_scroll = Some(whatsnew::draw(f, app, &theme, f.area()));
+    } else if app.help_open() {
         geometry.help_max_scroll = Some(help::draw(f, app, &theme, f.area()));
     }
     geometry

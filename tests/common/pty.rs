@@ -24,7 +24,12 @@ pub struct Pty {
 }
 
 /// Run `cmd` in a new ROWS x COLS pseudo-terminal.
-pub fn spawn(cmd: CommandBuilder) -> Pty {
+pub fn spawn(mut cmd: CommandBuilder) -> Pty {
+    // Never the real HOME's state file: a directory of the test's own unless one is given.
+    if cmd.get_env("XDG_STATE_HOME").is_none() {
+        let dir = tempfile::tempdir().unwrap().keep();
+        cmd.env("XDG_STATE_HOME", dir);
+    }
     let pair = native_pty_system()
         .openpty(PtySize {
             rows: ROWS,

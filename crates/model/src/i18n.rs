@@ -374,6 +374,49 @@ catalogue! {
     NotListed => "not in the current results: Esc clears the search", "absente des résultats : Échap efface la recherche";
     NoteWasDate => " (was {})", " (annoncé {})";
     NoLateMilestones => "nothing late or overdue in that range", "rien de tardif ni de dépassé sur cette période";
+    // What's new since you last looked (the state file, `n`, the marks).
+    KeyWhatsNew => "what's new since you last looked", "nouveautés depuis votre dernière visite";
+    KeyCloseTheChanges => "close the changes", "fermer les nouveautés";
+    /// `{}`: how many, the date of the data last seen.
+    ChangesSince => "{} changes since {}", "{}\u{a0}changements depuis le {}";
+    /// `{}`: the date of the data last seen.
+    OneChangeSince => "1 change since {}", "1\u{a0}changement depuis le {}";
+    /// `{}`: the date of the data last seen.
+    WhatsNewTitle => "What's new since the data of {}", "Nouveautés depuis les données du {}";
+    WhatsNewNoneTitle => "What's new", "Nouveautés";
+    /// `{}`: the date of the data last seen.
+    WhatsNewUnchanged => "No change since the data of {} that you last looked at.",
+        "Aucun changement depuis les données du {} que vous avez vues.";
+    WhatsNewFirstLook => "First look: this data is remembered; what changes will be listed here next time it differs.",
+        "Première visite\u{a0}: ces données sont retenues\u{a0}; ce qui change sera listé ici la prochaine fois.";
+    WhatsNewOff => "What's new is off (--no-state): nothing is read or remembered.",
+        "Les nouveautés sont désactivées (--no-state)\u{a0}: rien n'est lu ni retenu.";
+    /// `{}`: the state file's path, why it cannot be read.
+    StateUnreadable => "cannot read {} ({}): left as it is, what's new is off",
+        "lecture impossible de {} ({})\u{a0}: laissé tel quel, nouveautés désactivées";
+    /// `{}`: why.
+    StateNotSaved => "could not remember what you saw: {}",
+        "impossible de retenir ce que vous avez vu\u{a0}: {}";
+    StateFirstLook => "first look: this data is remembered, to show what changes next time",
+        "première visite\u{a0}: ces données sont retenues pour montrer ce qui change";
+    WhatsNewSeen => "Opening this list marks these changes as seen: the next start shows only newer ones. Their marks stay until you quit.",
+        "Ouvrir cette liste marque ces changements comme vus\u{a0}: au prochain lancement, seuls les plus récents s'affichent. Leurs marques restent jusqu'à la sortie.";
+    SignNew => "new since you last looked (list; underlined in the timeline)",
+        "nouveau depuis votre dernière visite (liste\u{a0}; souligné dans la chronologie)";
+    SignChanged => "changed since you last looked (list; underlined in the timeline)",
+        "modifié depuis votre dernière visite (liste\u{a0}; souligné dans la chronologie)";
+    SignRemoved => "removed since you last looked (in the changes list, n)",
+        "supprimé depuis votre dernière visite (dans la liste des nouveautés, n)";
+    KindFactoryWord => "factory", "usine";
+    KindAntennaWord => "antenna", "antenne";
+    KindMilestoneWord => "milestone", "jalon";
+    KindSourceWord => "source", "source";
+    ChangeNew => "new", "nouveau";
+    ChangeRemoved => "removed", "supprimé";
+    /// `{}`: the fields that changed.
+    ChangeFields => "changed: {}", "modifié\u{a0}: {}";
+    /// `{}`: the old and the new date.
+    ChangeMoved => "moved {} → {}", "déplacé {} → {}";
 }
 
 /// The months' names, January first.

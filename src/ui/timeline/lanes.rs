@@ -248,6 +248,11 @@ pub(super) fn lane_cells(app: &App, theme: &Theme, axis: &Axis, lane: usize) -> 
         if app.timeline().cursor() == Some(m.entry) {
             style = style.add_modifier(Modifier::REVERSED | Modifier::BOLD);
         }
+        // New or changed since last looked (see the help).
+        let new_mark = app.whatsnew().entry_mark(m.entry);
+        if new_mark.is_some() {
+            style = style.add_modifier(Modifier::UNDERLINED);
+        }
         cells[x] = Drawn {
             ch: glyph(e.kind()),
             style,
@@ -269,7 +274,7 @@ pub(super) fn lane_cells(app: &App, theme: &Theme, axis: &Axis, lane: usize) -> 
             } else if !e.certainty().is_confirmed() {
                 Some((UNCONFIRMED, theme.unconfirmed))
             } else {
-                None
+                new_mark.map(|mk| (crate::ui::whatsnew::sign(mk), theme.key))
             };
             if let Some((ch, style)) = suffix {
                 cells[x + 1] = Drawn {
