@@ -48,8 +48,10 @@ pub struct RunOptions {
 /// shown, kept to be written when the user has seen the changes.
 pub struct StateFile {
     path: Option<std::path::PathBuf>,
-    /// What to write: the data shown, fingerprinted (none when nothing is to be written).
+    /// What to write: the data shown, fingerprinted (made when first needed).
     current: Option<Seen>,
+    /// The file's record of a data other than this one, to compare after the first frame.
+    pending: Option<Seen>,
     /// Write it after the first frame, without being asked (a first look, or a change that
     /// is no change to the user, such as a later `as_of` alone).
     write_soon: bool,
@@ -63,6 +65,7 @@ impl StateFile {
         StateFile {
             path: None,
             current: None,
+            pending: None,
             write_soon: false,
             wanted: false,
         }
@@ -74,12 +77,15 @@ impl StateFile {
         StateFile {
             path,
             current: None,
+            pending: None,
             write_soon: false,
             wanted: true,
         }
     }
 
-    /// Compare the data with the file and tell the app; before the first frame.
+    /// Before the first frame: read the file, and tell the app if it is about this very data
+    /// (the usual case, told by one fingerprint of the whole data) or missing or unreadable.
+    /// A file about other data is compared record by record in [`StateFile::settle`].
     pub fn check(&mut self, app: &mut App) {
         let Some(path) = &self.path else {
             if self.wanted {
@@ -90,41 +96,63 @@ impl StateFile {
             }
             return;
         };
-        let current = Seen::of(&app.cat().data);
+        let fp = seen::data_fingerprint(&app.cat().data);
         let lang = app.lang();
-        match crate::state::load(path) {
+        match crate::state::load(path, Some(fp)) {
             crate::state::Loaded::Missing => {
                 app.set_whats_new(Standing::FirstLook);
                 app.notify(Text::StateFirstLook.text(lang).to_string());
                 self.write_soon = true;
-                self.current = Some(current);
             }
+            crate::state::Loaded::Same(as_of) => app.set_whats_new(Standing::Unchanged(as_of)),
             crate::state::Loaded::Unreadable(why) => {
                 let path = path.display().to_string();
                 app.notify(Text::StateUnreadable.fill(lang, &[&path, &why]));
                 app.set_whats_new(Standing::Unreadable { path, why });
                 // Left as it is: nothing is written this run.
             }
-            crate::state::Loaded::Read(old) => {
-                let d = seen::compare(&old, &current);
-                if d.is_empty() {
-                    app.set_whats_new(Standing::Unchanged(old.as_of));
-                    // Nothing the user would call a change, but not the same file: kept up.
-                    self.write_soon = old.as_of != current.as_of || old.fields != current.fields;
-                } else {
-                    app.set_whats_new(Standing::Changed(d));
-                }
-                self.current = Some(current);
-            }
+            crate::state::Loaded::Read(old) => self.pending = Some(old),
         }
+    }
+
+    /// After the first frame: compare a file about other data record by record, and write
+    /// what must be written without asking (a first look; a change that is none to the user,
+    /// such as records reordered). True when the app has something new to draw.
+    pub fn settle(&mut self, app: &mut App) -> bool {
+        let mut redraw = false;
+        if let Some(old) = self.pending.take() {
+            let current = Seen::of(&app.cat().data);
+            let d = seen::compare(&old, &current);
+            if d.is_empty() {
+                app.set_whats_new(Standing::Unchanged(old.as_of));
+                // Not the same file all the same: kept up, so the next start is quick.
+                self.write_soon = true;
+            } else {
+                app.set_whats_new(Standing::Changed(d));
+                redraw = true;
+            }
+            self.current = Some(current);
+        }
+        if self.write_soon {
+            self.remember(app);
+            redraw = true;
+        }
+        redraw
     }
 
     /// Write the data shown as seen, if there is a file to write; a failure is a notice.
     pub fn remember(&mut self, app: &mut App) {
         self.write_soon = false;
-        let (Some(path), Some(current)) = (&self.path, &self.current) else {
+        // Nothing is written over a file that could not be read.
+        if matches!(app.whatsnew().standing(), Standing::Unreadable { .. }) {
+            return;
+        }
+        let Some(path) = &self.path else {
             return;
         };
+        let current = self
+            .current
+            .get_or_insert_with(|| Seen::of(&app.cat().data));
         if let Err(e) = crate::state::save(path, current) {
             app.notify(Text::StateNotSaved.fill(app.lang(), &[&e.to_string()]));
         }
@@ -306,9 +334,9 @@ pub fn run(
             return Ok(Ok(()));
         }
         start_threads();
-        if state.write_soon {
-            // After the first frame: a file written to disk would delay it.
-            state.remember(&mut app);
+        // After the first frame: a comparison record by record, or a file written to disk,
+        // would delay it.
+        if state.settle(&mut app) {
             draw(&mut terminal, &mut app)?;
         }
         app.prepare_search();

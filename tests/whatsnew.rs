@@ -42,6 +42,7 @@ fn checked(path: &Path, lang: Lang) -> (App, StateFile) {
     let mut app = app_with(120, 40, lang, false);
     let mut st = StateFile::at(Some(path.to_path_buf()));
     st.check(&mut app);
+    st.settle(&mut app);
     (app, st)
 }
 
@@ -62,7 +63,7 @@ fn first_run_remembers_the_data_and_says_so() {
         status_line(&app)
     );
     st.remember(&mut app);
-    match state::load(&path) {
+    match state::load(&path, None) {
         Loaded::Read(s) => assert_eq!(s, strip(Seen::of(&embedded()))),
         other => panic!("{other:?}"),
     }
@@ -82,6 +83,35 @@ fn strip(mut s: Seen) -> Seen {
         r.at = None;
     }
     s
+}
+
+#[test]
+fn the_same_data_is_told_by_the_start_of_the_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = seen_file(dir.path());
+    let data = embedded();
+    state::save(&path, &Seen::of(&data)).unwrap();
+    let fp = aifactories::changes::seen::data_fingerprint(&data);
+    assert!(matches!(state::load(&path, Some(fp)), Loaded::Same(_)));
+    assert!(matches!(state::load(&path, Some(fp ^ 1)), Loaded::Read(_)));
+    // Reordered records: another fingerprint, no change, and the file is brought up to date.
+    let mut shuffled = data.clone();
+    shuffled.sources.reverse();
+    state::save(&path, &Seen::of(&shuffled)).unwrap();
+    let (app, _) = checked(&path, Lang::En);
+    assert!(matches!(app.whatsnew().standing(), Standing::Unchanged(_)));
+    assert!(matches!(state::load(&path, Some(fp)), Loaded::Same(_)));
+    // A broken end: not needed while the data is the one seen, unreadable once it is not.
+    let text = std::fs::read_to_string(&path).unwrap();
+    std::fs::write(&path, &text[..text.len() - 40]).unwrap();
+    assert!(matches!(state::load(&path, Some(fp)), Loaded::Same(_)));
+    assert!(matches!(
+        state::load(&path, Some(fp ^ 1)),
+        Loaded::Unreadable(_)
+    ));
+    // An edited layout is read whole.
+    std::fs::write(&path, text.replace("\n fields:", "\n  fields:")).unwrap();
+    assert!(matches!(state::load(&path, Some(fp)), Loaded::Read(_)));
 }
 
 #[test]
@@ -182,7 +212,7 @@ fn a_corrupt_file_is_named_and_left_as_it_is() {
         assert_eq!(std::fs::read_to_string(&path).unwrap(), text);
     }
     std::fs::write(&path, "(format: 99, anything: [1])").unwrap();
-    match state::load(&path) {
+    match state::load(&path, None) {
         Loaded::Unreadable(why) => assert!(why.contains("format 99"), "{why}"),
         other => panic!("{other:?}"),
     }
@@ -237,7 +267,7 @@ fn a_read_only_directory_is_a_notice_not_a_crash() {
             status_line(&app)
         );
         // The file seen before is still there, whole.
-        assert!(matches!(state::load(&path), Loaded::Read(_)));
+        assert!(matches!(state::load(&path, None), Loaded::Read(_)));
     }
     std::fs::set_permissions(sub, std::fs::Permissions::from_mode(0o700)).unwrap();
 }
@@ -260,7 +290,7 @@ fn two_writers_at_once_never_leave_a_broken_file() {
         let path = &path;
         s.spawn(move || {
             for _ in 0..200 {
-                match state::load(path) {
+                match state::load(path, None) {
                     Loaded::Read(_) => {}
                     other => panic!("a reader saw {other:?}"),
                 }
@@ -385,7 +415,7 @@ fn the_dashboard_counts_changes_and_n_remembers_them() {
     d.wait_for("What's new since the data of 24 Nov 2026");
     d.send("n");
     d.quit();
-    match state::load(&path) {
+    match state::load(&path, None) {
         Loaded::Read(s) => assert_eq!(s, strip(Seen::of(&embedded()))),
         other => panic!("{other:?}"),
     }
@@ -402,7 +432,7 @@ fn two_dashboards_at_once_leave_a_whole_file() {
     b.wait_for("Results");
     a.quit();
     b.quit();
-    assert!(matches!(state::load(&path), Loaded::Read(_)));
+    assert!(matches!(state::load(&path, None), Loaded::Read(_)));
     state::save(&path, &Seen::of(&older())).unwrap();
     let mut a = Dash::start(dir.path(), &[]);
     let mut b = Dash::start(dir.path(), &[]);
@@ -416,7 +446,7 @@ fn two_dashboards_at_once_leave_a_whole_file() {
     b.send("n");
     a.quit();
     b.quit();
-    match state::load(&path) {
+    match state::load(&path, None) {
         Loaded::Read(s) => assert_eq!(s, strip(Seen::of(&embedded()))),
         other => panic!("{other:?}"),
     }

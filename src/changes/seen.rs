@@ -86,9 +86,29 @@ pub struct Seen {
     /// [`FORMAT`].
     pub format: u32,
     pub as_of: PDate,
+    /// The whole data's fingerprint ([`data_fingerprint`]): equal, nothing changed, and the
+    /// records need not be read.
+    #[serde(with = "hex64")]
+    pub data: u64,
     /// The fields of each kind of record, by dotted path, in the order of its fingerprints.
     pub fields: BTreeMap<Kind, Vec<String>>,
     pub records: Vec<Rec>,
+}
+
+/// The start of a state file: read alone (the rest skipped), it tells whether the data is
+/// the one seen.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+pub struct Header {
+    pub format: u32,
+    pub as_of: PDate,
+    #[serde(with = "hex64")]
+    pub data: u64,
+}
+
+/// The fingerprint of a whole dataset, order and all (a reordered file differs here, and
+/// the record-by-record comparison then finds no change).
+pub fn data_fingerprint(data: &Dataset) -> u64 {
+    fingerprint::whole(data)
 }
 
 /// What happened to a record.
@@ -169,6 +189,7 @@ impl Seen {
             seen: Seen {
                 format: FORMAT,
                 as_of: data.as_of,
+                data: data_fingerprint(data),
                 fields: BTreeMap::new(),
                 records: Vec::with_capacity(
                     data.factories.len() * 8
@@ -465,6 +486,20 @@ fn collect(
     changes.extend(ours.into_iter().map(|(_, c)| c));
     for &i in &m.removed {
         removed.push(change(&old.records[o[i]], What::Removed, None));
+    }
+}
+
+/// A 64-bit fingerprint as sixteen hex digits.
+mod hex64 {
+    use serde::{Deserialize, Deserializer, Serializer};
+
+    pub fn serialize<S: Serializer>(fp: &u64, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(&format!("{fp:016x}"))
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<u64, D::Error> {
+        let s = <std::borrow::Cow<'de, str>>::deserialize(d)?;
+        u64::from_str_radix(&s, 16).map_err(|_| serde::de::Error::custom("not a hex fingerprint"))
     }
 }
 
