@@ -65,6 +65,9 @@ pub fn render(f: &mut Frame, app: &App) -> Geometry {
     if let Some(r) = screen.hints {
         hints::draw(f, app, &theme, r);
     }
+    if app.focus() == Pane::Timeline {
+        timeline::card::draw(f, app, &theme, f.area());
+    }
     if app.help_open() {
         geometry.help_max_scroll = Some(help::draw(f, app, &theme, f.area()));
     }
