@@ -19,6 +19,9 @@ pub enum Action {
     ToggleMapView,
     /// 2025 by month, or the whole span by quarter.
     ToggleZoom,
+    /// `H` / `L` in the timeline: the previous / next milestone of all lanes, in date order.
+    MilestonePrev,
+    MilestoneNext,
     /// `p`: the plan-against-reality view in the timeline's place, or the timeline back.
     TogglePlanView,
     /// Move within the focused pane.

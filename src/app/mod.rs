@@ -344,6 +344,7 @@ impl App {
         let effects = self.apply(action);
         // Whatever moved the selection, the network shown follows it.
         self.refresh_network();
+        self.after_timeline_change();
         effects
     }
 
@@ -468,6 +469,7 @@ impl App {
             A::Up | A::Down | A::Left | A::Right | A::PageUp | A::PageDown | A::Home | A::End => {
                 self.navigate(&action)
             }
+            A::MilestonePrev | A::MilestoneNext => self.navigate_timeline(&action),
             A::SelectRow(row) => {
                 self.set_focus(Pane::List);
                 if row < self.list.len() {

@@ -22,6 +22,13 @@ pub struct TimelineState {
     zoom: Zoom,
     /// Timeline entry under the cursor.
     cursor: Option<usize>,
+    /// The lane the cursor is in: a programme selection is drawn in the lanes of the factories
+    /// it names too, and walking one of them must stay there.
+    cursor_lane: usize,
+    /// The chosen milestone's card is open, scrolled by this many lines.
+    card: Option<u16>,
+    /// The programme's own entries (date order), for its lane.
+    programme: Vec<u32>,
     /// First lane shown (0 = programme, 1 + i = factory i).
     lane_offset: usize,
     lane_count: usize,
@@ -50,6 +57,10 @@ impl TimelineState {
             .plans()
             .map(|p| (p, timeline.tally(p, today)))
             .collect();
+        let programme = (0..timeline.len())
+            .filter(|&i| timeline.entry(i).is_some_and(|e| e.factory().is_none()))
+            .map(|i| u32::try_from(i).unwrap_or(u32::MAX))
+            .collect();
         TimelineState {
             plan_view: PlanView::default(),
             plan_status,
@@ -57,6 +68,9 @@ impl TimelineState {
             timeline,
             zoom: Zoom::Year2025,
             cursor: None,
+            cursor_lane: 0,
+            card: None,
+            programme,
             lane_offset: 0,
             lane_count: cat.factories().len() + 1,
             full_range: full_range(cat),
@@ -80,6 +94,48 @@ impl TimelineState {
     /// The chosen milestone (a timeline entry).
     pub fn cursor(&self) -> Option<usize> {
         self.cursor
+    }
+
+    /// The lane the cursor is in (meaningful with a cursor).
+    pub fn cursor_lane(&self) -> usize {
+        self.cursor_lane
+    }
+
+    /// The card's scroll when the chosen milestone's card is open.
+    pub fn card(&self) -> Option<u16> {
+        self.card
+    }
+
+    /// The entries of a lane in range, date order: the programme's own in lane 0; a factory's
+    /// own and the programme's selection that named it in lane `1 + f` (what the lanes draw).
+    pub fn lane_entries(&self, lane: usize) -> Vec<usize> {
+        let (from, to) = self.range();
+        let in_range = |i: &usize| {
+            self.timeline
+                .entry(*i)
+                .is_some_and(|e| e.overlaps(from, to))
+        };
+        if lane == 0 {
+            return self
+                .programme
+                .iter()
+                .map(|&i| i as usize)
+                .filter(in_range)
+                .collect();
+        }
+        let f = lane - 1;
+        self.timeline
+            .for_factory(f)
+            .iter()
+            .map(|&i| i as usize)
+            .filter(|&i| {
+                self.timeline.entry(i).is_some_and(|e| {
+                    e.factory() == Some(f)
+                        || (e.factory().is_none() && e.kind() == crate::data::Kind::Selection)
+                })
+            })
+            .filter(in_range)
+            .collect()
     }
 
     pub fn lane_offset(&self) -> usize {
@@ -152,13 +208,122 @@ impl TimelineState {
         }
     }
 
-    /// Choose an entry; false if there is no such entry.
-    pub(super) fn choose(&mut self, entry: usize) -> bool {
+    /// Choose an entry drawn in `lane`.
+    pub(super) fn choose_in(&mut self, entry: usize, lane: usize) -> bool {
         if self.timeline.entry(entry).is_none() {
             return false;
         }
         self.cursor = Some(entry);
+        self.cursor_lane = lane;
         true
+    }
+
+    /// The lane that left, right and the lane keys start from: the cursor's, else the
+    /// selected factory's when it is in view, else the first lane shown.
+    fn current_lane(&self, selected: Option<usize>, visible: usize) -> usize {
+        if self.cursor.is_some() {
+            return self.cursor_lane;
+        }
+        match selected.map(|f| f + 1) {
+            Some(l) if l >= self.lane_offset && l < self.lane_offset + visible => l,
+            _ => self.lane_offset,
+        }
+    }
+
+    /// Left and right: the previous or next milestone of the current lane (its last or first
+    /// without a cursor); with nothing in that lane, of all lanes.
+    pub(super) fn walk_lane(
+        &self,
+        forward: bool,
+        selected: Option<usize>,
+        visible: usize,
+    ) -> Option<(usize, usize)> {
+        let lane = self.current_lane(selected, visible);
+        let entries = self.lane_entries(lane);
+        if entries.is_empty() {
+            return self.walk(forward, false).map(|e| (e, self.lane_of(e)));
+        }
+        let last = entries.len() - 1;
+        let pos = self
+            .cursor
+            .filter(|_| self.cursor_lane == lane)
+            .and_then(|c| entries.iter().position(|&e| e == c));
+        let next = match (forward, pos) {
+            (true, None) => 0,
+            (false, None) => last,
+            (true, Some(p)) => (p + 1).min(last),
+            (false, Some(p)) => p.saturating_sub(1),
+        };
+        Some((entries[next], lane))
+    }
+
+    /// Up and down: the nearest lane above or below with milestones in range, and its
+    /// milestone nearest in time to the cursor's (to today without a cursor).
+    pub(super) fn step_lane(
+        &self,
+        down: bool,
+        selected: Option<usize>,
+        visible: usize,
+        today: Day,
+    ) -> Option<(usize, usize)> {
+        let here = self.current_lane(selected, visible);
+        let reference = self
+            .cursor
+            .and_then(|c| self.timeline.entry(c))
+            .map_or(today, |e| e.start());
+        let key = |d: Day| i64::from(d.year) * 372 + i64::from(d.month) * 31 + i64::from(d.day);
+        let lanes: Box<dyn Iterator<Item = usize>> = if down {
+            Box::new(here + 1..self.lane_count)
+        } else {
+            Box::new((0..here).rev())
+        };
+        for lane in lanes {
+            let entries = self.lane_entries(lane);
+            if let Some(&best) = entries.iter().min_by_key(|&&i| {
+                self.timeline
+                    .entry(i)
+                    .map_or(i64::MAX, |e| (key(e.start()) - key(reference)).abs())
+            }) {
+                return Some((best, lane));
+            }
+        }
+        None
+    }
+
+    /// The cursor stays on a milestone that is drawn, or goes: its lane in view, its date in
+    /// range. The card goes with it.
+    pub(super) fn keep_cursor_visible(&mut self, visible: usize) {
+        if let Some(c) = self.cursor {
+            let (from, to) = self.range();
+            let shown = self.cursor_lane >= self.lane_offset
+                && self.cursor_lane < self.lane_offset + visible.max(1)
+                && self.cursor_lane < self.lane_count
+                && self.timeline.entry(c).is_some_and(|e| e.overlaps(from, to));
+            if !shown {
+                self.cursor = None;
+            }
+        }
+        if self.cursor.is_none() {
+            self.card = None;
+        }
+    }
+
+    pub(super) fn open_card(&mut self) {
+        if self.cursor.is_some() {
+            self.card = Some(0);
+        }
+    }
+
+    pub(super) fn close_card(&mut self) -> bool {
+        self.card.take().is_some()
+    }
+
+    /// Scroll the card by `by` lines (negative: up), at most to `max`.
+    pub(super) fn scroll_card(&mut self, by: i32, max: u16) {
+        if let Some(s) = &mut self.card {
+            let next = i32::from(*s).saturating_add(by).clamp(0, i32::from(max));
+            *s = u16::try_from(next).unwrap_or(0);
+        }
     }
 
     /// The entry `step` places from the cursor among those in range (the first or last with
@@ -243,6 +408,16 @@ impl App {
             .map_or(1, |r| usize::from(r.height.saturating_sub(3)).max(1))
     }
 
+    /// After any action: the timeline's cursor on a drawn milestone or none, and its card
+    /// only while the timeline has the focus.
+    pub(super) fn after_timeline_change(&mut self) {
+        let visible = self.lanes_visible();
+        self.timeline.keep_cursor_visible(visible);
+        if self.focus != Pane::Timeline || self.timeline.plan_view.is_open() {
+            self.timeline.card = None;
+        }
+    }
+
     /// `p`: the plan view in the timeline's place, or the timeline back.
     pub(super) fn toggle_plan_view(&mut self) {
         let today = self.today;
@@ -257,8 +432,11 @@ impl App {
         }
     }
 
-    /// Esc in the timeline: close the plan view. Whether it did something.
+    /// Esc in the timeline: close the card, else the plan view. Whether it did something.
     pub(super) fn back_in_timeline(&mut self) -> bool {
+        if self.focus == Pane::Timeline && self.timeline.close_card() {
+            return true;
+        }
         if self.timeline.plan_view.is_open() && self.focus == Pane::Timeline {
             self.timeline.plan_view.close();
             return true;
@@ -266,9 +444,14 @@ impl App {
         false
     }
 
-    /// Enter in the timeline: in the plan view, open the chosen row's factory.
+    /// Enter in the timeline: in the plan view, open the chosen row's factory; else open
+    /// (or close) the chosen milestone's card.
     pub(super) fn confirm_timeline(&mut self) {
-        if self.timeline.plan_view.is_open() {
+        if !self.timeline.plan_view.is_open() {
+            if !self.timeline.close_card() {
+                self.timeline.open_card();
+            }
+        } else {
             if let Some(f) = self.timeline.plan_view.selected_factory() {
                 self.select_record(Record::Factory(f));
                 if self.selected_record() == Some(Record::Factory(f)) {
@@ -310,27 +493,69 @@ impl App {
         }
         let lanes = self.lanes_visible();
         let page = isize::try_from(lanes).unwrap_or(isize::MAX);
-        let (forward, to_end) = match action {
-            A::Left => (false, false),
-            A::Right => (true, false),
-            A::Home => (false, true),
-            A::End => (true, true),
-            A::Up => return self.timeline.scroll_lanes(-1, lanes),
-            A::Down => return self.timeline.scroll_lanes(1, lanes),
+        let selected = self.network_factory();
+        // With the card open, up and down read it; the other keys move and it follows.
+        if self.timeline.card.is_some() {
+            let step = i32::try_from(lanes).unwrap_or(1);
+            let by = match action {
+                A::Up => Some(-1),
+                A::Down => Some(1),
+                A::PageUp => Some(-step),
+                A::PageDown => Some(step),
+                _ => None,
+            };
+            if let Some(by) = by {
+                self.timeline.scroll_card(by, u16::MAX);
+                return;
+            }
+        }
+        let target = match action {
+            A::Left | A::Right => {
+                self.timeline
+                    .walk_lane(matches!(action, A::Right), selected, lanes)
+            }
+            A::MilestonePrev | A::MilestoneNext => self
+                .timeline
+                .walk(matches!(action, A::MilestoneNext), false)
+                .map(|e| (e, self.timeline.lane_of(e))),
+            A::Home | A::End => self
+                .timeline
+                .walk(matches!(action, A::End), true)
+                .map(|e| (e, self.timeline.lane_of(e))),
+            A::Up | A::Down => {
+                match self.timeline.step_lane(
+                    matches!(action, A::Down),
+                    selected,
+                    lanes,
+                    self.today,
+                ) {
+                    Some(t) => Some(t),
+                    // Nothing further that way: the lanes still scroll.
+                    None => {
+                        let by = if matches!(action, A::Down) { 1 } else { -1 };
+                        return self.timeline.scroll_lanes(by, lanes);
+                    }
+                }
+            }
             A::PageUp => return self.timeline.scroll_lanes(-page, lanes),
             A::PageDown => return self.timeline.scroll_lanes(page, lanes),
             _ => return,
         };
-        if let Some(e) = self.timeline.walk(forward, to_end) {
-            self.select_milestone(e);
+        if let Some((e, lane)) = target {
+            self.select_milestone_in(e, lane);
         }
     }
 
     pub(super) fn select_milestone(&mut self, entry: usize) {
-        if !self.timeline.choose(entry) {
+        let lane = self.timeline.lane_of(entry);
+        self.select_milestone_in(entry, lane);
+    }
+
+    /// Choose a milestone drawn in `lane`: its lane comes into view, its factory is selected.
+    pub(super) fn select_milestone_in(&mut self, entry: usize, lane: usize) {
+        if !self.timeline.choose_in(entry, lane) {
             return;
         }
-        let lane = self.timeline.lane_of(entry);
         // Follow the milestone's factory in the list when it is listed.
         if lane > 0 {
             self.select_record(Record::Factory(lane - 1));

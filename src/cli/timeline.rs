@@ -640,7 +640,7 @@ mod tests {
         assert!(s.contains("── juillet 2025 ──"), "{s}");
         assert!(s.contains("── S1 2025 (janvier–juin) ──"), "{s}");
         assert!(s.contains("prévu, en retard, non confirmé ?"), "{s}");
-        assert!(s.contains("dépassé, sans nouvelles : BSC AIF"), "{s}");
+        assert!(s.contains("dépassé, sans nouvelles\u{a0}: BSC AIF"), "{s}");
         assert!(s.contains("Prévu et réalisé"), "{s}");
     }
 

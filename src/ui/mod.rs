@@ -66,6 +66,9 @@ pub fn render(f: &mut Frame, app: &App) -> Geometry {
     if let Some(r) = screen.hints {
         hints::draw(f, app, &theme, r);
     }
+    if app.focus() == Pane::Timeline {
+        timeline::card::draw(f, app, &theme, f.area());
+    }
     if app.whatsnew().is_open() {
         geometry.help_max_scroll = Some(whatsnew::draw(f, app, &theme, f.area()));
     } else if app.help_open() {

@@ -355,9 +355,9 @@ catalogue! {
     CountOpen => "{} open", "{} ouvert(s)";
     OverdueNoNews => "overdue, no news", "dépassé, sans nouvelles";
     /// `{}`: factory names.
-    OverdueNoNewsFor => "overdue, no news: {}", "dépassé, sans nouvelles : {}";
+    OverdueNoNewsFor => "overdue, no news: {}", "dépassé, sans nouvelles\u{a0}: {}";
     /// `{}`: factory names.
-    OpenNoEventFor => "open, no event yet: {}", "ouvert, pas encore d'événement : {}";
+    OpenNoEventFor => "open, no event yet: {}", "ouvert, pas encore d'événement\u{a0}: {}";
     LegendOnTimeMet => "on time, plan met", "dans les temps, plan tenu";
     LegendEarly => "early", "en avance";
     LegendMaybeLate => "maybe late", "retard possible";
@@ -367,12 +367,41 @@ catalogue! {
     PlanViewCounts => "{} overdue · {} late", "{} dépassé(s) · {} en retard";
     ColPlan => "plan", "prévu";
     ColAnsweredBy => "answered by", "réponse";
-    KeyTimelineOpen => "open: the factory (plan view)", "ouvrir : l'usine (vue prévu et réalisé)";
+    KeyTimelineOpen => "milestone card; plan view: open the factory", "fiche du jalon\u{a0}; vue prévu et réalisé\u{a0}: ouvrir l'usine";
+    KeyNextMilestoneLane => "next milestone in the lane", "jalon suivant de la ligne";
+    KeyPreviousMilestoneLane => "previous milestone in the lane", "jalon précédent de la ligne";
+    KeyNextMilestoneAll => "next milestone, all lanes (here L is not the language)", "jalon suivant, toutes lignes (ici L n'est pas la langue)";
+    KeyPreviousMilestoneAll => "previous milestone, all lanes", "jalon précédent, toutes lignes";
+    KeyNextLaneNearest => "next lane, nearest milestone", "ligne suivante, jalon le plus proche";
+    KeyPreviousLaneNearest => "previous lane, nearest milestone", "ligne précédente, jalon le plus proche";
     NoPlans => "no plan in the data", "aucun plan dans les données";
-    HintPlanBack => ": back  ", " : retour  ";
-    HintPlanOpen => ": open the factory", " : ouvrir l'usine";
-    NotListed => "not in the current results: Esc clears the search", "absente des résultats : Échap efface la recherche";
+    HintPlanBack => ": back  ", "\u{a0}: retour  ";
+    HintPlanOpen => ": open the factory", "\u{a0}: ouvrir l'usine";
+    NotListed => "not in the current results: Esc clears the search", "absente des résultats\u{a0}: Échap efface la recherche";
     NoteWasDate => " (was {})", " (annoncé {})";
+    CardTitle => "Milestone", "Jalon";
+    CardDate => "Date", "Date";
+    CardWho => "Who", "Qui";
+    CardNone => "No answer", "Sans réponse";
+    CardKind => "Kind", "Type";
+    CardStatus => "Status", "Statut";
+    CardAgainstPlan => "Against plan", "Par rapport au plan";
+    /// `{}`: the plan's date, kind and title.
+    CardPlanOf => " — plan {} {}: {}", " — prévu {} {}\u{a0}: {}";
+    /// `{}`: factory names.
+    CardProgrammeNames => "programme: {}", "programme\u{a0}: {}";
+    CardFirstAnnounced => "First announced", "Annoncé d'abord";
+    CardCertainty => "Certainty", "Certitude";
+    CardHintMove => ": other milestones", "\u{a0}: autres jalons";
+    PrecisionDay => "day", "jour";
+    PrecisionMonth => "month", "mois";
+    PrecisionQuarter => "quarter", "trimestre";
+    PrecisionHalf => "half-year", "semestre";
+    PrecisionEndOfYear => "end of year: its last quarter", "fin d'année\u{a0}: son dernier trimestre";
+    PrecisionYear => "year", "année";
+    CertaintyConfirmed => "confirmed", "confirmé";
+    CertaintyUnconfirmed => "unconfirmed ?", "non confirmé\u{a0}?";
+    CertaintyConflicting => "conflicting sources ?", "sources divergentes\u{a0}?";
     NoLateMilestones => "nothing late or overdue in that range", "rien de tardif ni de dépassé sur cette période";
     // What's new since you last looked (the state file, `n`, the marks).
     KeyWhatsNew => "what's new since you last looked", "nouveautés depuis votre dernière visite";

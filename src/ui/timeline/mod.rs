@@ -40,6 +40,7 @@
 //!
 //! [`Timeline::for_factory`]: crate::timeline::Timeline::for_factory
 
+pub mod card;
 mod geo;
 mod header;
 mod info;
