@@ -47,8 +47,20 @@ pub fn run(
     let index = SearchIndex::new(&ctx.cat);
     let mut hits = index
         .search(&query)
-        .map_err(|e| Failure::bad_input(e.to_string()))?;
+        .map_err(|e| Failure::bad_input(e.message(ctx.lang)))?;
     hits.truncate(a.limit);
+    // A mistyped sector or country was searched as the nearest one: say so, as the box does.
+    let corrected: Vec<String> = index
+        .corrections(&query)
+        .iter()
+        .map(|c| c.filter())
+        .collect();
+    if !corrected.is_empty() {
+        eprintln!(
+            "aifactories: {}",
+            Msg::SearchCorrected.fill(ctx.lang, &[&corrected.join(" ")])
+        );
+    }
     let cat = &ctx.cat;
     match a.format {
         SearchFormat::Json => {

@@ -229,8 +229,6 @@ catalogue! {
     SignDoubt => "not confirmed by a source, or sources disagree",
         "non confirmé par une source, ou sources contradictoires";
     SignFactory => "AI Factory", "usine d'IA";
-    SignFilters => "filters: sector: country: wave: system: (e.g. sector:health country:es)",
-        "filtres : sector: country: wave: system: (ex. sector:health country:es)";
 
     // Screens without the dashboard.
     /// `{}`: the data file.
@@ -338,6 +336,46 @@ catalogue! {
     /// `{}`: the URL put on the clipboard.
     Copied => "copied: {}", "copié : {}";
     NothingToCopy => "nothing to copy", "rien à copier";
+
+    // The search's messages: mistyped filters and bad queries (search box and `search`).
+    /// `{}`: the filters searched instead (`sector:energy`).
+    SearchCorrected => "did you mean {}? Showing its results",
+        "vouliez-vous dire {}\u{a0}? Résultats affichés";
+    /// `{}`: the key as typed, then the nearest key.
+    UnknownFilterNear => "unknown filter `{}:`; did you mean `{}:`?",
+        "filtre inconnu `{}:`\u{a0}; vouliez-vous dire `{}:`\u{a0}?";
+    /// `{}`: the key as typed, then the valid keys.
+    UnknownFilter => "unknown filter `{}:`; filters: {} (\"a:b\" searches a:b as typed)",
+        "filtre inconnu `{}:`\u{a0}; filtres\u{a0}: {} (\"a:b\" cherche a:b tel quel)";
+    /// `{}`: the key, then an example.
+    FilterNeedsValue => "filter `{}:` needs a value, e.g. {}",
+        "le filtre `{}:` attend une valeur, ex. {}";
+    /// `{}`: the filter as typed (`sector:xyz`).
+    NoSuchSector => "`{}`: no such sector; the sectors are in the help (?)",
+        "`{}`\u{a0}: secteur inconnu\u{a0}; les secteurs sont dans l'aide (?)";
+    /// `{}`: the filter as typed.
+    NoSuchCountry => "`{}`: no such country; give an ISO code (es) or a name (Spain, Espagne)",
+        "`{}`\u{a0}: pays inconnu\u{a0}; donnez un code ISO (es) ou un nom (Spain, Espagne)";
+    /// `{}`: the filter as typed, then the waves.
+    ExpectedWave => "`{}`: expected a wave number ({})", "`{}`\u{a0}: numéro de vague attendu ({})";
+    /// `{}`: the filter as typed.
+    ExpectedKind => "`{}`: expected `factory` or `antenna`",
+        "`{}`\u{a0}: `factory` ou `antenna` attendu";
+    /// The help's section of search filters, one line each.
+    HelpFilters => "Search filters (after /)", "Filtres de recherche (après /)";
+    FilterSector => "a sector: key or label, in either language; typos corrected",
+        "un secteur\u{a0}: clé ou libellé, en français ou en anglais\u{a0}; fautes corrigées";
+    FilterCountry => "host or partner country: ISO code or name; typos corrected",
+        "pays hôte ou partenaire\u{a0}: code ISO ou nom\u{a0}; fautes corrigées";
+    FilterWave => "selection wave", "vague de sélection";
+    FilterSystem => "machine name or vendor", "nom de la machine ou fournisseur";
+    FilterKind => "factories only, or antennas only", "usines seules, ou antennes seules";
+    FilterCity => "city or site", "ville ou site";
+    FilterName => "name, other name or id", "nom, autre nom ou identifiant";
+    FilterLiteral => "search a:b as typed, not as a filter", "chercher a:b tel quel, pas comme un filtre";
+    /// `{}`: the query's length, then the limit.
+    QueryTooLong => "the query is {} characters long; the limit is {}",
+        "la requête fait {} caractères\u{a0}; la limite est {}";
 }
 
 /// The months' names, January first.
