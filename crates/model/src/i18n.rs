@@ -373,6 +373,8 @@ catalogue! {
     FilterCity => "city or site", "ville ou site";
     FilterName => "name, other name or id", "nom, autre nom ou identifiant";
     FilterLiteral => "search a:b as typed, not as a filter", "chercher a:b tel quel, pas comme un filtre";
+    /// The map legend's search-match state: a country hosting a result.
+    MapMatch => "match", "résultat";
     /// `{}`: the query's length, then the limit.
     QueryTooLong => "the query is {} characters long; the limit is {}",
         "la requête fait {} caractères\u{a0}; la limite est {}";
