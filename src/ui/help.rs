@@ -50,7 +50,7 @@ fn lines_for(keymap: &Keymap, app: &App, theme: &Theme, cols: usize) -> Vec<Line
         out.push(Line::styled(scope.title(app.lang()), theme.title));
         // Bindings the configuration left without keys are not shown.
         for b in keymap.in_scope(scope) {
-            row(&mut out, b.keys_label().to_string(), b.def.help(app.lang()));
+            row(&mut out, b.keys_label_in(lang), b.def.help(lang));
         }
         out.push(Line::raw(""));
     }

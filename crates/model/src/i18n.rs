@@ -65,14 +65,14 @@ catalogue! {
     AiSystem => "AI system", "Système IA";
     Unnamed => "unnamed", "sans nom";
     Vendor => "Vendor", "Fournisseur";
-    VendorNotConfirmed => "vendor not confirmed ?", "fournisseur non confirmé ?";
+    VendorNotConfirmed => "vendor not confirmed ?", "fournisseur non confirmé\u{a0}?";
     Operation => "Operation", "Service";
     Sectors => "Sectors", "Secteurs";
     Funding => "Funding", "Financement";
     Milestones => "Milestones", "Jalons";
     /// `{}`: how many more milestones.
     MoreMilestones => "… {} more milestones: see the timeline (4)",
-        "… {} jalons de plus : voir la chronologie (4)";
+        "… {} jalons de plus\u{a0}: voir la chronologie (4)";
     UnconfirmedOrConflicting => "Unconfirmed or conflicting", "Non confirmé ou contradictoire";
     Sources => "Sources", "Sources";
     Official => "[official]", "[officiel]";
@@ -83,8 +83,8 @@ catalogue! {
     Serves => "Serves", "Rattachée à";
     NotKnown => "not known", "inconnu";
     City => "City", "Ville";
-    CityNotConfirmed => "not confirmed ?", "non confirmée ?";
-    HostNotConfirmed => "not confirmed ?", "non confirmé ?";
+    CityNotConfirmed => "not confirmed ?", "non confirmée\u{a0}?";
+    HostNotConfirmed => "not confirmed ?", "non confirmé\u{a0}?";
     Detail => "Detail", "Détail";
 
     // Names shared by the panes, the tabs and the help's sections (`Detail` above, too).
@@ -154,8 +154,8 @@ catalogue! {
     /// `{}`: the date first announced.
     SlippedWas => ", slipped (was {})", ", retardé (annoncé {})";
     Slipped => ", slipped", ", retardé";
-    StatusUnconfirmed => ", unconfirmed ?", ", non confirmé ?";
-    StatusConflicting => ", conflicting ?", ", sources divergentes ?";
+    StatusUnconfirmed => ", unconfirmed ?", ", non confirmé\u{a0}?";
+    StatusConflicting => ", conflicting ?", ", sources divergentes\u{a0}?";
 
     // Plan versus reality: how an event answered its plan.
     TimingOnTime => "on time", "dans les temps";
@@ -178,7 +178,7 @@ catalogue! {
     ByMonth => "by month", "par mois";
     ByQuarter => "by quarter", "par trimestre";
     /// After the `z` key in the pane's border.
-    HintZoom => ": zoom ", " : zoom ";
+    HintZoom => ": zoom ", "\u{a0}: zoom ";
     Today => "today", "aujourd'hui";
     /// `{}`: the plan's date, then its kind.
     PlanSummary => "plan {} {}: ", "prévu {} {}: ";
@@ -216,15 +216,15 @@ catalogue! {
         "secteur, nom, pays, ville, machine…  (/ pour chercher, ex. santé, sector:energy, country:es)";
     Results => "Results", "Résultats";
     NoMatch => "no match: Esc clears the search and the country filter",
-        "aucun résultat : Échap efface la recherche et le filtre pays";
+        "aucun résultat\u{a0}: Échap efface la recherche et le filtre pays";
     /// `{}`: the country the list is filtered by.
     InCountry => "· in {} ", "· en {} ";
     /// `{}`: the date of the data.
     DataAsOf => "data as of {}", "données du {}";
-    DataStale => " (over 6 months old!)", " (plus de 6 mois !)";
+    DataStale => " (over 6 months old!)", " (plus de 6 mois\u{a0}!)";
 
     // The help overlay.
-    HelpTitle => " Help · ? or Esc to close ", " Aide · ? ou Échap pour fermer ";
+    HelpTitle => " Help · ? or Esc to close ", " Aide ·\u{a0}? ou Échap pour fermer ";
     Signs => "Signs", "Signes";
     SignDoubt => "not confirmed by a source, or sources disagree",
         "non confirmé par une source, ou sources contradictoires";
@@ -232,13 +232,13 @@ catalogue! {
 
     // Screens without the dashboard.
     /// `{}`: the data file.
-    Loading => "aifactories: loading {}…", "aifactories : chargement de {}…";
+    Loading => "aifactories: loading {}…", "aifactories\u{a0}: chargement de {}…";
     /// `{}`: the keys.
     ToCancel => "{} to cancel", "{} pour annuler";
     /// `{}`: the smallest width, then height.
-    TooSmall => "terminal too small: needs {} x {}", "terminal trop petit : il faut {} x {}";
+    TooSmall => "terminal too small: needs {} x {}", "terminal trop petit\u{a0}: il faut {} x {}";
     /// `{}`: the size needed, `24x8`.
-    TooSmallShort => "too small: need {}", "trop petit : {}";
+    TooSmallShort => "too small: need {}", "trop petit\u{a0}: {}";
     /// `{}`: the size needed, `24x8`.
     TooSmallShortest => "need {}", "il faut {}";
 
@@ -258,11 +258,11 @@ catalogue! {
     MilestonesOne => "{} milestone, status as of {}", "{} jalon, état au {}";
     MilestonesMany => "{} milestones, status as of {}", "{} jalons, état au {}";
     PlanVsReality => "Plan vs reality", "Prévu et réalisé";
-    PlanUnconfirmed => " (unconfirmed ?)", " (non confirmé ?)";
-    PlanConflicting => " (conflicting ?)", " (sources divergentes ?)";
+    PlanUnconfirmed => " (unconfirmed ?)", " (non confirmé\u{a0}?)";
+    PlanConflicting => " (conflicting ?)", " (sources divergentes\u{a0}?)";
     NoAnsweringEvent => "no answering event recorded", "aucun événement enregistré en réponse";
     /// `{}`: the factories.
-    NoEventYet => "no event yet: {}", "sans événement : {}";
+    NoEventYet => "no event yet: {}", "sans événement\u{a0}: {}";
     /// `{}`: how many on time, then how many late.
     TallyOnTimeLate => "{} on time, {} late", "{} dans les temps, {} en retard";
     /// `{}`: how many unclear.
@@ -296,7 +296,7 @@ catalogue! {
     KeyGoToTheDetail => "go to the detail", "aller au détail";
     KeyGoToTheTimeline => "go to the timeline", "aller à la chronologie";
     KeyTilesGeographicMap => "tiles / geographic map", "tuiles / carte géographique";
-    KeyTimelineZoom => "timeline: 2025 / whole span", "chronologie : 2025 / tout";
+    KeyTimelineZoom => "timeline: 2025 / whole span", "chronologie\u{a0}: 2025 / tout";
     KeyCopySourceUrl => "copy the source URL", "copier l'URL de la source";
     KeyGoToTheResults => "go to the results", "aller aux résultats";
     KeyNextResult => "next result", "résultat suivant";
@@ -334,7 +334,7 @@ catalogue! {
     KeyCloseTheHelp => "close the help", "fermer l'aide";
     // The status line.
     /// `{}`: the URL put on the clipboard.
-    Copied => "copied: {}", "copié : {}";
+    Copied => "copied: {}", "copié\u{a0}: {}";
     NothingToCopy => "nothing to copy", "rien à copier";
 
     // The search's messages: mistyped filters and bad queries (search box and `search`).
@@ -373,6 +373,10 @@ catalogue! {
     FilterCity => "city or site", "ville ou site";
     FilterName => "name, other name or id", "nom, autre nom ou identifiant";
     FilterLiteral => "search a:b as typed, not as a filter", "chercher a:b tel quel, pas comme un filtre";
+    /// Keys that French keyboards name otherwise, as help and hints write them.
+    KeyNameEsc => "Esc", "Échap";
+    KeyNameEnter => "Enter", "Entrée";
+    KeyNameSpace => "Space", "Espace";
     /// The map legend's search-match state: a country hosting a result.
     MapMatch => "match", "résultat";
     /// `{}`: the query's length, then the limit.
@@ -448,6 +452,62 @@ mod tests {
         }
     }
 
+    /// French typography's faults in a text: a breaking space before `; : ! ?` or inside
+    /// `« »` (a line could start with `;`), and, with `spaced`, such a sign stuck to the word
+    /// before it and followed by a space (`mot; mot`). Signs inside a token (`sector:energy`,
+    /// `(?)`, `` `{}:` ``) are not punctuation.
+    pub fn french_typography_faults(text: &str, spaced: bool) -> Vec<String> {
+        let chars: Vec<char> = text.chars().collect();
+        let mut out = Vec::new();
+        for (i, &c) in chars.iter().enumerate() {
+            let before = i.checked_sub(1).map(|j| chars[j]);
+            let after = chars.get(i + 1).copied();
+            let at = || {
+                chars[i.saturating_sub(12)..(i + 3).min(chars.len())]
+                    .iter()
+                    .collect::<String>()
+            };
+            match c {
+                ';' | ':' | '!' | '?' => {
+                    if before == Some(' ') {
+                        out.push(format!("breaking space before `{c}`: {:?}", at()));
+                    } else if spaced
+                        && before.is_some_and(char::is_alphanumeric)
+                        && after.is_none_or(|a| a == ' ')
+                    {
+                        out.push(format!("no space before `{c}`: {:?}", at()));
+                    }
+                }
+                '«' if after == Some(' ') => {
+                    out.push(format!("breaking space after «: {:?}", at()))
+                }
+                '»' if before == Some(' ') => {
+                    out.push(format!("breaking space before »: {:?}", at()))
+                }
+                _ => {}
+            }
+        }
+        out
+    }
+
+    #[test]
+    fn french_texts_keep_their_signs_with_the_words_before_them() {
+        let mut faults = Vec::new();
+        for &m in Msg::ALL {
+            for f in french_typography_faults(m.text(Lang::Fr), true) {
+                faults.push(format!("{m:?}: {f}"));
+            }
+        }
+        assert!(faults.is_empty(), "{}", faults.join("\n"));
+        // The check itself.
+        assert_eq!(french_typography_faults("a ; b", true).len(), 1);
+        assert_eq!(french_typography_faults("a; b", true).len(), 1);
+        assert_eq!(french_typography_faults("« a »", true).len(), 2);
+        assert!(
+            french_typography_faults("a\u{a0}; «\u{a0}b\u{a0}» sector:energy (?)", true).is_empty()
+        );
+    }
+
     #[test]
     fn values_fill_the_slots_in_order() {
         assert_eq!(
@@ -456,7 +516,7 @@ mod tests {
         );
         assert_eq!(
             Msg::MoreMilestones.fill(Lang::Fr, &["3"]),
-            "… 3 jalons de plus : voir la chronologie (4)"
+            "… 3 jalons de plus\u{a0}: voir la chronologie (4)"
         );
     }
     /// Words chosen by language outside the catalogue, as `file: what` lines: `.pick("`, a
