@@ -65,7 +65,7 @@ catalogue! {
     AiSystem => "AI system", "Système IA";
     Unnamed => "unnamed", "sans nom";
     Vendor => "Vendor", "Fournisseur";
-    VendorNotConfirmed => "vendor not confirmed ?", "fournisseur non confirmé\u{a0}?";
+    VendorNotConfirmed => "vendor not confirmed ?", "fournisseur non confirmé ?";
     Operation => "Operation", "Service";
     Sectors => "Sectors", "Secteurs";
     Funding => "Funding", "Financement";
@@ -83,8 +83,8 @@ catalogue! {
     Serves => "Serves", "Rattachée à";
     NotKnown => "not known", "inconnu";
     City => "City", "Ville";
-    CityNotConfirmed => "not confirmed ?", "non confirmée\u{a0}?";
-    HostNotConfirmed => "not confirmed ?", "non confirmé\u{a0}?";
+    CityNotConfirmed => "not confirmed ?", "non confirmée ?";
+    HostNotConfirmed => "not confirmed ?", "non confirmé ?";
     Detail => "Detail", "Détail";
 
     // Names shared by the panes, the tabs and the help's sections (`Detail` above, too).
@@ -154,8 +154,8 @@ catalogue! {
     /// `{}`: the date first announced.
     SlippedWas => ", slipped (was {})", ", retardé (annoncé {})";
     Slipped => ", slipped", ", retardé";
-    StatusUnconfirmed => ", unconfirmed ?", ", non confirmé\u{a0}?";
-    StatusConflicting => ", conflicting ?", ", sources divergentes\u{a0}?";
+    StatusUnconfirmed => ", unconfirmed ?", ", non confirmé ?";
+    StatusConflicting => ", conflicting ?", ", sources divergentes ?";
 
     // Plan versus reality: how an event answered its plan.
     TimingOnTime => "on time", "dans les temps";
@@ -258,8 +258,8 @@ catalogue! {
     MilestonesOne => "{} milestone, status as of {}", "{} jalon, état au {}";
     MilestonesMany => "{} milestones, status as of {}", "{} jalons, état au {}";
     PlanVsReality => "Plan vs reality", "Prévu et réalisé";
-    PlanUnconfirmed => " (unconfirmed ?)", " (non confirmé\u{a0}?)";
-    PlanConflicting => " (conflicting ?)", " (sources divergentes\u{a0}?)";
+    PlanUnconfirmed => " (unconfirmed ?)", " (non confirmé ?)";
+    PlanConflicting => " (conflicting ?)", " (sources divergentes ?)";
     NoAnsweringEvent => "no answering event recorded", "aucun événement enregistré en réponse";
     /// `{}`: the factories.
     NoEventYet => "no event yet: {}", "sans événement\u{a0}: {}";
@@ -455,7 +455,9 @@ mod tests {
     /// French typography's faults in a text: a breaking space before `; : ! ?` or inside
     /// `« »` (a line could start with `;`), and, with `spaced`, such a sign stuck to the word
     /// before it and followed by a space (`mot; mot`). Signs inside a token (`sector:energy`,
-    /// `(?)`, `` `{}:` ``) are not punctuation.
+    /// `(?)`, `` `{}:` ``) are not punctuation, nor is the doubt sign: a `?` that ends a value
+    /// (`non confirmé ?`, `(sources divergentes ?)`), written ` ?` in every language as the
+    /// data's `Certainty::mark` writes it.
     pub fn french_typography_faults(text: &str, spaced: bool) -> Vec<String> {
         let chars: Vec<char> = text.chars().collect();
         let mut out = Vec::new();
@@ -468,6 +470,7 @@ mod tests {
                     .collect::<String>()
             };
             match c {
+                '?' if before == Some(' ') && after.is_none_or(|a| a == ')') => {}
                 ';' | ':' | '!' | '?' => {
                     if before == Some(' ') {
                         out.push(format!("breaking space before `{c}`: {:?}", at()));
