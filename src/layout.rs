@@ -65,7 +65,7 @@ pub struct Screen {
     pub list: Option<Rect>,
     pub detail: Option<Rect>,
     pub timeline: Option<Rect>,
-    /// The tab bar of the compact layout's right-hand slot.
+    /// The tab bar: over the compact layout's right-hand slot, over the tiny layout's pane.
     pub tabs: Option<Rect>,
     pub hints: Option<Rect>,
 }
@@ -106,12 +106,17 @@ impl Screen {
         s.hints = Some(hints);
         match mode {
             Mode::TooSmall => {}
-            Mode::Tiny => match focus {
-                Pane::Map => s.map = Some(body),
-                Pane::Detail => s.detail = Some(body),
-                Pane::Timeline => s.timeline = Some(body),
-                Pane::List | Pane::Search => s.list = Some(body),
-            },
+            Mode::Tiny => {
+                // A tab bar names the pane shown and the keys of the others.
+                let (tabs, pane) = split_v(body, 1);
+                s.tabs = Some(tabs);
+                match focus {
+                    Pane::Map => s.map = Some(pane),
+                    Pane::Detail => s.detail = Some(pane),
+                    Pane::Timeline => s.timeline = Some(pane),
+                    Pane::List | Pane::Search => s.list = Some(pane),
+                }
+            }
             Mode::Compact => {
                 let left_w = frac(body.width, 2, 5).clamp(30, 48);
                 let (left, right) = split_h(body, left_w);
@@ -271,6 +276,23 @@ mod tests {
                     let s = Screen::compute(Rect::new(0, 0, w, h), focus, focus);
                     panes_inside_and_disjoint(&s);
                 }
+            }
+        }
+    }
+
+    #[test]
+    fn the_tiny_layout_has_a_tab_bar_over_its_one_pane() {
+        for (w, h) in [(24, 8), (40, 12), (59, 30)] {
+            for focus in Pane::ORDER {
+                let s = Screen::compute(Rect::new(0, 0, w, h), focus, Pane::Map);
+                let tabs = s.tabs.expect("a tab bar");
+                let shown: Vec<Rect> = [s.map, s.list, s.detail, s.timeline]
+                    .into_iter()
+                    .flatten()
+                    .collect();
+                assert_eq!(shown.len(), 1, "{w}x{h} {focus:?}");
+                assert_eq!(tabs.bottom(), shown[0].top());
+                assert!(shown[0].height >= 5);
             }
         }
     }

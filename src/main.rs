@@ -32,7 +32,7 @@ fn main() -> ExitCode {
     let stdout_tty = std::io::stdout().is_terminal();
     let code = match &args.command {
         Some(cmd) => match cli::context(&args, stdout_tty) {
-            Ok(ctx) => cli::run_to_stdout(&ctx, cmd),
+            Ok(ctx) => cli::run_to_stdout(&ctx, cmd, cli::table_width(&args, stdout_tty)),
             Err(e) => {
                 eprintln!("{e}");
                 cli::EXIT_BAD_INPUT

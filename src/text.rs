@@ -165,6 +165,35 @@ pub fn truncate(s: &str, cols: usize) -> String {
     out
 }
 
+/// Words of `s` in lines of at most `cols` columns, split between words; a word longer than a
+/// line is cut into pieces that fill it. At least one line, empty for an empty `s`.
+pub fn wrap(s: &str, cols: usize) -> Vec<String> {
+    let cols = cols.max(1);
+    let mut lines = vec![String::new()];
+    for word in s.split(' ').filter(|w| !w.is_empty()) {
+        let last = lines.last_mut().expect("one line at least");
+        let sep = usize::from(!last.is_empty());
+        if width(last) + sep + width(word) <= cols {
+            if sep == 1 {
+                last.push(' ');
+            }
+            last.push_str(word);
+            continue;
+        }
+        if !last.is_empty() {
+            lines.push(String::new());
+        }
+        for (g, w) in drawn_graphemes(word) {
+            let cur = lines.last_mut().expect("one line at least");
+            if width(cur) + usize::from(w) > cols && !cur.is_empty() {
+                lines.push(String::new());
+            }
+            lines.last_mut().expect("one line at least").push_str(g);
+        }
+    }
+    lines
+}
+
 /// Levenshtein distance, for "did you mean" suggestions.
 pub fn edit_distance(a: &str, b: &str) -> usize {
     let b: Vec<char> = b.chars().collect();
@@ -194,6 +223,17 @@ pub fn did_you_mean<'a>(word: &str, names: impl Iterator<Item = &'a str>) -> Str
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn wraps_between_words_and_cuts_only_longer_words() {
+        assert_eq!(
+            wrap("a sector: key or label", 10),
+            ["a sector:", "key or", "label"]
+        );
+        assert_eq!(wrap("Sustainability x", 6), ["Sustai", "nabili", "ty x"]);
+        assert_eq!(wrap("", 5), [""]);
+        assert_eq!(wrap("é è", 0), ["é", "è"]);
+    }
 
     #[test]
     fn folds_accents_and_case_with_positions() {

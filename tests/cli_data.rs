@@ -141,11 +141,18 @@ fn list_json_has_the_documented_fields() {
 fn list_csv_quotes_what_needs_quoting() {
     let (code, out, _) = run(&["list", "--format", "csv", "--antennas"]);
     assert_eq!(code, 0);
-    assert!(out.starts_with("id,name,wave,selected,country,city,partners,sectors\n"));
-    // Sector lists hold commas, so they are quoted.
-    let pharos = out.lines().find(|l| l.starts_with("pharos,")).unwrap();
-    assert!(pharos.contains(",\"Health, "), "{pharos}");
-    assert!(out.contains("\nid,name,country,selected,linked to\n"));
+    // One table: factories and antennas under one header, told apart by `kind`.
+    assert!(out.starts_with("kind,id,name,wave,selected,country,city,host,partners,"));
+    assert_eq!(out.matches("kind,id,").count(), 1, "{out}");
+    // A host with a comma is quoted.
+    let hammer = out
+        .lines()
+        .find(|l| l.starts_with("factory,hammerhai,"))
+        .unwrap();
+    assert!(
+        hammer.contains(",\"HLRS, University of Stuttgart\","),
+        "{hammer}"
+    );
 }
 
 #[test]

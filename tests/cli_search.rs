@@ -170,3 +170,24 @@ fn french_labels_with_lang_fr() {
     let out = stdout(&a);
     assert!(out.contains("Linköping") && out.contains("ville"), "{out}");
 }
+
+#[test]
+fn a_mistyped_sector_is_searched_as_the_nearest_and_stderr_says_so() {
+    let typo = search(&["sector:enrgy", "--format", "json"]).success();
+    let right = search(&["sector:energy", "--format", "json"]).success();
+    assert_eq!(stdout(&typo), stdout(&right));
+    assert!(
+        stderr(&typo).contains("did you mean sector:energy?"),
+        "{}",
+        stderr(&typo)
+    );
+    // Free text and the filter agree.
+    assert!(!stdout(&search(&["enrgy"]).success()).is_empty());
+    // A mistyped key names the nearest.
+    let bad = search(&["sectr:energy"]).code(2);
+    assert!(
+        stderr(&bad).contains("did you mean `sector:`?"),
+        "{}",
+        stderr(&bad)
+    );
+}

@@ -38,6 +38,9 @@ pub struct MapState {
     net_factory: Option<usize>,
     /// Per country index: hosts at least one record of the current (filtered) results.
     matched_hosts: Vec<bool>,
+    /// The country the cursor last came from and the way it went, so that the opposite key
+    /// goes back there.
+    came_from: Option<(usize, (i32, i32))>,
     /// Host country index of each factory and antenna (`usize::MAX` if not in the table).
     factory_country: Vec<usize>,
     antenna_country: Vec<usize>,
@@ -81,6 +84,7 @@ impl MapState {
             net: vec![Net::Outside; n],
             net_factory: None,
             matched_hosts: vec![false; n],
+            came_from: None,
             factory_country,
             antenna_country,
         }
@@ -91,7 +95,22 @@ impl MapState {
     }
 
     pub(super) fn set_cursor(&mut self, ci: usize) {
+        if ci != self.cursor {
+            self.came_from = None;
+        }
         self.cursor = ci;
+    }
+
+    /// Move the cursor one step in a direction (see [`MapState::nearest_tile`]); false when
+    /// no country lies that way.
+    pub(super) fn step(&mut self, cat: &Catalog, dir: (i32, i32)) -> bool {
+        let Some(next) = self.nearest_tile(cat, dir) else {
+            return false;
+        };
+        let from = self.cursor;
+        self.set_cursor(next);
+        self.came_from = Some((from, dir));
+        true
     }
 
     /// Whether the geographic map shows, rather than the tiles.
@@ -165,9 +184,17 @@ impl MapState {
         }
     }
 
-    /// The nearest country tile in a direction: the one with the least distance along the
-    /// direction, penalising sideways offset, among those strictly ahead.
+    /// The nearest country tile in a direction: the country the cursor just came from when
+    /// the direction is the way back; else the one with the least distance along the
+    /// direction, penalising sideways offset, among those ahead within 45 degrees of it
+    /// (nothing is west of Portugal, whatever lies far to the north-west).
     pub(super) fn nearest_tile(&self, cat: &Catalog, (dx, dy): (i32, i32)) -> Option<usize> {
+        if let Some((from, (fx, fy))) = self.came_from
+            && (fx, fy) == (-dx, -dy)
+            && from < cat.countries.len()
+        {
+            return Some(from);
+        }
         let here = cat.countries.get(self.cursor)?.tile;
         let (hx, hy) = (i32::from(here.0), i32::from(here.1));
         cat.countries
@@ -177,7 +204,7 @@ impl MapState {
                 let (x, y) = (i32::from(c.tile.0) - hx, i32::from(c.tile.1) - hy);
                 let ahead = x * dx + y * dy;
                 let side = (x * dy - y * dx).abs();
-                (ahead > 0).then_some((ahead + 2 * side, side, i))
+                (ahead > 0 && side <= ahead).then_some((ahead + 2 * side, side, i))
             })
             .min()
             .map(|(_, _, i)| i)
@@ -193,5 +220,45 @@ pub fn network_factory(cat: &Catalog, r: Record) -> Option<usize> {
             Link::Factories(ids) => ids.first().and_then(|id| cat.factory_index(id)),
             Link::Unknown => None,
         },
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn at(cat: &Catalog, code: &str) -> usize {
+        cat.country_index(code).unwrap()
+    }
+
+    #[test]
+    fn nothing_lies_west_of_portugal_and_the_opposite_key_goes_back() {
+        let cat = Catalog::embedded().unwrap();
+        let mut m = MapState::new(&cat);
+        m.set_cursor(at(&cat, "PT"));
+        // Iceland is far to the north-west, not west.
+        assert!(!m.step(&cat, (-1, 0)));
+        assert_eq!(m.cursor(), at(&cat, "PT"));
+        // From every country, each key and then its opposite come back.
+        for start in 0..cat.countries.len() {
+            for dir in [(-1, 0), (1, 0), (0, -1), (0, 1)] {
+                m.set_cursor(start);
+                if m.step(&cat, dir) {
+                    assert!(m.step(&cat, (-dir.0, -dir.1)));
+                    assert_eq!(
+                        cat.countries[m.cursor()].code,
+                        cat.countries[start].code,
+                        "{dir:?} and back"
+                    );
+                }
+            }
+        }
+        // Another move forgets the way back.
+        m.set_cursor(at(&cat, "NO"));
+        m.step(&cat, (-1, 0));
+        let west_of_norway = m.cursor();
+        m.step(&cat, (0, 1));
+        m.step(&cat, (1, 0));
+        assert_ne!(m.cursor(), west_of_norway);
     }
 }

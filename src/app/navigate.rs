@@ -124,9 +124,7 @@ impl App {
                     A::Right => (1, 0),
                     _ => return,
                 };
-                if let Some(next) = self.map.nearest_tile(&self.cat, dir) {
-                    self.map.set_cursor(next);
-                }
+                self.map.step(&self.cat, dir);
             }
             Pane::Timeline => self.navigate_timeline(action),
         }

@@ -4,7 +4,9 @@
 //! waits (the loop sends [`SearchRequest`]s and answers with `Action::SearchDone`).
 
 use crate::data::{Catalog, Record};
-use crate::search::{Highlight, Match, SearchIndex, SearchRequest, SearchResult, Searcher};
+use crate::search::{
+    Correction, Highlight, Match, QueryError, SearchIndex, SearchRequest, SearchResult, Searcher,
+};
 
 /// From this many records on, the search runs on a worker thread: below, it takes well
 /// under a millisecond and a second frame per keystroke would only cost bytes.
@@ -16,7 +18,9 @@ pub struct SearchState {
     /// Cursor position in the query, in chars.
     cursor: usize,
     /// Why the query gives nothing (a bad filter), shown in the search box.
-    error: Option<String>,
+    error: Option<QueryError>,
+    /// Filter values searched as their nearest word, told in the search box.
+    corrections: Vec<Correction>,
     /// The search index with the typing history, so that a query that only grew is matched
     /// against the previous results. Built on first use: the first frame lists every record,
     /// which needs no index.
@@ -52,8 +56,13 @@ impl SearchState {
         self.cursor
     }
 
-    pub fn error(&self) -> Option<&str> {
-        self.error.as_deref()
+    pub fn error(&self) -> Option<&QueryError> {
+        self.error.as_ref()
+    }
+
+    /// The filter values the shown results searched as their nearest word.
+    pub fn corrections(&self) -> &[Correction] {
+        &self.corrections
     }
 
     pub fn hits(&self) -> &[Match] {
@@ -184,6 +193,7 @@ impl SearchState {
     /// Search here, now.
     fn run(&mut self, cat: &Catalog) {
         self.highlight = Highlight::default();
+        self.corrections.clear();
         if self.query.trim().is_empty() && self.searcher.is_none() {
             self.hits = crate::search::listing(cat);
             self.error = None;
@@ -198,10 +208,11 @@ impl SearchState {
                 self.hits.extend_from_slice(matches);
                 self.error = None;
                 self.highlight = searcher.highlight();
+                self.corrections = searcher.corrections().to_vec();
             }
             Err(e) => {
                 self.hits.clear();
-                self.error = Some(e.to_string());
+                self.error = Some(e);
             }
         }
     }
@@ -213,6 +224,7 @@ impl SearchState {
             return false;
         }
         self.searching = false;
+        self.corrections = done.corrections;
         match done.result {
             Ok((matches, highlight)) => {
                 self.hits = matches;

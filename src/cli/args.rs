@@ -17,7 +17,8 @@ use crate::data::{Day, PDate};
                   sectors, and when each machine arrives.\n\nWith no command, opens the \
                   dashboard (needs a terminal). The commands print plain text, CSV or JSON for \
                   scripts.",
-    after_help = "Exit status: 0 ok, 1 failure (or no match for `search`), 2 bad input or usage.\n\
+    after_help = "Exit status: 0 ok, 1 failure (or no match for `list` and `search`, like grep), \
+                  2 bad input or usage.\n\
                   Environment: NO_COLOR disables colour; LANG/LC_ALL starting with `fr` selects French."
 )]
 pub struct Cli {
@@ -37,6 +38,11 @@ pub struct Cli {
     /// When to use colour (NO_COLOR set means never, unless `always`).
     #[arg(long, global = true, value_enum, default_value_t = ColorArg::Auto)]
     pub color: ColorArg,
+
+    /// Fit tables in N columns [default: $COLUMNS, else the terminal's width; no limit when
+    /// standard output is not a terminal].
+    #[arg(long, global = true, value_name = "N", value_parser = clap::value_parser!(u16).range(1..))]
+    pub width: Option<u16>,
 
     /// Leave the mouse to the terminal (text selection) instead of capturing it.
     #[arg(long)]
@@ -94,9 +100,11 @@ pub struct ListArgs {
     /// Only factories serving this sector (key, label or synonym, in English or French).
     #[arg(long, value_name = "KEY")]
     pub sector: Option<String>,
-    /// Also list the AI Factory Antennas.
+    /// Also list the AI Factory Antennas: with --country, those in that country; with --wave or
+    /// --sector, those serving a factory listed.
     #[arg(long)]
     pub antennas: bool,
+    /// `csv`: one table of records, `kind` first, with the columns of `export --format csv`.
     #[arg(long, value_enum, default_value_t = ListFormat::Table)]
     pub format: ListFormat,
 }
@@ -106,8 +114,9 @@ pub struct ShowArgs {
     /// Factory or antenna id, name or other name.
     #[arg(value_name = "ID-OR-NAME")]
     pub query: String,
-    #[arg(long, value_enum, default_value_t = ShowFormat::Text)]
-    pub format: ShowFormat,
+    /// `csv`: one row, with the columns of `export --format csv`.
+    #[arg(long, value_enum, default_value_t = RecordFormat::Text)]
+    pub format: RecordFormat,
 }
 
 #[derive(Debug, Args)]
@@ -131,8 +140,8 @@ pub struct SearchArgs {
     /// At most N results.
     #[arg(long, value_name = "N", default_value_t = 20)]
     pub limit: usize,
-    #[arg(long, value_enum, default_value_t = TableJson::Table)]
-    pub format: TableJson,
+    #[arg(long, value_enum, default_value_t = SearchFormat::Table)]
+    pub format: SearchFormat,
 }
 
 #[derive(Debug, Args)]
@@ -214,6 +223,22 @@ pub enum ListFormat {
 pub enum ShowFormat {
     Text,
     Json,
+}
+
+/// `show`'s formats.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum RecordFormat {
+    Text,
+    Json,
+    Csv,
+}
+
+/// `search`'s formats.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum SearchFormat {
+    Table,
+    Json,
+    Csv,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

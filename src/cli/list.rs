@@ -4,8 +4,8 @@ use std::io::Write;
 
 use super::args::{ListArgs, ListFormat};
 use super::table::Table;
-use super::{Ctx, EXIT_OK, Failure, json};
-use crate::data::{Catalog, Factory, Link};
+use super::{Ctx, EXIT_FAILURE, EXIT_OK, Failure, json, records};
+use crate::data::{Antenna, Catalog, Factory, Link};
 use crate::i18n::Msg;
 use crate::text::fold;
 
@@ -50,7 +50,12 @@ pub fn sector_key(cat: &Catalog, q: &str) -> Result<String, Failure> {
         })
 }
 
-pub fn run(ctx: &Ctx, a: &ListArgs, out: &mut dyn Write) -> Result<u8, Failure> {
+pub fn run(
+    ctx: &Ctx,
+    a: &ListArgs,
+    width: Option<u16>,
+    out: &mut dyn Write,
+) -> Result<u8, Failure> {
     let cat = &ctx.cat;
     let country = a
         .country
@@ -62,24 +67,45 @@ pub fn run(ctx: &Ctx, a: &ListArgs, out: &mut dyn Write) -> Result<u8, Failure> 
         .as_deref()
         .map(|s| sector_key(cat, s))
         .transpose()?;
-    let keep = |f: &Factory| {
+    let wave_and_sector = |f: &Factory| {
         a.wave.is_none_or(|w| f.wave == w)
-            && country
-                .as_ref()
-                .is_none_or(|c| f.country == *c || f.partners.iter().any(|p| p == c))
             && sector
                 .as_ref()
                 .is_none_or(|s| f.sectors.iter().any(|k| k == s))
     };
-    let factories: Vec<&Factory> = cat.factories().iter().filter(|f| keep(f)).collect();
-    // Antennas only make sense with the country filter among the filters.
-    let antennas: Vec<_> = if a.antennas && a.wave.is_none() && sector.is_none() {
+    let in_country = |f: &Factory| {
+        country
+            .as_ref()
+            .is_none_or(|c| f.country == *c || f.partners.iter().any(|p| p == c))
+    };
+    let factories: Vec<&Factory> = cat
+        .factories()
+        .iter()
+        .filter(|f| wave_and_sector(f) && in_country(f))
+        .collect();
+    // An antenna belongs when it is in the country asked for and, with a wave or a sector,
+    // serves a factory of that wave or sector (an antenna has neither of its own).
+    let antennas: Vec<&Antenna> = if a.antennas {
+        let serves_one = |x: &Antenna| match &x.linked {
+            Link::Factories(ids) => ids.iter().any(|id| {
+                cat.factory_index(id)
+                    .is_some_and(|i| wave_and_sector(&cat.factories()[i]))
+            }),
+            Link::Unknown => false,
+        };
         cat.antennas()
             .iter()
             .filter(|x| country.as_ref().is_none_or(|c| x.country == *c))
+            .filter(|x| (a.wave.is_none() && sector.is_none()) || serves_one(x))
             .collect()
     } else {
         Vec::new()
+    };
+    // No match is exit 1, as grep's.
+    let code = if factories.is_empty() && antennas.is_empty() {
+        EXIT_FAILURE
+    } else {
+        EXIT_OK
     };
     let lang = ctx.lang;
     match a.format {
@@ -99,10 +125,14 @@ pub fn run(ctx: &Ctx, a: &ListArgs, out: &mut dyn Write) -> Result<u8, Failure> 
                 writeln!(out, "{}", json::to_string(&fs))?;
             }
         }
-        ListFormat::Table | ListFormat::Csv => {
+        ListFormat::Csv => records::write_csv(factories, antennas, out)?,
+        ListFormat::Table => {
+            // The wave tells the selection date and `show` takes names: those give way first,
+            // then what `show` tells in full.
             let mut t = Table::new([
                 "id", "name", "wave", "selected", "country", "city", "partners", "sectors",
-            ]);
+            ])
+            .drop_first(&["selected", "id", "partners", "city", "wave"]);
             for f in &factories {
                 t.row([
                     f.id.to_string(),
@@ -119,7 +149,8 @@ pub fn run(ctx: &Ctx, a: &ListArgs, out: &mut dyn Write) -> Result<u8, Failure> 
                         .join(", "),
                 ]);
             }
-            let mut at = Table::new(["id", "name", "country", "selected", "linked to"]);
+            let mut at = Table::new(["id", "name", "country", "selected", "linked to"])
+                .drop_first(&["selected", "id"]);
             for x in &antennas {
                 let linked = match &x.linked {
                     Link::Factories(ids) => ids.join(" "),
@@ -133,20 +164,23 @@ pub fn run(ctx: &Ctx, a: &ListArgs, out: &mut dyn Write) -> Result<u8, Failure> 
                     linked + x.link_certainty.mark(),
                 ]);
             }
-            if a.format == ListFormat::Csv {
-                t.write_csv(out)?;
-                if a.antennas {
+            // Nothing at all when nothing matched, as grep.
+            let mut dropped = Vec::new();
+            if !t.is_empty() {
+                dropped = t.write(out, ctx.color, width)?;
+            }
+            if !at.is_empty() {
+                if !t.is_empty() {
                     writeln!(out)?;
-                    at.write_csv(out)?;
                 }
-            } else {
-                t.write(out, ctx.color)?;
-                if a.antennas {
-                    writeln!(out)?;
-                    at.write(out, ctx.color)?;
+                for d in at.write(out, ctx.color, width)? {
+                    if !dropped.contains(&d) {
+                        dropped.push(d);
+                    }
                 }
             }
+            super::table::note_dropped(&dropped, width);
         }
     }
-    Ok(EXIT_OK)
+    Ok(code)
 }

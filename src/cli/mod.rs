@@ -7,6 +7,7 @@ pub mod diff;
 mod export;
 pub mod json;
 mod list;
+mod records;
 mod search;
 mod show;
 pub mod table;
@@ -103,10 +104,41 @@ pub fn color_from(arg: ColorArg, is_terminal: bool, no_color_set: bool) -> bool 
     }
 }
 
-/// Run a non-interactive command.
-pub fn run_command(ctx: &Ctx, cmd: &Command, out: &mut dyn Write) -> Result<u8, Failure> {
+/// The width tables fit in: `--width`, else `COLUMNS` (a positive number), else the
+/// terminal's when standard output is one; else none, so that a file or a pipe gets whole
+/// lines.
+pub fn width_from(
+    arg: Option<u16>,
+    columns: Option<&str>,
+    terminal: impl FnOnce() -> Option<u16>,
+) -> Option<u16> {
+    arg.or_else(|| {
+        columns
+            .and_then(|c| c.trim().parse::<u16>().ok())
+            .filter(|&w| w > 0)
+    })
+    .or_else(terminal)
+}
+
+/// The width the tables of `cli`'s command fit in (see [`width_from`]).
+pub fn table_width(cli: &Cli, stdout_is_terminal: bool) -> Option<u16> {
+    width_from(cli.width, std::env::var("COLUMNS").ok().as_deref(), || {
+        stdout_is_terminal
+            .then(crossterm::terminal::size)
+            .and_then(Result::ok)
+            .map(|(w, _)| w)
+    })
+}
+
+/// Run a non-interactive command; `width` is what its tables fit in (`None`: no limit).
+pub fn run_command(
+    ctx: &Ctx,
+    cmd: &Command,
+    width: Option<u16>,
+    out: &mut dyn Write,
+) -> Result<u8, Failure> {
     match cmd {
-        Command::List(a) => list::run(ctx, a, out),
+        Command::List(a) => list::run(ctx, a, width, out),
         Command::Show(a) => show::run(ctx, a, out),
         Command::Validate(_) => {
             // Loading validated the data already; reaching here means it is fine.
@@ -114,7 +146,7 @@ pub fn run_command(ctx: &Ctx, cmd: &Command, out: &mut dyn Write) -> Result<u8, 
             Ok(EXIT_OK)
         }
         Command::Export(a) => export::run(ctx, a, out),
-        Command::Search(a) => search::run(ctx, a, out),
+        Command::Search(a) => search::run(ctx, a, width, out),
         Command::Timeline(a) => timeline::run(ctx, a, out),
         Command::Diff(a) => diff::run(ctx, a, out),
         Command::Completions(a) => completions::completions(a.shell, out),
@@ -241,7 +273,7 @@ pub fn context(cli: &Cli, stdout_is_terminal: bool) -> Result<Ctx, crate::data::
 /// Run a command with buffered standard output; a closed pipe (`| head`) is not an error.
 /// `validate` first prints the data's warnings to standard error; they do not change its
 /// exit status.
-pub fn run_to_stdout(ctx: &Ctx, cmd: &Command) -> u8 {
+pub fn run_to_stdout(ctx: &Ctx, cmd: &Command, width: Option<u16>) -> u8 {
     if let Command::Validate(_) = cmd {
         let problems = ctx.cat.warnings();
         if !problems.is_empty() {
@@ -256,7 +288,7 @@ pub fn run_to_stdout(ctx: &Ctx, cmd: &Command) -> u8 {
     }
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::with_capacity(64 * 1024, stdout.lock());
-    let result = run_command(ctx, cmd, &mut out).and_then(|code| {
+    let result = run_command(ctx, cmd, width, &mut out).and_then(|code| {
         out.flush()?;
         Ok(code)
     });
@@ -293,6 +325,15 @@ mod tests {
             _ => None,
         };
         assert_eq!(lang_from(None, &lc_all), Lang::En);
+    }
+
+    #[test]
+    fn width_from_the_option_then_columns_then_the_terminal() {
+        assert_eq!(width_from(Some(50), Some("90"), || Some(120)), Some(50));
+        assert_eq!(width_from(None, Some("90"), || Some(120)), Some(90));
+        assert_eq!(width_from(None, Some("0"), || Some(120)), Some(120));
+        assert_eq!(width_from(None, Some("wide"), || None), None);
+        assert_eq!(width_from(None, None, || None), None);
     }
 
     #[test]

@@ -5,7 +5,7 @@ use std::io::Write;
 
 use serde::Serialize;
 
-use super::args::{SearchArgs, TableJson};
+use super::args::{SearchArgs, SearchFormat};
 use super::table::Table;
 use super::{Ctx, EXIT_FAILURE, EXIT_OK, Failure, json};
 use crate::data::{Catalog, Lang, Record};
@@ -34,7 +34,12 @@ struct JsonHit<'a> {
     serves: Option<Vec<&'a str>>,
 }
 
-pub fn run(ctx: &Ctx, a: &SearchArgs, out: &mut dyn Write) -> Result<u8, Failure> {
+pub fn run(
+    ctx: &Ctx,
+    a: &SearchArgs,
+    width: Option<u16>,
+    out: &mut dyn Write,
+) -> Result<u8, Failure> {
     if a.limit == 0 {
         return Err(Failure::bad_input("--limit must be at least 1"));
     }
@@ -42,17 +47,31 @@ pub fn run(ctx: &Ctx, a: &SearchArgs, out: &mut dyn Write) -> Result<u8, Failure
     let index = SearchIndex::new(&ctx.cat);
     let mut hits = index
         .search(&query)
-        .map_err(|e| Failure::bad_input(e.to_string()))?;
+        .map_err(|e| Failure::bad_input(e.message(ctx.lang)))?;
     hits.truncate(a.limit);
+    // A mistyped sector or country was searched as the nearest one: say so, as the box does.
+    let corrected: Vec<String> = index
+        .corrections(&query)
+        .iter()
+        .map(|c| c.filter())
+        .collect();
+    if !corrected.is_empty() {
+        eprintln!(
+            "aifactories: {}",
+            Msg::SearchCorrected.fill(ctx.lang, &[&corrected.join(" ")])
+        );
+    }
     let cat = &ctx.cat;
     match a.format {
-        TableJson::Json => {
+        SearchFormat::Json => {
             let rows: Vec<JsonHit> = hits.iter().map(|h| json_hit(cat, &index, h)).collect();
             writeln!(out, "{}", json::to_string(&rows))?;
         }
-        TableJson::Table => {
+        SearchFormat::Csv => csv_table(cat, &index, &hits).write_csv(out)?,
+        SearchFormat::Table => {
             if !hits.is_empty() {
-                table(cat, &index, &hits, ctx.lang).write(out, ctx.color)?;
+                let dropped = table(cat, &index, &hits, ctx.lang).write(out, ctx.color, width)?;
+                super::table::note_dropped(&dropped, width);
             }
         }
     }
@@ -112,10 +131,55 @@ fn json_hit<'a>(cat: &'a Catalog, index: &SearchIndex, h: &'a Hit) -> JsonHit<'a
     }
 }
 
+/// The results as CSV: the fields of `--format json`, lists space-separated, `kind` first as
+/// in the other commands' CSV.
+fn csv_table(cat: &Catalog, index: &SearchIndex, hits: &[Hit]) -> Table {
+    let mut t = Table::new([
+        "kind",
+        "id",
+        "name",
+        "rank",
+        "score",
+        "field",
+        "text",
+        "positions",
+        "country",
+        "city",
+        "wave",
+        "serves",
+    ]);
+    for (rank, h) in hits.iter().enumerate() {
+        let j = json_hit(cat, index, h);
+        let list = |v: &[usize]| {
+            v.iter()
+                .map(ToString::to_string)
+                .collect::<Vec<_>>()
+                .join(" ")
+        };
+        t.row([
+            j.kind.to_string(),
+            j.id.to_string(),
+            j.name.to_string(),
+            (rank + 1).to_string(),
+            j.score.to_string(),
+            j.field.to_string(),
+            j.text.to_string(),
+            list(j.positions),
+            j.country.to_string(),
+            j.city.unwrap_or_default().to_string(),
+            j.wave.map(|w| w.to_string()).unwrap_or_default(),
+            j.serves.map(|s| s.join(" ")).unwrap_or_default(),
+        ]);
+    }
+    t
+}
+
 fn table(cat: &Catalog, index: &SearchIndex, hits: &[Hit], lang: Lang) -> Table {
+    // The rank is the order of the lines and the score only orders them: they give way first.
     let mut t = Table::new([
         "#", "score", "name", "kind", "country", "city", "field", "matched",
-    ]);
+    ])
+    .drop_first(&["score", "#", "field", "city"]);
     for (rank, h) in hits.iter().enumerate() {
         let (name, kind, country, city) = match h.record {
             Record::Factory(i) => {

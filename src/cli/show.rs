@@ -2,8 +2,8 @@
 
 use std::io::Write;
 
-use super::args::{ShowArgs, ShowFormat};
-use super::{Ctx, EXIT_OK, Failure, json, resolve_record};
+use super::args::{RecordFormat, ShowArgs};
+use super::{Ctx, EXIT_OK, Failure, json, records, resolve_record};
 use crate::data::{Lang, Record};
 use crate::i18n::{Msg, tr};
 use crate::sheet::{Sheet, value_text};
@@ -13,20 +13,26 @@ pub fn run(ctx: &Ctx, a: &ShowArgs, out: &mut dyn Write) -> Result<u8, Failure> 
     let cat = &ctx.cat;
     let record = resolve_record(cat, &a.query)?;
     match (record, a.format) {
-        (Record::Factory(i), ShowFormat::Json) => {
+        (Record::Factory(i), RecordFormat::Json) => {
             let v = json::factory(cat, &cat.factories()[i], ctx.lang);
             writeln!(out, "{}", json::to_string(&v))?;
         }
-        (Record::Antenna(i), ShowFormat::Json) => {
+        (Record::Antenna(i), RecordFormat::Json) => {
             let v = json::antenna(cat, &cat.antennas()[i], ctx.lang);
             writeln!(out, "{}", json::to_string(&v))?;
         }
-        (Record::Factory(i), ShowFormat::Text) => {
+        (Record::Factory(i), RecordFormat::Csv) => {
+            records::write_csv([&cat.factories()[i]], [], out)?;
+        }
+        (Record::Antenna(i), RecordFormat::Csv) => {
+            records::write_csv([], [&cat.antennas()[i]], out)?;
+        }
+        (Record::Factory(i), RecordFormat::Text) => {
             let tl = Timeline::new(cat);
             let sheet = Sheet::factory(cat, &tl, i, ctx.today, ctx.lang);
             write_sheet(&sheet, ctx.lang, out)?;
         }
-        (Record::Antenna(i), ShowFormat::Text) => {
+        (Record::Antenna(i), RecordFormat::Text) => {
             let sheet = Sheet::antenna(cat, &cat.antennas()[i], ctx.lang);
             write_sheet(&sheet, ctx.lang, out)?;
         }

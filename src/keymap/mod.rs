@@ -123,6 +123,34 @@ impl Bound {
     pub fn keys_label(&self) -> &str {
         &self.label
     }
+
+    /// The keys as help and hints write them in a language (see [`label_in`]).
+    pub fn keys_label_in(&self, lang: Lang) -> String {
+        label_in(&self.label, lang)
+    }
+}
+
+/// A keys label in a language: the keys whose name differs on that language's keyboards
+/// (`Échap`, `Entrée`, `Espace` in French) by that name, so that help, hints and the messages
+/// that name a key agree.
+pub fn label_in(label: &str, lang: Lang) -> String {
+    label
+        .split(' ')
+        .map(|token| {
+            let mut name = token;
+            for m in ["Ctrl-", "Alt-", "Shift-"] {
+                name = name.strip_prefix(m).unwrap_or(name);
+            }
+            let named = match name {
+                "Esc" => Msg::KeyNameEsc,
+                "Enter" => Msg::KeyNameEnter,
+                "Space" => Msg::KeyNameSpace,
+                _ => return token.to_string(),
+            };
+            format!("{}{}", &token[..token.len() - name.len()], named.text(lang))
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 impl From<&'static Binding> for Bound {
@@ -218,7 +246,7 @@ impl Keymap {
                 .in_scope(scope)
                 .filter(|b| b.def.hint && keep(&b.def.action))
             {
-                out.push((b.label.clone(), b.def.help(lang)));
+                out.push((b.keys_label_in(lang), b.def.help(lang)));
             }
         }
         out

@@ -234,3 +234,16 @@ fn clashes_and_no_way_out_are_reported() {
             .all(|b| b.def.action != Action::Copy)
     );
 }
+
+#[test]
+fn french_names_the_keys_as_french_keyboards_do() {
+    use crate::data::Lang;
+    assert_eq!(label_in("Esc", Lang::Fr), "Échap");
+    assert_eq!(label_in("Enter → l", Lang::Fr), "Entrée → l");
+    assert_eq!(label_in("PgDn Space", Lang::Fr), "PgDn Espace");
+    assert_eq!(
+        label_in("Ctrl-Space Shift-Tab", Lang::Fr),
+        "Ctrl-Espace Shift-Tab"
+    );
+    assert_eq!(label_in("Esc Enter", Lang::En), "Esc Enter");
+}

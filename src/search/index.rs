@@ -92,7 +92,6 @@ pub(crate) struct Entry {
 /// A sector of the vocabulary, folded, for `sector:` filters.
 #[derive(Debug)]
 pub(crate) struct SectorVocab {
-    pub key: String,
     /// Folded key, labels and synonyms.
     pub words: Vec<String>,
 }
@@ -431,7 +430,6 @@ impl SearchIndex {
             .sectors
             .iter()
             .map(|s| SectorVocab {
-                key: s.key.to_string(),
                 words: [&s.key, &s.en, &s.fr]
                     .into_iter()
                     .chain(s.synonyms.iter())

@@ -24,7 +24,7 @@ use crate::data::{Catalog, Lang, Record};
 use crate::i18n::Msg;
 
 pub use index::SearchIndex;
-pub use query::{FILTER_KEYS, MAX_QUERY_CHARS, QueryError};
+pub use query::{Correction, Expected, FILTER_KEYS, MAX_QUERY_CHARS, QueryError};
 pub use worker::{SearchRequest, SearchResult};
 
 use engine::Cache;
@@ -195,6 +195,14 @@ impl SearchIndex {
         let matches = engine::run(self, &q, &all, &mut caches);
         let shown = &matches[..relevant(&matches)];
         Ok(shown.iter().map(|m| self.make_hit(&q, m)).collect())
+    }
+
+    /// The filter values a query searches as their nearest word (`sector:enrgy` as
+    /// `sector:energy`), to tell the user; empty when the query does not parse.
+    pub fn corrections(&self, query: &str) -> Vec<Correction> {
+        query::parse(self, query)
+            .map(|q| q.corrections)
+            .unwrap_or_default()
     }
 
     /// Char positions in the record's display name of the letters the query's free words
@@ -413,6 +421,11 @@ impl Searcher {
                 .map(|l| l.query.terms.clone())
                 .unwrap_or_default(),
         }
+    }
+
+    /// The filter values the last successful search took as their nearest word.
+    pub fn corrections(&self) -> &[Correction] {
+        self.levels.last().map_or(&[], |l| &l.query.corrections)
     }
 
     /// Forget the history (the next search starts from every record).

@@ -8,26 +8,31 @@
 //! - Double quotes group words (`country:"united kingdom"`) and make a word literal
 //!   (`"bogus:x"` is searched for as typed).
 //!
-//! Filters are exact-ish, never fuzzy: both sides are folded (case and accents ignored), then
+//! Filters are exact first: both sides are folded (case and accents ignored), then
 //! - `sector:V` selects the sectors whose key, English or French label or synonym equals `V`;
-//!   if none equals it, those containing `V` (so a half-typed `sector:heal` works);
+//!   if none equals it, those containing `V` (so a half-typed `sector:heal` works); if none
+//!   contains it, the sector with the nearest word within [`MAX_TYPO`] edits (`sector:enrgy`
+//!   is `sector:energy`), noted as a [`Correction`] so that the user is told;
 //! - `country:V` selects an ISO code equal to `V`, else the countries whose English or French
-//!   name equals `V`, else contains it; a factory passes when it is hosted in the country or
-//!   has it as a partner country (as `list --country` does), an antenna when it stands there;
+//!   name equals `V`, else contains it, else the nearest name as for sectors; a factory passes
+//!   when it is hosted in the country or has it as a partner country (as `list --country`
+//!   does), an antenna when it stands there;
 //! - `wave:N` keeps factories of selection wave `N` (antennas have no wave);
 //! - `system:V`, `city:V`, `name:V` keep records whose machine name or vendor, city or site,
 //!   name, other names or id contain `V`;
 //! - `kind:factory` / `kind:antenna` keep one kind of record.
 //!
-//! A sector or country value that matches nothing is an error listing what is valid; a
-//! value of the right shape that simply selects nothing (`wave:9`) is an empty result.
+//! A sector or country value that is near nothing is an error saying where the valid ones are;
+//! a value of the right shape that simply selects nothing (`wave:9`) is an empty result. An
+//! unknown key is an error that names the nearest key, when one is near.
 
 use std::fmt;
 
 use fuzzy_matcher::FuzzyMatcher;
 
-use crate::data::Record;
-use crate::text::{fold, sanitize};
+use crate::data::{Lang, Record};
+use crate::i18n::Msg;
+use crate::text::{edit_distance, fold, sanitize};
 
 use super::index::{SearchIndex, mask_of};
 
@@ -39,50 +44,102 @@ pub const FILTER_KEYS: [&str; 7] = [
 /// Longer queries are refused: nobody types them, and they would only cost time.
 pub const MAX_QUERY_CHARS: usize = 1000;
 
-/// Why a query cannot be run. The message (`Display`) is meant for users.
+/// A filter value corrected to the nearest word (`sector:enrgy` searched as `sector:energy`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Correction {
+    pub key: &'static str,
+    /// As typed.
+    pub typed: String,
+    /// The word searched for instead, folded.
+    pub used: String,
+}
+
+impl Correction {
+    /// `sector:energy`: the filter as searched.
+    pub fn filter(&self) -> String {
+        format!("{}:{}", self.key, self.used)
+    }
+}
+
+/// At most this many edits (letters added, removed or changed) turn a filter value into a word
+/// of the vocabulary; and only for values of [`MIN_TYPO_LEN`] letters or more, since every
+/// short value is that near to some word (`es` to `ee`, `fr` to `fi`).
+pub const MAX_TYPO: usize = 2;
+pub const MIN_TYPO_LEN: usize = 4;
+
+/// Why a query cannot be run. [`QueryError::message`] says it in a language; `Display` in
+/// English (the command line's errors).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum QueryError {
-    /// `key:value` with a key that is not a filter.
-    UnknownFilter { key: String },
+    /// `key:value` with a key that is not a filter; the nearest filter key, if one is near.
+    UnknownFilter {
+        key: String,
+        nearest: Option<&'static str>,
+    },
     /// `sector:` with nothing after the colon.
     EmptyValue { key: &'static str },
     /// A value the filter cannot use (`wave:x`, `sector:nothing-like-this`).
     BadValue {
         key: &'static str,
         value: String,
-        expected: String,
+        expected: Expected,
     },
     /// Over [`MAX_QUERY_CHARS`] characters.
     TooLong { chars: usize },
 }
 
-impl fmt::Display for QueryError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let valid = FILTER_KEYS
-            .iter()
-            .map(|k| format!("{k}:"))
-            .collect::<Vec<_>>()
-            .join(", ");
+/// What a filter's value should have been.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Expected {
+    Sector,
+    Country,
+    /// The waves in the data (`1, 2, 3`).
+    Wave(String),
+    Kind,
+}
+
+impl QueryError {
+    /// The message for users, in `lang`.
+    pub fn message(&self, lang: Lang) -> String {
         match self {
-            QueryError::UnknownFilter { key } => write!(
-                f,
-                "unknown filter `{}:`; valid filters are {valid} (put a word in double quotes \
-                 to search for it as typed)",
-                sanitize(key)
-            ),
+            QueryError::UnknownFilter {
+                key,
+                nearest: Some(n),
+            } => Msg::UnknownFilterNear.fill(lang, &[&sanitize(key), n]),
+            QueryError::UnknownFilter { key, nearest: None } => {
+                let valid = FILTER_KEYS
+                    .iter()
+                    .map(|k| format!("{k}:"))
+                    .collect::<Vec<_>>()
+                    .join(" ");
+                Msg::UnknownFilter.fill(lang, &[&sanitize(key), &valid])
+            }
             QueryError::EmptyValue { key } => {
-                write!(f, "filter `{key}:` needs a value, e.g. {}", example(key))
+                Msg::FilterNeedsValue.fill(lang, &[key, example(key)])
             }
             QueryError::BadValue {
                 key,
                 value,
                 expected,
-            } => write!(f, "`{key}:{}`: {expected}", sanitize(value)),
-            QueryError::TooLong { chars } => write!(
-                f,
-                "the query is {chars} characters long; the limit is {MAX_QUERY_CHARS}"
-            ),
+            } => {
+                let typed = format!("{key}:{}", sanitize(value));
+                match expected {
+                    Expected::Sector => Msg::NoSuchSector.fill(lang, &[&typed]),
+                    Expected::Country => Msg::NoSuchCountry.fill(lang, &[&typed]),
+                    Expected::Wave(waves) => Msg::ExpectedWave.fill(lang, &[&typed, waves]),
+                    Expected::Kind => Msg::ExpectedKind.fill(lang, &[&typed]),
+                }
+            }
+            QueryError::TooLong { chars } => {
+                Msg::QueryTooLong.fill(lang, &[&chars.to_string(), &MAX_QUERY_CHARS.to_string()])
+            }
         }
+    }
+}
+
+impl fmt::Display for QueryError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.message(Lang::En))
     }
 }
 
@@ -146,6 +203,8 @@ impl Term {
 pub(crate) struct Query {
     pub terms: Vec<Term>,
     pub filters: Vec<Filter>,
+    /// Filter values searched as the nearest word of the vocabulary.
+    pub corrections: Vec<Correction>,
 }
 
 impl Query {
@@ -234,6 +293,41 @@ fn canonical_key(k: &str) -> Option<&'static str> {
     })
 }
 
+/// The filter key within [`MAX_TYPO`] edits of an unknown one (`sectr` → `sector`).
+fn nearest_key(k: &str) -> Option<&'static str> {
+    // The keys and aliases of `canonical_key` that are long enough to be mistyped.
+    const ALIASES: &[&str] = &[
+        "sector",
+        "sectors",
+        "secteur",
+        "secteurs",
+        "country",
+        "countries",
+        "pays",
+        "wave",
+        "vague",
+        "system",
+        "systeme",
+        "machine",
+        "kind",
+        "type",
+        "city",
+        "ville",
+        "site",
+        "name",
+        "nom",
+    ];
+    if k.chars().count() < 3 {
+        return None;
+    }
+    ALIASES
+        .iter()
+        .map(|a| (edit_distance(k, a), *a))
+        .filter(|&(d, _)| d <= MAX_TYPO)
+        .min_by_key(|&(d, _)| d)
+        .and_then(|(_, a)| canonical_key(a))
+}
+
 /// Whether a token looks like `key:value` with a key made of letters.
 fn filter_parts(t: &Token) -> Option<(&str, &str)> {
     let at = t.colon?;
@@ -252,7 +346,9 @@ pub(crate) fn parse(ix: &SearchIndex, q: &str) -> Result<Query, QueryError> {
         if let Some((key, value)) = filter_parts(&tok) {
             match canonical_key(&fold(key)) {
                 Some(key) => {
-                    query.filters.push(resolve(ix, key, value)?);
+                    let (filter, correction) = resolve(ix, key, value)?;
+                    query.filters.push(filter);
+                    query.corrections.extend(correction);
                     continue;
                 }
                 // `AI:AT` is a name: search it rather than refuse it.
@@ -260,6 +356,7 @@ pub(crate) fn parse(ix: &SearchIndex, q: &str) -> Result<Query, QueryError> {
                 None => {
                     return Err(QueryError::UnknownFilter {
                         key: key.to_string(),
+                        nearest: nearest_key(&fold(key)),
                     });
                 }
             }
@@ -287,27 +384,35 @@ pub(crate) fn free_terms(ix: &SearchIndex, q: &str) -> Vec<Term> {
         .collect()
 }
 
-fn resolve(ix: &SearchIndex, key: &'static str, value: &str) -> Result<Filter, QueryError> {
+fn resolve(
+    ix: &SearchIndex,
+    key: &'static str,
+    value: &str,
+) -> Result<(Filter, Option<Correction>), QueryError> {
     let v = fold(value.trim());
     if v.is_empty() {
         return Err(QueryError::EmptyValue { key });
     }
-    let bad = |expected: String| QueryError::BadValue {
+    let bad = |expected: Expected| QueryError::BadValue {
         key,
         value: value.to_string(),
         expected,
     };
+    let correction = |used: &str| Correction {
+        key,
+        typed: value.to_string(),
+        used: used.to_string(),
+    };
     match key {
         "sector" => {
             let found = exact_else_contains(&ix.sector_vocab, |s| &s.words, &v);
-            if found.is_empty() {
-                let keys: Vec<&str> = ix.sector_vocab.iter().map(|s| s.key.as_str()).collect();
-                return Err(bad(format!(
-                    "no such sector; sectors are {}",
-                    keys.join(", ")
-                )));
+            if !found.is_empty() {
+                return Ok((Filter::Sector(found), None));
             }
-            Ok(Filter::Sector(found))
+            match nearest(&ix.sector_vocab, |s| &s.words, &v) {
+                Some((i, word)) => Ok((Filter::Sector(vec![i]), Some(correction(word)))),
+                None => Err(bad(Expected::Sector)),
+            }
         }
         "country" => {
             let by_code: Vec<u16> = ix
@@ -322,42 +427,58 @@ fn resolve(ix: &SearchIndex, key: &'static str, value: &str) -> Result<Filter, Q
             } else {
                 by_code
             };
-            if found.is_empty() {
-                return Err(bad(
-                    "no such country; give an ISO code (es) or a name in English or French \
-                     (Spain, Espagne)"
-                        .to_string(),
-                ));
+            if !found.is_empty() {
+                return Ok((Filter::Country(found), None));
             }
-            Ok(Filter::Country(found))
+            match nearest(&ix.country_vocab, |c| &c.names, &v) {
+                Some((i, word)) => Ok((Filter::Country(vec![i]), Some(correction(word)))),
+                None => Err(bad(Expected::Country)),
+            }
         }
         "wave" => match v.parse::<u8>() {
-            Ok(n) if n > 0 => Ok(Filter::Wave(n)),
+            Ok(n) if n > 0 => Ok((Filter::Wave(n), None)),
             _ => {
                 let waves: Vec<String> = ix.waves.iter().map(u8::to_string).collect();
-                Err(bad(format!(
-                    "expected a wave number ({})",
-                    if waves.is_empty() {
-                        "1, 2, 3".to_string()
-                    } else {
-                        waves.join(", ")
-                    }
-                )))
+                Err(bad(Expected::Wave(if waves.is_empty() {
+                    "1, 2, 3".to_string()
+                } else {
+                    waves.join(", ")
+                })))
             }
         },
         "kind" => match v.as_str() {
             "factory" | "factories" | "f" | "aif" | "usine" | "usines" => {
-                Ok(Filter::Kind(RecordKind::Factory))
+                Ok((Filter::Kind(RecordKind::Factory), None))
             }
             "antenna" | "antennas" | "a" | "aifa" | "antenne" | "antennes" => {
-                Ok(Filter::Kind(RecordKind::Antenna))
+                Ok((Filter::Kind(RecordKind::Antenna), None))
             }
-            _ => Err(bad("expected `factory` or `antenna`".to_string())),
+            _ => Err(bad(Expected::Kind)),
         },
-        "system" => Ok(Filter::System(v)),
-        "city" => Ok(Filter::City(v)),
-        _ => Ok(Filter::Name(v)),
+        "system" => Ok((Filter::System(v), None)),
+        "city" => Ok((Filter::City(v), None)),
+        _ => Ok((Filter::Name(v), None)),
     }
+}
+
+/// The vocabulary entry with the word nearest to `v`, within [`MAX_TYPO`] edits, and that
+/// word; the first in vocabulary order among equally near ones. `None` for short values.
+fn nearest<'a, T>(
+    vocab: &'a [T],
+    words: impl Fn(&T) -> &[String],
+    v: &str,
+) -> Option<(u16, &'a str)> {
+    if v.chars().count() < MIN_TYPO_LEN {
+        return None;
+    }
+    vocab
+        .iter()
+        .enumerate()
+        .flat_map(|(i, x)| words(x).iter().map(move |w| (i, w.as_str())))
+        .map(|(i, w)| (edit_distance(v, w), i, w))
+        .filter(|&(d, _, _)| d <= MAX_TYPO)
+        .min_by_key(|&(d, i, _)| (d, i))
+        .map(|(_, i, w)| (i as u16, w))
 }
 
 /// Indices of the vocabulary entries with a folded word equal to `v`; when there are none,
@@ -444,6 +565,7 @@ mod tests {
         let q = |ts: &[&str], fs: Vec<Filter>| Query {
             terms: ts.iter().map(|s| t(s)).collect(),
             filters: fs,
+            corrections: Vec::new(),
         };
         let hea = q(&["hea"], vec![]);
         assert!(q(&["heal"], vec![]).narrows(&hea));

@@ -279,7 +279,8 @@ fn bad_filters_are_errors_that_say_why() {
     assert_eq!(
         err,
         QueryError::UnknownFilter {
-            key: "bogus".into()
+            key: "bogus".into(),
+            nearest: None,
         }
     );
     let msg = err.to_string();
@@ -318,6 +319,71 @@ fn bad_filters_are_errors_that_say_why() {
     assert!(matches!(
         ix.search(&"a".repeat(MAX_QUERY_CHARS + 1)),
         Err(QueryError::TooLong { .. })
+    ));
+}
+
+#[test]
+fn mistyped_sector_and_country_values_search_the_nearest_and_say_so() {
+    let cat = mini();
+    let ix = SearchIndex::new(&cat);
+    // One letter off: the nearest sector, as if typed right, with a note.
+    assert_eq!(
+        ids(&cat, &ix, "sector:helth"),
+        ids(&cat, &ix, "sector:health")
+    );
+    let c = ix.corrections("sector:helth");
+    assert_eq!(c.len(), 1);
+    assert_eq!((c[0].key, c[0].typed.as_str()), ("sector", "helth"));
+    assert_eq!(c[0].filter(), "sector:health");
+    // Two edits, accents ignored, either language.
+    assert_eq!(ix.corrections("sector:sntée")[0].filter(), "sector:sante");
+    assert_eq!(
+        ids(&cat, &ix, "country:spian"),
+        ids(&cat, &ix, "country:spain")
+    );
+    assert_eq!(
+        ix.corrections("country:espange")[0].filter(),
+        "country:espagne"
+    );
+    // Exact and partial values need no correction.
+    assert!(ix.corrections("sector:heal country:es").is_empty());
+    // Short values are never corrected: every one is near some code.
+    assert!(matches!(
+        ix.search("country:qq"),
+        Err(QueryError::BadValue { key: "country", .. })
+    ));
+    // Too far: an error.
+    assert!(ix.search("sector:zzzz").is_err());
+    assert!(ix.corrections("sector:zzzz").is_empty());
+    // The typing history does the same.
+    let mut s = Searcher::new(SearchIndex::new(&cat));
+    let n = s.search("sector:helth").unwrap().len();
+    assert_eq!(n, ids(&cat, &ix, "sector:health").len());
+    assert_eq!(s.corrections()[0].filter(), "sector:health");
+    s.search("sector:health").unwrap();
+    assert!(s.corrections().is_empty());
+}
+
+#[test]
+fn an_unknown_filter_key_names_the_nearest() {
+    let cat = mini();
+    let ix = SearchIndex::new(&cat);
+    let err = ix.search("sectr:energy").unwrap_err();
+    assert_eq!(
+        err,
+        QueryError::UnknownFilter {
+            key: "sectr".into(),
+            nearest: Some("sector"),
+        }
+    );
+    assert!(err.to_string().contains("did you mean `sector:`?"), "{err}");
+    // A French alias mistyped gives the canonical key.
+    assert!(matches!(
+        ix.search("secteurr:x"),
+        Err(QueryError::UnknownFilter {
+            nearest: Some("sector"),
+            ..
+        })
     ));
 }
 

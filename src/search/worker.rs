@@ -1,7 +1,7 @@
 //! The search worker's messages: large datasets are searched on a thread of their own, so
 //! that typing never waits for the results.
 
-use super::{Highlight, Match, Searcher};
+use super::{Correction, Highlight, Match, QueryError, Searcher};
 
 /// A query for the search worker.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -16,7 +16,9 @@ pub struct SearchResult {
     pub generation: u64,
     pub query: String,
     /// The matches and the words to highlight in them.
-    pub result: Result<(Vec<Match>, Highlight), String>,
+    pub result: Result<(Vec<Match>, Highlight), QueryError>,
+    /// The filter values searched as their nearest word.
+    pub corrections: Vec<Correction>,
 }
 
 impl SearchRequest {
@@ -24,12 +26,17 @@ impl SearchRequest {
     pub fn run(self, searcher: &mut Searcher) -> SearchResult {
         let result = match searcher.search(&self.query) {
             Ok(matches) => Ok((matches.to_vec(), searcher.highlight())),
-            Err(e) => Err(e.to_string()),
+            Err(e) => Err(e),
+        };
+        let corrections = match result {
+            Ok(_) => searcher.corrections().to_vec(),
+            Err(_) => Vec::new(),
         };
         SearchResult {
             generation: self.generation,
             query: self.query,
             result,
+            corrections,
         }
     }
 }

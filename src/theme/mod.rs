@@ -9,6 +9,7 @@
 //! `named`, and the parsing of colours and the configuration's overrides in `colors`.
 
 mod colors;
+pub mod contrast;
 mod named;
 #[cfg(test)]
 mod tests;

@@ -138,24 +138,33 @@ impl Theme {
             error: fg(Color::Red).add_modifier(Modifier::BOLD),
             label: fg(Color::Gray).add_modifier(Modifier::BOLD),
             unconfirmed: fg(Color::Yellow),
+            // The map's tiles: fixed colours (not the terminal scheme's), text at least 4.5:1 on
+            // each fill (a test computes it), the fills darker from host to other, and a mark
+            // on each role's tile besides its hue.
             host: Style::new()
                 .bg(Color::Rgb(0, 95, 135))
-                .fg(Color::White)
+                .fg(Color::Rgb(255, 255, 255))
                 .add_modifier(Modifier::BOLD),
-            partner: Style::new().bg(Color::Rgb(0, 75, 60)).fg(Color::White),
-            antenna: Style::new().bg(Color::Rgb(95, 60, 0)).fg(Color::White),
-            other: Style::new().bg(Color::Rgb(40, 40, 40)).fg(Color::Gray),
+            partner: Style::new()
+                .bg(Color::Rgb(0, 80, 62))
+                .fg(Color::Rgb(255, 255, 255)),
+            antenna: Style::new()
+                .bg(Color::Rgb(80, 48, 0))
+                .fg(Color::Rgb(255, 255, 255)),
+            other: Style::new()
+                .bg(Color::Rgb(40, 40, 40))
+                .fg(Color::Rgb(200, 200, 200)),
             network: Style::new()
-                .bg(Color::Green)
-                .fg(Color::Black)
+                .bg(Color::Rgb(95, 175, 95))
+                .fg(Color::Rgb(0, 0, 0))
                 .add_modifier(Modifier::BOLD),
             network_host: Style::new()
-                .bg(Color::LightGreen)
-                .fg(Color::Black)
+                .bg(Color::Rgb(135, 215, 135))
+                .fg(Color::Rgb(0, 0, 0))
                 .add_modifier(Modifier::BOLD),
             cursor: Style::new()
-                .bg(Color::White)
-                .fg(Color::Black)
+                .bg(Color::Rgb(255, 255, 255))
+                .fg(Color::Rgb(0, 0, 0))
                 .add_modifier(Modifier::BOLD),
             factory_marker: fg(Color::Cyan),
             antenna_marker: fg(Color::Yellow),

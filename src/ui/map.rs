@@ -30,6 +30,7 @@ use crate::app::{App, Net, Roles};
 use crate::data::{Factory, Lang};
 use crate::i18n::Msg;
 use crate::layout::{Pane, inner};
+use crate::theme::contrast;
 
 /// Pitch limits, in cells.
 const PITCH_W: (u16, u16) = (3, 12);
@@ -95,25 +96,58 @@ pub(crate) fn network(app: &App) -> Option<&Factory> {
         .and_then(|i| app.cat().factories().get(i))
 }
 
-/// A darker variant of a style that keeps its role recognisable: in colour, the background
-/// is darkened and the text greyed; without colour, the text is dimmed (the role markers and
-/// underline/italic remain).
+/// A quieter variant of a style that keeps its role recognisable: in colour, a dark fill is
+/// darkened and a light one paled, under grey text that still reads at 4.5:1; without colour,
+/// the text is dimmed (the role marks and underline/italic remain).
 fn dimmed(style: Style, theme: &Theme) -> Style {
     if theme.mono {
         return style
             .remove_modifier(Modifier::BOLD)
             .add_modifier(Modifier::DIM);
     }
-    let bg = style.bg.map(|c| match c {
-        Color::Rgb(r, g, b) => {
+    let s = style.remove_modifier(Modifier::BOLD);
+    match style.bg.and_then(contrast::rgb) {
+        Some((r, g, b)) if contrast::luminance((r, g, b)) < 0.2 => {
             let d = |v: u8| (u16::from(v) * 9 / 16) as u8;
-            Color::Rgb(d(r), d(g), d(b))
+            s.bg(Color::Rgb(d(r), d(g), d(b)))
+                .fg(Color::Rgb(160, 160, 160))
         }
-        c => c,
-    });
-    let mut s = style.remove_modifier(Modifier::BOLD).fg(Color::DarkGray);
-    s.bg = bg;
-    s
+        Some((r, g, b)) => {
+            let p = |v: u8| v + (255 - v) / 2;
+            s.bg(Color::Rgb(p(r), p(g), p(b)))
+                .fg(Color::Rgb(88, 88, 88))
+        }
+        // A colour of the terminal's scheme: only the text can be quietened.
+        None => s.fg(Color::DarkGray),
+    }
+}
+
+/// A tile's style: its role's, or its place in the selected factory's network; dimmed when a
+/// network or a query is shown and the tile is not part of it; bold and underlined when it
+/// hosts a result of the query; the cursor's when the map has focus.
+fn tile_style(
+    theme: &Theme,
+    role: Role,
+    in_net: Net,
+    matched: bool,
+    dim: bool,
+    cursor: bool,
+) -> Style {
+    if cursor {
+        return theme.cursor;
+    }
+    let mut style = match in_net {
+        Net::Host => theme.network_host,
+        Net::Member => theme.network,
+        Net::Outside => role.style(theme),
+    };
+    if dim && in_net == Net::Outside && !matched {
+        style = dimmed(style, theme);
+    }
+    if matched {
+        style = style.add_modifier(Modifier::BOLD | Modifier::UNDERLINED);
+    }
+    style
 }
 
 /// The grid's size in tiles, from the country table.
@@ -158,33 +192,92 @@ impl Geometry {
     }
 }
 
-/// The legend's items: roles, then the network.
-const LEGEND_ROLES: [Role; 4] = [Role::Host, Role::Partner, Role::Antenna, Role::Other];
+/// What the legend explains: every state a tile can show.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Item {
+    Role(Role),
+    /// The selected factory's host.
+    Selected,
+    /// A partner or antenna country of the selected factory.
+    Network,
+    /// A country hosting a result of the query.
+    Match,
+}
+
+const LEGEND: [Item; 7] = [
+    Item::Role(Role::Host),
+    Item::Role(Role::Partner),
+    Item::Role(Role::Antenna),
+    Item::Role(Role::Other),
+    Item::Selected,
+    Item::Network,
+    Item::Match,
+];
 const LEGEND_GAP: usize = 2;
+/// A swatch: a small tile, its mark between two blanks.
+const SWATCH_W: usize = 3;
 
-fn legend_labels(lang: Lang) -> [&'static str; 5] {
-    let [h, p, a, o] = LEGEND_ROLES.map(|r| r.label(lang));
-    [h, p, a, o, Msg::Network.text(lang)]
-}
-
-/// Width of legend items `from..to` on one line ("■ label" separated by two spaces).
-fn legend_width(lang: Lang, from: usize, to: usize) -> usize {
-    let labels = legend_labels(lang);
-    let items = &labels[from..to];
-    items
-        .iter()
-        .map(|l| 2 + crate::text::width(l))
-        .sum::<usize>()
-        + LEGEND_GAP * items.len().saturating_sub(1)
-}
-
-/// Legend items per line: all five on one line when they fit, else three and two.
-fn legend_lines(lang: Lang, width: u16) -> u16 {
-    if legend_width(lang, 0, 5) <= usize::from(width) {
-        1
-    } else {
-        2
+impl Item {
+    fn label(self, lang: Lang) -> &'static str {
+        match self {
+            Item::Role(r) => r.label(lang),
+            Item::Selected => Msg::MapSelected.text(lang),
+            Item::Network => Msg::Network.text(lang),
+            Item::Match => Msg::MapMatch.text(lang),
+        }
     }
+
+    /// The swatch: a small tile drawn in the very style the map gives this state, with the
+    /// mark a tile of it carries (`·` for the other countries, which carry none).
+    fn swatch(self, theme: &Theme) -> (String, Style) {
+        let (role, net, matched) = match self {
+            Item::Role(r) => (r, Net::Outside, false),
+            Item::Selected => (Role::Host, Net::Host, false),
+            Item::Network => (Role::Partner, Net::Member, false),
+            Item::Match => (Role::Host, Net::Outside, true),
+        };
+        let mark = role.marker().unwrap_or('·');
+        (
+            format!(" {mark} "),
+            tile_style(theme, role, net, matched, false, false),
+        )
+    }
+
+    fn width(self, lang: Lang) -> usize {
+        SWATCH_W + 1 + crate::text::width(self.label(lang))
+    }
+}
+
+/// The legend's lines in `width` columns, as ranges of [`LEGEND`]: as many items on a line
+/// as fit.
+fn legend_layout(lang: Lang, width: u16) -> Vec<(usize, usize)> {
+    let mut lines = Vec::new();
+    let (mut from, mut used) = (0, 0);
+    for (i, item) in LEGEND.iter().enumerate() {
+        let w = item.width(lang);
+        if i > from && used + LEGEND_GAP + w > usize::from(width) {
+            lines.push((from, i));
+            (from, used) = (i, w);
+        } else {
+            used += if i > from { LEGEND_GAP + w } else { w };
+        }
+    }
+    lines.push((from, LEGEND.len()));
+    lines
+}
+
+/// Width of legend items `from..to` on one line.
+fn legend_width(lang: Lang, from: usize, to: usize) -> usize {
+    LEGEND[from..to]
+        .iter()
+        .map(|i| i.width(lang))
+        .sum::<usize>()
+        + LEGEND_GAP * (to - from).saturating_sub(1)
+}
+
+/// How many lines the legend takes in `width` columns.
+fn legend_lines(lang: Lang, width: u16) -> u16 {
+    legend_layout(lang, width).len() as u16
 }
 
 /// The one geometry of the tile map, for drawing and for hit-testing.
@@ -313,7 +406,9 @@ pub fn draw(f: &mut Frame, app: &App, theme: &Theme, area: Rect) {
     let focused = app.focus() == Pane::Map && !app.help_open();
     let net = network(app);
     let query = app.search().filtered();
-    let mono = theme.mono;
+    // The cursor and the line about its country show while the map has focus or a record
+    // is selected: after a search that found nothing, they would tell of nothing.
+    let show_cursor = focused || app.selected_record().is_some();
     let mut text = String::with_capacity(16);
 
     for (i, c) in app.cat().countries.iter().enumerate() {
@@ -325,31 +420,21 @@ pub fn draw(f: &mut Frame, app: &App, theme: &Theme, area: Rect) {
         let role = Role::of(&roles);
         let in_net = app.map().net().get(i).copied().unwrap_or_default();
         let matched = query && app.map().matched_hosts().get(i).copied().unwrap_or(false);
-        let mut style = match in_net {
-            Net::Host => theme.network_host,
-            Net::Member => theme.network,
-            Net::Outside => role.style(theme),
-        };
         let lit = in_net != Net::Outside || matched;
-        if (net.is_some() || query) && !lit {
-            style = dimmed(style, theme);
-        }
-        if matched {
-            if in_net == Net::Outside
-                && let Some(fg) = theme.matched.fg
-            {
-                style = style.fg(fg);
-            }
-            style = style.add_modifier(Modifier::BOLD | Modifier::UNDERLINED);
-        }
-        let cursor = i == app.map().cursor();
-        if cursor && focused {
-            style = theme.cursor;
-        }
+        let cursor = i == app.map().cursor() && show_cursor;
+        let style = tile_style(
+            theme,
+            role,
+            in_net,
+            matched,
+            (net.is_some() || query) && !lit,
+            cursor && focused,
+        );
         fill(buf, r, style);
 
-        // First line: [role marker] code [count], the longest form that fits.
-        let marker = if mono { role.marker() } else { None };
+        // First line: [role mark] code [count], the longest form that fits; the mark tells
+        // the roles apart without their colours.
+        let marker = role.marker();
         let count = (roles.hosts > 1).then_some(roles.hosts);
         let w = usize::from(r.width);
         let code = safe(&c.code);
@@ -409,7 +494,9 @@ pub fn draw(f: &mut Frame, app: &App, theme: &Theme, area: Rect) {
         }
     }
 
-    if let Some(y) = g.info {
+    if let Some(y) = g.info
+        && show_cursor
+    {
         info_line(buf, app, theme, g.inner, y);
     }
     if let Some((y, rows)) = g.legend {
@@ -461,40 +548,26 @@ fn info_line(buf: &mut Buffer, app: &App, theme: &Theme, clip: Rect, y: u16) {
     put(buf, clip, x, y, &s, theme.text);
 }
 
-/// The legend: a swatch and a label per role and for the network, on one or two lines.
+/// The legend: a swatch and a label for each state a tile can show, on as many lines as the
+/// rows given allow (the first ones when fewer).
 fn legend(buf: &mut Buffer, app: &App, theme: &Theme, clip: Rect, y: u16, rows: u16) {
-    let labels = legend_labels(app.lang());
-    // A role's tile style, and its marker for the monochrome swatch (`·` for tiles without
-    // one); the network, shown reversed, as a reversed blank.
-    let item = |i: usize| match LEGEND_ROLES.get(i) {
-        Some(r) => (r.style(theme), r.marker().unwrap_or('·')),
-        None => (theme.network, ' '),
-    };
-    let mut swatch = [0u8; 4];
-    let lines: &[(usize, usize)] = if rows >= 2 {
-        &[(0, 3), (3, 5)]
-    } else {
-        &[(0, 5)]
-    };
-    for (k, &(from, to)) in lines.iter().enumerate() {
+    let lang = app.lang();
+    for (k, (from, to)) in legend_layout(lang, clip.width)
+        .into_iter()
+        .take(usize::from(rows))
+        .enumerate()
+    {
         let y = y.saturating_add(k as u16);
-        let w = legend_width(app.lang(), from, to) as u16;
+        let w = legend_width(lang, from, to) as u16;
         let mut x = clip.x + clip.width.saturating_sub(w) / 2;
-        for (i, label) in labels.iter().enumerate().take(to).skip(from) {
+        for (i, item) in LEGEND.iter().enumerate().take(to).skip(from) {
             if i > from {
                 x = put(buf, clip, x, y, "  ", theme.text);
             }
-            // In colour, a ■ in the tile's colour.
-            let (style, marker) = item(i);
-            let (sw, st) = if theme.mono {
-                (&*marker.encode_utf8(&mut swatch), style)
-            } else {
-                let c = style.bg.or(style.fg).unwrap_or(Color::Reset);
-                ("■", Style::new().fg(c))
-            };
-            x = put(buf, clip, x, y, sw, st);
+            let (sw, st) = item.swatch(theme);
+            x = put(buf, clip, x, y, &sw, st);
             x = put(buf, clip, x, y, " ", theme.text);
-            x = put(buf, clip, x, y, label, theme.text);
+            x = put(buf, clip, x, y, item.label(lang), theme.text);
         }
     }
 }
@@ -531,9 +604,94 @@ mod tests {
     }
 
     #[test]
-    fn legend_fits_one_line_at_the_usual_width() {
-        assert_eq!(legend_lines(Lang::En, 52), 1);
-        assert_eq!(legend_lines(Lang::Fr, 52), 1);
-        assert_eq!(legend_lines(Lang::En, 30), 2);
+    fn legend_takes_the_lines_it_needs() {
+        assert_eq!(legend_lines(Lang::En, 200), 1);
+        assert_eq!(legend_lines(Lang::En, 52), 2);
+        assert_eq!(legend_lines(Lang::Fr, 52), 2);
+        assert_eq!(legend_lines(Lang::En, 30), 4);
+        for w in 1..120 {
+            for lang in [Lang::En, Lang::Fr] {
+                let lines = legend_layout(lang, w);
+                // Every item once, in order; a line overflows only with a single item.
+                assert_eq!(lines.first().map(|l| l.0), Some(0));
+                assert_eq!(lines.last().map(|l| l.1), Some(LEGEND.len()));
+                for (a, b) in &lines {
+                    assert!(b - a == 1 || legend_width(lang, *a, *b) <= usize::from(w));
+                }
+            }
+        }
+    }
+
+    /// Every state a tile can take: role, place in the network, match, dimmed, cursor.
+    fn every_tile_style(t: &Theme) -> Vec<(String, Style)> {
+        let mut out = Vec::new();
+        for role in [Role::Host, Role::Partner, Role::Antenna, Role::Other] {
+            for net in [Net::Host, Net::Member, Net::Outside] {
+                for matched in [false, true] {
+                    for dim in [false, true] {
+                        for cursor in [false, true] {
+                            out.push((
+                                format!(
+                                    "{role:?} {net:?} match={matched} dim={dim} cursor={cursor}"
+                                ),
+                                tile_style(t, role, net, matched, dim, cursor),
+                            ));
+                        }
+                    }
+                }
+            }
+        }
+        out
+    }
+
+    #[test]
+    fn tile_text_reads_at_4_5_to_1_on_every_fill() {
+        for (name, t) in [("default", Theme::dark()), ("light", Theme::light())] {
+            for (state, st) in every_tile_style(&t) {
+                let (fg, bg) = (st.fg.expect(&state), st.bg.expect(&state));
+                let ratio = contrast::contrast(fg, bg)
+                    .unwrap_or_else(|| panic!("{name} {state}: a colour of the terminal's scheme"));
+                assert!(ratio >= 4.5, "{name} {state}: {ratio:.2}:1");
+            }
+            // The legend's swatches are those very styles.
+            for item in LEGEND {
+                let (_, st) = item.swatch(&t);
+                assert!(
+                    every_tile_style(&t).iter().any(|(_, s)| *s == st),
+                    "{name} {item:?}"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn roles_differ_by_lightness_and_by_mark_not_only_by_hue() {
+        let t = Theme::dark();
+        let lum = |s: Style| contrast::luminance(contrast::rgb(s.bg.unwrap()).unwrap());
+        let fills = [t.host, t.partner, t.antenna, t.other].map(lum);
+        assert!(fills.windows(2).all(|w| w[0] > w[1]), "{fills:?}");
+        let marks = [Role::Host, Role::Partner, Role::Antenna].map(Role::marker);
+        assert!(marks.iter().all(Option::is_some));
+        assert!(marks[0] != marks[1] && marks[1] != marks[2] && marks[0] != marks[2]);
+    }
+
+    #[test]
+    fn without_colour_every_state_of_the_legend_has_a_mark_of_its_own() {
+        let t = Theme::monochrome();
+        let swatches: Vec<(String, Style)> = LEGEND.iter().map(|i| i.swatch(&t)).collect();
+        for (i, (a, sa)) in swatches.iter().enumerate() {
+            assert!(
+                sa.fg.is_none() && sa.bg.is_none(),
+                "{:?} has a colour",
+                LEGEND[i]
+            );
+            for (b, sb) in &swatches[i + 1..] {
+                assert!((a, sa) != (b, sb), "{a:?} looks like {b:?}");
+            }
+        }
+        // Dimmed tiles too: dim, their marks kept.
+        for (state, st) in every_tile_style(&t) {
+            assert!(st.fg.is_none() && st.bg.is_none(), "{state}");
+        }
     }
 }

@@ -133,26 +133,75 @@ fn too_small(f: &mut Frame, app: &App, area: Rect, theme: &Theme) {
     f.render_widget(Paragraph::new(text).style(theme.error), r);
 }
 
-/// The compact layout's tab bar over its right-hand slot.
+/// The tab bar: in the compact layout, the panes of its right-hand slot; in the tiny one, every
+/// pane, the one shown highlighted. Each with the key that shows it; when they do not all fit,
+/// the others by their key alone, then the shown one alone.
 fn tabs(f: &mut Frame, app: &App, theme: &Theme, area: Rect) {
-    let names = [
+    let tiny = app.screen().mode() == Mode::Tiny;
+    let mut names = vec![
         (Pane::Map, "1", Msg::Map),
+        (Pane::List, "2", Msg::List),
         (Pane::Detail, "3", Msg::Detail),
         (Pane::Timeline, "4", Msg::Timeline),
-    ]
-    .map(|(pane, key, name)| (pane, key, name.text(app.lang())));
-    let mut spans = Vec::new();
-    for (pane, key, name) in names {
-        let style = if app.tab() == pane {
-            if app.focus() == pane {
-                theme.selected
-            } else {
-                theme.selected_unfocused
-            }
-        } else {
+    ];
+    let current = if tiny {
+        match app.focus() {
+            Pane::Search => Pane::List,
+            p => p,
+        }
+    } else {
+        names.retain(|(p, _, _)| *p != Pane::List);
+        app.tab()
+    };
+    let style = |pane: Pane| {
+        if pane != current {
             theme.dim
-        };
-        spans.push(Span::styled(format!(" {key} {name} "), style));
+        } else if app.focus() == pane || (tiny && app.focus() == Pane::Search) {
+            theme.selected
+        } else {
+            theme.selected_unfocused
+        }
+    };
+    let lang = app.lang();
+    let full: Vec<String> = names
+        .iter()
+        .map(|(_, key, name)| format!(" {key} {} ", name.text(lang)))
+        .collect();
+    let short: Vec<String> = names
+        .iter()
+        .zip(&full)
+        .map(|((p, key, _), f)| {
+            if *p == current {
+                f.clone()
+            } else {
+                format!(" {key} ")
+            }
+        })
+        .collect();
+    let room = usize::from(area.width);
+    let width = |cells: &[String]| {
+        cells
+            .iter()
+            .map(|c| crate::text::width(c) + 1)
+            .sum::<usize>()
+    };
+    let cells = if width(&full) <= room + 1 {
+        full
+    } else if width(&short) <= room + 1 {
+        short
+    } else {
+        names
+            .iter()
+            .zip(full)
+            .map(|((p, _, _), f)| if *p == current { f } else { String::new() })
+            .collect()
+    };
+    let mut spans = Vec::new();
+    for ((pane, _, _), cell) in names.iter().zip(cells) {
+        if cell.is_empty() {
+            continue;
+        }
+        spans.push(Span::styled(cell, style(*pane)));
         spans.push(Span::raw(" "));
     }
     f.render_widget(Line::from(spans), area);

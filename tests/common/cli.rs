@@ -12,9 +12,10 @@ pub fn bin() -> Command {
 }
 
 /// `aifactories --today TODAY`, with the variables of `unset` removed from its environment,
-/// then those of `set` set.
+/// then those of `set` set. `COLUMNS` is always removed first: the tables fit it.
 pub fn aifactories(unset: &[&str], set: &[(&str, &str)]) -> Command {
     let mut c = bin();
+    c.env_remove("COLUMNS");
     for k in unset {
         c.env_remove(k);
     }

@@ -72,7 +72,7 @@ catalogue! {
     Milestones => "Milestones", "Jalons";
     /// `{}`: how many more milestones.
     MoreMilestones => "… {} more milestones: see the timeline (4)",
-        "… {} jalons de plus : voir la chronologie (4)";
+        "… {} jalons de plus\u{a0}: voir la chronologie (4)";
     UnconfirmedOrConflicting => "Unconfirmed or conflicting", "Non confirmé ou contradictoire";
     Sources => "Sources", "Sources";
     Official => "[official]", "[officiel]";
@@ -178,7 +178,7 @@ catalogue! {
     ByMonth => "by month", "par mois";
     ByQuarter => "by quarter", "par trimestre";
     /// After the `z` key in the pane's border.
-    HintZoom => ": zoom ", " : zoom ";
+    HintZoom => ": zoom ", "\u{a0}: zoom ";
     Today => "today", "aujourd'hui";
     /// `{}`: the plan's date, then its kind.
     PlanSummary => "plan {} {}: ", "prévu {} {}: ";
@@ -216,31 +216,29 @@ catalogue! {
         "secteur, nom, pays, ville, machine…  (/ pour chercher, ex. santé, sector:energy, country:es)";
     Results => "Results", "Résultats";
     NoMatch => "no match: Esc clears the search and the country filter",
-        "aucun résultat : Échap efface la recherche et le filtre pays";
+        "aucun résultat\u{a0}: Échap efface la recherche et le filtre pays";
     /// `{}`: the country the list is filtered by.
     InCountry => "· in {} ", "· en {} ";
     /// `{}`: the date of the data.
     DataAsOf => "data as of {}", "données du {}";
-    DataStale => " (over 6 months old!)", " (plus de 6 mois !)";
+    DataStale => " (over 6 months old!)", " (plus de 6 mois\u{a0}!)";
 
     // The help overlay.
-    HelpTitle => " Help · ? or Esc to close ", " Aide · ? ou Échap pour fermer ";
+    HelpTitle => " Help · ? or Esc to close ", " Aide ·\u{a0}? ou Échap pour fermer ";
     Signs => "Signs", "Signes";
     SignDoubt => "not confirmed by a source, or sources disagree",
         "non confirmé par une source, ou sources contradictoires";
     SignFactory => "AI Factory", "usine d'IA";
-    SignFilters => "filters: sector: country: wave: system: (e.g. sector:health country:es)",
-        "filtres : sector: country: wave: system: (ex. sector:health country:es)";
 
     // Screens without the dashboard.
     /// `{}`: the data file.
-    Loading => "aifactories: loading {}…", "aifactories : chargement de {}…";
+    Loading => "aifactories: loading {}…", "aifactories\u{a0}: chargement de {}…";
     /// `{}`: the keys.
     ToCancel => "{} to cancel", "{} pour annuler";
     /// `{}`: the smallest width, then height.
-    TooSmall => "terminal too small: needs {} x {}", "terminal trop petit : il faut {} x {}";
+    TooSmall => "terminal too small: needs {} x {}", "terminal trop petit\u{a0}: il faut {} x {}";
     /// `{}`: the size needed, `24x8`.
-    TooSmallShort => "too small: need {}", "trop petit : {}";
+    TooSmallShort => "too small: need {}", "trop petit\u{a0}: {}";
     /// `{}`: the size needed, `24x8`.
     TooSmallShortest => "need {}", "il faut {}";
 
@@ -264,7 +262,7 @@ catalogue! {
     PlanConflicting => " (conflicting ?)", " (sources divergentes ?)";
     NoAnsweringEvent => "no answering event recorded", "aucun événement enregistré en réponse";
     /// `{}`: the factories.
-    NoEventYet => "no event yet: {}", "sans événement : {}";
+    NoEventYet => "no event yet: {}", "sans événement\u{a0}: {}";
     /// `{}`: how many on time, then how many late.
     TallyOnTimeLate => "{} on time, {} late", "{} dans les temps, {} en retard";
     /// `{}`: how many unclear.
@@ -298,7 +296,7 @@ catalogue! {
     KeyGoToTheDetail => "go to the detail", "aller au détail";
     KeyGoToTheTimeline => "go to the timeline", "aller à la chronologie";
     KeyTilesGeographicMap => "tiles / geographic map", "tuiles / carte géographique";
-    KeyTimelineZoom => "timeline: 2025 / whole span", "chronologie : 2025 / tout";
+    KeyTimelineZoom => "timeline: 2025 / whole span", "chronologie\u{a0}: 2025 / tout";
     KeyCopySourceUrl => "copy the source URL", "copier l'URL de la source";
     KeyGoToTheResults => "go to the results", "aller aux résultats";
     KeyNextResult => "next result", "résultat suivant";
@@ -336,7 +334,7 @@ catalogue! {
     KeyCloseTheHelp => "close the help", "fermer l'aide";
     // The status line.
     /// `{}`: the URL put on the clipboard.
-    Copied => "copied: {}", "copié : {}";
+    Copied => "copied: {}", "copié\u{a0}: {}";
     NothingToCopy => "nothing to copy", "rien à copier";
     // Plan against reality (issue 13): lateness, plan statuses, the plan view, the card.
     TimingEarlySameMonth => "early (same month)", "en avance (même mois)";
@@ -446,6 +444,52 @@ catalogue! {
     ChangeFields => "changed: {}", "modifié\u{a0}: {}";
     /// `{}`: the old and the new date.
     ChangeMoved => "moved {} → {}", "déplacé {} → {}";
+
+    // The search's messages: mistyped filters and bad queries (search box and `search`).
+    /// `{}`: the filters searched instead (`sector:energy`).
+    SearchCorrected => "did you mean {}? Showing its results",
+        "vouliez-vous dire {}\u{a0}? Résultats affichés";
+    /// `{}`: the key as typed, then the nearest key.
+    UnknownFilterNear => "unknown filter `{}:`; did you mean `{}:`?",
+        "filtre inconnu `{}:`\u{a0}; vouliez-vous dire `{}:`\u{a0}?";
+    /// `{}`: the key as typed, then the valid keys.
+    UnknownFilter => "unknown filter `{}:`; filters: {} (\"a:b\" searches a:b as typed)",
+        "filtre inconnu `{}:`\u{a0}; filtres\u{a0}: {} (\"a:b\" cherche a:b tel quel)";
+    /// `{}`: the key, then an example.
+    FilterNeedsValue => "filter `{}:` needs a value, e.g. {}",
+        "le filtre `{}:` attend une valeur, ex. {}";
+    /// `{}`: the filter as typed (`sector:xyz`).
+    NoSuchSector => "`{}`: no such sector; the sectors are in the help (?)",
+        "`{}`\u{a0}: secteur inconnu\u{a0}; les secteurs sont dans l'aide (?)";
+    /// `{}`: the filter as typed.
+    NoSuchCountry => "`{}`: no such country; give an ISO code (es) or a name (Spain, Espagne)",
+        "`{}`\u{a0}: pays inconnu\u{a0}; donnez un code ISO (es) ou un nom (Spain, Espagne)";
+    /// `{}`: the filter as typed, then the waves.
+    ExpectedWave => "`{}`: expected a wave number ({})", "`{}`\u{a0}: numéro de vague attendu ({})";
+    /// `{}`: the filter as typed.
+    ExpectedKind => "`{}`: expected `factory` or `antenna`",
+        "`{}`\u{a0}: `factory` ou `antenna` attendu";
+    /// The help's section of search filters, one line each.
+    HelpFilters => "Search filters (after /)", "Filtres de recherche (après /)";
+    FilterSector => "a sector: key or label, in either language; typos corrected",
+        "un secteur\u{a0}: clé ou libellé, en français ou en anglais\u{a0}; fautes corrigées";
+    FilterCountry => "host or partner country: ISO code or name; typos corrected",
+        "pays hôte ou partenaire\u{a0}: code ISO ou nom\u{a0}; fautes corrigées";
+    FilterWave => "selection wave", "vague de sélection";
+    FilterSystem => "machine name or vendor", "nom de la machine ou fournisseur";
+    FilterKind => "factories only, or antennas only", "usines seules, ou antennes seules";
+    FilterCity => "city or site", "ville ou site";
+    FilterName => "name, other name or id", "nom, autre nom ou identifiant";
+    FilterLiteral => "search a:b as typed, not as a filter", "chercher a:b tel quel, pas comme un filtre";
+    /// Keys that French keyboards name otherwise, as help and hints write them.
+    KeyNameEsc => "Esc", "Échap";
+    KeyNameEnter => "Enter", "Entrée";
+    KeyNameSpace => "Space", "Espace";
+    /// The map legend's search-match state: a country hosting a result.
+    MapMatch => "match", "résultat";
+    /// `{}`: the query's length, then the limit.
+    QueryTooLong => "the query is {} characters long; the limit is {}",
+        "la requête fait {} caractères\u{a0}; la limite est {}";
 }
 
 /// The months' names, January first.
@@ -516,6 +560,65 @@ mod tests {
         }
     }
 
+    /// French typography's faults in a text: a breaking space before `; : ! ?` or inside
+    /// `« »` (a line could start with `;`), and, with `spaced`, such a sign stuck to the word
+    /// before it and followed by a space (`mot; mot`). Signs inside a token (`sector:energy`,
+    /// `(?)`, `` `{}:` ``) are not punctuation, nor is the doubt sign: a `?` that ends a value
+    /// (`non confirmé ?`, `(sources divergentes ?)`), written ` ?` in every language as the
+    /// data's `Certainty::mark` writes it.
+    pub fn french_typography_faults(text: &str, spaced: bool) -> Vec<String> {
+        let chars: Vec<char> = text.chars().collect();
+        let mut out = Vec::new();
+        for (i, &c) in chars.iter().enumerate() {
+            let before = i.checked_sub(1).map(|j| chars[j]);
+            let after = chars.get(i + 1).copied();
+            let at = || {
+                chars[i.saturating_sub(12)..(i + 3).min(chars.len())]
+                    .iter()
+                    .collect::<String>()
+            };
+            match c {
+                '?' if before == Some(' ') && after.is_none_or(|a| a == ')') => {}
+                ';' | ':' | '!' | '?' => {
+                    if before == Some(' ') {
+                        out.push(format!("breaking space before `{c}`: {:?}", at()));
+                    } else if spaced
+                        && before.is_some_and(char::is_alphanumeric)
+                        && after.is_none_or(|a| a == ' ')
+                    {
+                        out.push(format!("no space before `{c}`: {:?}", at()));
+                    }
+                }
+                '«' if after == Some(' ') => {
+                    out.push(format!("breaking space after «: {:?}", at()))
+                }
+                '»' if before == Some(' ') => {
+                    out.push(format!("breaking space before »: {:?}", at()))
+                }
+                _ => {}
+            }
+        }
+        out
+    }
+
+    #[test]
+    fn french_texts_keep_their_signs_with_the_words_before_them() {
+        let mut faults = Vec::new();
+        for &m in Msg::ALL {
+            for f in french_typography_faults(m.text(Lang::Fr), true) {
+                faults.push(format!("{m:?}: {f}"));
+            }
+        }
+        assert!(faults.is_empty(), "{}", faults.join("\n"));
+        // The check itself.
+        assert_eq!(french_typography_faults("a ; b", true).len(), 1);
+        assert_eq!(french_typography_faults("a; b", true).len(), 1);
+        assert_eq!(french_typography_faults("« a »", true).len(), 2);
+        assert!(
+            french_typography_faults("a\u{a0}; «\u{a0}b\u{a0}» sector:energy (?)", true).is_empty()
+        );
+    }
+
     #[test]
     fn values_fill_the_slots_in_order() {
         assert_eq!(
@@ -524,7 +627,7 @@ mod tests {
         );
         assert_eq!(
             Msg::MoreMilestones.fill(Lang::Fr, &["3"]),
-            "… 3 jalons de plus : voir la chronologie (4)"
+            "… 3 jalons de plus\u{a0}: voir la chronologie (4)"
         );
     }
     /// Words chosen by language outside the catalogue, as `file: what` lines: `.pick("`, a
