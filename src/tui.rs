@@ -50,6 +50,8 @@ pub struct StateFile {
     path: Option<std::path::PathBuf>,
     /// What to write: the data shown, fingerprinted (made when first needed).
     current: Option<Seen>,
+    /// The file is about other data: read it whole after the first frame.
+    other: bool,
     /// The file's record of a data other than this one, to compare after the first frame.
     pending: Option<Seen>,
     /// Write it after the first frame, without being asked (a first look, or a change that
@@ -65,6 +67,7 @@ impl StateFile {
         StateFile {
             path: None,
             current: None,
+            other: false,
             pending: None,
             write_soon: false,
             wanted: false,
@@ -77,6 +80,7 @@ impl StateFile {
         StateFile {
             path,
             current: None,
+            other: false,
             pending: None,
             write_soon: false,
             wanted: true,
@@ -98,7 +102,7 @@ impl StateFile {
         };
         let fp = seen::data_fingerprint(&app.cat().data);
         let lang = app.lang();
-        match crate::state::load(path, Some(fp)) {
+        match crate::state::peek(path, fp) {
             crate::state::Loaded::Missing => {
                 app.set_whats_new(Standing::FirstLook);
                 app.notify(Text::StateFirstLook.text(lang).to_string());
@@ -112,6 +116,7 @@ impl StateFile {
                 // Left as it is: nothing is written this run.
             }
             crate::state::Loaded::Read(old) => self.pending = Some(old),
+            crate::state::Loaded::Other => self.other = true,
         }
     }
 
@@ -120,6 +125,24 @@ impl StateFile {
     /// such as records reordered). True when the app has something new to draw.
     pub fn settle(&mut self, app: &mut App) -> bool {
         let mut redraw = false;
+        if std::mem::take(&mut self.other)
+            && let Some(path) = &self.path
+        {
+            match crate::state::load(path, None) {
+                crate::state::Loaded::Read(old) => self.pending = Some(old),
+                crate::state::Loaded::Unreadable(why) => {
+                    let path = path.display().to_string();
+                    app.notify(Text::StateUnreadable.fill(app.lang(), &[&path, &why]));
+                    app.set_whats_new(Standing::Unreadable { path, why });
+                    return true;
+                }
+                // Gone or emptied meanwhile (another dashboard does not do that): a first look.
+                _ => {
+                    app.set_whats_new(Standing::FirstLook);
+                    self.write_soon = true;
+                }
+            }
+        }
         if let Some(old) = self.pending.take() {
             let current = Seen::of(&app.cat().data);
             let d = seen::compare(&old, &current);
@@ -134,28 +157,31 @@ impl StateFile {
             self.current = Some(current);
         }
         if self.write_soon {
-            self.remember(app);
-            redraw = true;
+            // Only a failure shows.
+            redraw |= !self.remember(app);
         }
         redraw
     }
 
-    /// Write the data shown as seen, if there is a file to write; a failure is a notice.
-    pub fn remember(&mut self, app: &mut App) {
+    /// Write the data shown as seen, if there is a file to write; a failure is a notice (and
+    /// false).
+    pub fn remember(&mut self, app: &mut App) -> bool {
         self.write_soon = false;
         // Nothing is written over a file that could not be read.
         if matches!(app.whatsnew().standing(), Standing::Unreadable { .. }) {
-            return;
+            return true;
         }
         let Some(path) = &self.path else {
-            return;
+            return true;
         };
         let current = self
             .current
             .get_or_insert_with(|| Seen::of(&app.cat().data));
         if let Err(e) = crate::state::save(path, current) {
             app.notify(Text::StateNotSaved.fill(app.lang(), &[&e.to_string()]));
+            return false;
         }
+        true
     }
 }
 
