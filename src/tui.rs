@@ -87,10 +87,11 @@ impl StateFile {
         }
     }
 
-    /// Before the first frame: read the file, and tell the app if it is about this very data
-    /// (the usual case, told by one fingerprint of the whole data) or missing or unreadable.
-    /// A file about other data is compared record by record in [`StateFile::settle`].
-    pub fn check(&mut self, app: &mut App) {
+    /// Read the file, and tell the app if it is about this very data (the usual case, told by
+    /// one fingerprint of the whole data and the file's first lines) or missing or unreadable;
+    /// true when that shows. A file about other data is compared record by record in
+    /// [`StateFile::settle`]. The loop does both right after the first frame.
+    pub fn check(&mut self, app: &mut App) -> bool {
         let Some(path) = &self.path else {
             if self.wanted {
                 app.set_whats_new(Standing::Unreadable {
@@ -98,7 +99,7 @@ impl StateFile {
                     why: "neither XDG_STATE_HOME nor HOME is set".to_string(),
                 });
             }
-            return;
+            return false;
         };
         let fp = seen::data_fingerprint(&app.cat().data);
         let lang = app.lang();
@@ -107,16 +108,27 @@ impl StateFile {
                 app.set_whats_new(Standing::FirstLook);
                 app.notify(Text::StateFirstLook.text(lang).to_string());
                 self.write_soon = true;
+                true
             }
-            crate::state::Loaded::Same(as_of) => app.set_whats_new(Standing::Unchanged(as_of)),
+            crate::state::Loaded::Same(as_of) => {
+                app.set_whats_new(Standing::Unchanged(as_of));
+                false
+            }
             crate::state::Loaded::Unreadable(why) => {
                 let path = path.display().to_string();
                 app.notify(Text::StateUnreadable.fill(lang, &[&path, &why]));
                 app.set_whats_new(Standing::Unreadable { path, why });
                 // Left as it is: nothing is written this run.
+                true
             }
-            crate::state::Loaded::Read(old) => self.pending = Some(old),
-            crate::state::Loaded::Other => self.other = true,
+            crate::state::Loaded::Read(old) => {
+                self.pending = Some(old);
+                false
+            }
+            crate::state::Loaded::Other => {
+                self.other = true;
+                false
+            }
         }
     }
 
@@ -350,7 +362,6 @@ pub fn run(
                 }
             }
         };
-        state.check(&mut app);
         let size = terminal.size()?;
         app.update(Action::Resize(size.width, size.height));
         // Drawn over the loading screen (if it showed): a diff against it.
@@ -360,9 +371,10 @@ pub fn run(
             return Ok(Ok(()));
         }
         start_threads();
-        // After the first frame: a comparison record by record, or a file written to disk,
-        // would delay it.
-        if state.settle(&mut app) {
+        // What's new, after the first frame, which it would otherwise delay: drawn again
+        // only if there is something to show (the usual unchanged data has nothing).
+        let noticed = state.check(&mut app);
+        if state.settle(&mut app) || noticed {
             draw(&mut terminal, &mut app)?;
         }
         app.prepare_search();

@@ -306,6 +306,41 @@ fn two_writers_at_once_never_leave_a_broken_file() {
 }
 
 #[test]
+fn the_count_the_list_and_the_marks_draw_at_any_size() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = seen_file(dir.path());
+    state::save(&path, &Seen::of(&older())).unwrap();
+    for (w, h) in [
+        (1, 1),
+        (2, 2),
+        (12, 3),
+        (24, 8),
+        (40, 12),
+        (80, 24),
+        (200, 60),
+    ] {
+        for lang in [Lang::En, Lang::Fr] {
+            let mut app = app_with(w, h, lang, true);
+            let mut st = StateFile::at(Some(path.clone()));
+            st.check(&mut app);
+            st.settle(&mut app);
+            screen_text(&app);
+            press(&mut app, &["n", "j", "PageDown", "k", "PageUp"]);
+            screen_text(&app);
+            press(&mut app, &["Esc", "Tab", "Tab", "Tab"]);
+            screen_text(&app);
+        }
+    }
+    // The count is cut whole, never to a misleading part.
+    let mut app = app_with(80, 24, Lang::En, false);
+    let mut st = StateFile::at(Some(path.clone()));
+    st.check(&mut app);
+    st.settle(&mut app);
+    let line = status_line(&app);
+    assert!(line.contains("3 changes since 24 Nov 2026 (n)"), "{line}");
+}
+
+#[test]
 fn the_help_explains_the_marks_and_the_key() {
     let app = app_with(120, 40, Lang::En, false);
     let help = aifactories::ui::help::text(app.keymap(), &app);
