@@ -338,6 +338,14 @@ fn the_count_the_list_and_the_marks_draw_at_any_size() {
     st.settle(&mut app);
     let line = status_line(&app);
     assert!(line.contains("3 changes since 24 Nov 2026 (n)"), "{line}");
+    // In French too, where it is longer: the count goes before the keys past help and quit.
+    let mut app = app_with(80, 24, Lang::Fr, false);
+    let mut st = StateFile::at(Some(path.clone()));
+    st.check(&mut app);
+    st.settle(&mut app);
+    let line = status_line(&app);
+    assert!(line.contains("3\u{a0}changements depuis le 24 nov"), "{line}");
+    assert!(line.contains("? aide") && line.contains("q quitter"), "{line}");
 }
 
 #[test]

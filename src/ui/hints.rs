@@ -69,6 +69,9 @@ pub fn draw(f: &mut Frame, app: &App, theme: &Theme, area: Rect) {
         width(&status)
     } else if width(&short) <= after_essentials {
         width(&short)
+    } else if let Some(n) = news.as_ref().filter(|n| width(n) < after_essentials) {
+        // The count of changes alone, before the keys past help and quit.
+        width(n) + 1
     } else {
         0
     };
