@@ -204,10 +204,13 @@ enum Msg {
     /// The terminal reader failed: nothing more will come.
     Closed(io::Error),
     /// The data finished loading (or failed to).
-    Loaded(Box<Result<App, LoadError>>),
+    Loaded(Box<Loaded>),
     /// The search worker answered a query.
     Searched(Box<SearchResult>),
 }
+
+/// A loaded app, with the state file it was compared with; or why it did not load.
+type Loaded = Result<(App, StateFile), LoadError>;
 
 /// How long a load may take before a "loading" screen is worth showing: less would only
 /// flash.
@@ -341,23 +344,35 @@ pub fn run(
     let result = enter(opts.mouse).and_then(|()| {
         let backend = CrosstermBackend::new(BufWriter::with_capacity(OUTPUT_BUFFER, io::stdout()));
         let mut terminal = Terminal::new(backend)?;
-        let mut app = match start {
-            Start::Ready(app) => *app,
+        let (mut app, settled) = match start {
+            Start::Ready(app) => (*app, false),
             Start::Load {
                 load,
                 label,
                 keymap,
             } => {
                 let loader_tx = tx.clone();
+                let mut st = std::mem::replace(&mut state, StateFile::off());
                 std::thread::spawn(move || {
-                    let _ = loader_tx.send(Msg::Loaded(Box::new(load())));
+                    // A large dataset is compared with the state file here, while the loading
+                    // screen shows, rather than after the first frame, where it would hold up
+                    // the first keys.
+                    let loaded = load().map(|mut app| {
+                        st.check(&mut app);
+                        st.settle(&mut app);
+                        (app, st)
+                    });
+                    let _ = loader_tx.send(Msg::Loaded(Box::new(loaded)));
                 });
                 start_threads();
                 let Some(loaded) = wait_for_load(&mut terminal, &rx, &label, &keymap)? else {
                     return Ok(Ok(()));
                 };
                 match *loaded {
-                    Ok(app) => app,
+                    Ok((app, st)) => {
+                        state = st;
+                        (app, true)
+                    }
                     Err(e) => return Ok(Err(e)),
                 }
             }
@@ -373,9 +388,11 @@ pub fn run(
         start_threads();
         // What's new, after the first frame, which it would otherwise delay: drawn again
         // only if there is something to show (the usual unchanged data has nothing).
-        let noticed = state.check(&mut app);
-        if state.settle(&mut app) || noticed {
-            draw(&mut terminal, &mut app)?;
+        if !settled {
+            let noticed = state.check(&mut app);
+            if state.settle(&mut app) || noticed {
+                draw(&mut terminal, &mut app)?;
+            }
         }
         app.prepare_search();
         let search = app
@@ -404,7 +421,7 @@ fn wait_for_load(
     rx: &Receiver<Msg>,
     label: &str,
     keymap: &Keymap,
-) -> io::Result<Option<Box<Result<App, LoadError>>>> {
+) -> io::Result<Option<Box<Loaded>>> {
     // The keys are read as on the list, the pane the dashboard starts on.
     let cancel = keymap::active_scopes(false, Pane::List)
         .into_iter()

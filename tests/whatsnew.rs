@@ -344,8 +344,14 @@ fn the_count_the_list_and_the_marks_draw_at_any_size() {
     st.check(&mut app);
     st.settle(&mut app);
     let line = status_line(&app);
-    assert!(line.contains("3\u{a0}changements depuis le 24 nov"), "{line}");
-    assert!(line.contains("? aide") && line.contains("q quitter"), "{line}");
+    assert!(
+        line.contains("3\u{a0}changements depuis le 24 nov"),
+        "{line}"
+    );
+    assert!(
+        line.contains("? aide") && line.contains("q quitter"),
+        "{line}"
+    );
 }
 
 #[test]
@@ -493,6 +499,29 @@ fn two_dashboards_at_once_leave_a_whole_file() {
         Loaded::Read(s) => assert_eq!(s, strip(Seen::of(&embedded()))),
         other => panic!("{other:?}"),
     }
+}
+
+#[test]
+fn a_data_file_is_compared_while_it_loads() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = seen_file(dir.path());
+    let data = dir.path().join("data.ron");
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_aifactories"))
+        .args(["export", "--format", "ron"])
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    std::fs::write(&data, out.stdout).unwrap();
+    let data = data.to_str().unwrap();
+    // A first look, then the changes since an older record.
+    let mut d = Dash::start(dir.path(), &["--data", data]);
+    d.wait_for("first look");
+    d.quit();
+    assert!(matches!(state::load(&path, None), Loaded::Read(_)));
+    state::save(&path, &Seen::of(&older())).unwrap();
+    let mut d = Dash::start(dir.path(), &["--data", data]);
+    d.wait_for("3 changes since 24 Nov 2026 (n)");
+    d.quit();
 }
 
 #[test]
