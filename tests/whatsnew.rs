@@ -153,6 +153,11 @@ fn changed_data_is_counted_listed_marked_and_then_seen() {
     assert!(screen.contains("system.vendor"), "{screen}");
     assert!(screen.contains("moved"), "{screen}");
     assert!(screen.contains("+ antenna"), "{screen}");
+    assert!(
+        status_line(&app).contains("? q close the changes"),
+        "{}",
+        status_line(&app)
+    );
     st.remember(&mut app);
     // Seen: the count is gone, the marks stay for this run.
     press(&mut app, &["Esc"]);
