@@ -52,6 +52,8 @@ pub enum Loaded {
     /// records were skipped, not read).
     Same(PDate),
     Read(Seen),
+    /// From [`peek`]: a file about other data, its records not read yet.
+    Other,
     /// Why it could not be read, in one line.
     Unreadable(String),
 }
@@ -61,6 +63,16 @@ pub enum Loaded {
 /// read (a damaged record shows when the data next changes, and is then left alone like any
 /// unreadable file).
 pub fn load(path: &Path, data: Option<u64>) -> Loaded {
+    read(path, data, true)
+}
+
+/// As [`load`] with the data's fingerprint, but a file about other data is only
+/// [`Loaded::Other`]: its records are left for later (after the first frame).
+pub fn peek(path: &Path, data: u64) -> Loaded {
+    read(path, Some(data), false)
+}
+
+fn read(path: &Path, data: Option<u64>, records: bool) -> Loaded {
     let text = match std::fs::read(path) {
         Ok(t) => t,
         // No file, or not even its directory (a file where the directory should be).
@@ -86,6 +98,9 @@ pub fn load(path: &Path, data: Option<u64>) -> Loaded {
         && h.data == fp
     {
         return Loaded::Same(h.as_of);
+    }
+    if !records {
+        return Loaded::Other;
     }
     match ron::from_str::<Seen>(text) {
         Ok(s) if s.format == FORMAT => Loaded::Read(s),

@@ -50,6 +50,8 @@ pub struct StateFile {
     path: Option<std::path::PathBuf>,
     /// What to write: the data shown, fingerprinted (made when first needed).
     current: Option<Seen>,
+    /// The file is about other data: read it whole after the first frame.
+    other: bool,
     /// The file's record of a data other than this one, to compare after the first frame.
     pending: Option<Seen>,
     /// Write it after the first frame, without being asked (a first look, or a change that
@@ -65,6 +67,7 @@ impl StateFile {
         StateFile {
             path: None,
             current: None,
+            other: false,
             pending: None,
             write_soon: false,
             wanted: false,
@@ -77,16 +80,18 @@ impl StateFile {
         StateFile {
             path,
             current: None,
+            other: false,
             pending: None,
             write_soon: false,
             wanted: true,
         }
     }
 
-    /// Before the first frame: read the file, and tell the app if it is about this very data
-    /// (the usual case, told by one fingerprint of the whole data) or missing or unreadable.
-    /// A file about other data is compared record by record in [`StateFile::settle`].
-    pub fn check(&mut self, app: &mut App) {
+    /// Read the file, and tell the app if it is about this very data (the usual case, told by
+    /// one fingerprint of the whole data and the file's first lines) or missing or unreadable;
+    /// true when that shows. A file about other data is compared record by record in
+    /// [`StateFile::settle`]. The loop does both right after the first frame.
+    pub fn check(&mut self, app: &mut App) -> bool {
         let Some(path) = &self.path else {
             if self.wanted {
                 app.set_whats_new(Standing::Unreadable {
@@ -94,24 +99,36 @@ impl StateFile {
                     why: "neither XDG_STATE_HOME nor HOME is set".to_string(),
                 });
             }
-            return;
+            return false;
         };
         let fp = seen::data_fingerprint(&app.cat().data);
         let lang = app.lang();
-        match crate::state::load(path, Some(fp)) {
+        match crate::state::peek(path, fp) {
             crate::state::Loaded::Missing => {
                 app.set_whats_new(Standing::FirstLook);
                 app.notify(Text::StateFirstLook.text(lang).to_string());
                 self.write_soon = true;
+                true
             }
-            crate::state::Loaded::Same(as_of) => app.set_whats_new(Standing::Unchanged(as_of)),
+            crate::state::Loaded::Same(as_of) => {
+                app.set_whats_new(Standing::Unchanged(as_of));
+                false
+            }
             crate::state::Loaded::Unreadable(why) => {
                 let path = path.display().to_string();
                 app.notify(Text::StateUnreadable.fill(lang, &[&path, &why]));
                 app.set_whats_new(Standing::Unreadable { path, why });
                 // Left as it is: nothing is written this run.
+                true
             }
-            crate::state::Loaded::Read(old) => self.pending = Some(old),
+            crate::state::Loaded::Read(old) => {
+                self.pending = Some(old);
+                false
+            }
+            crate::state::Loaded::Other => {
+                self.other = true;
+                false
+            }
         }
     }
 
@@ -120,6 +137,24 @@ impl StateFile {
     /// such as records reordered). True when the app has something new to draw.
     pub fn settle(&mut self, app: &mut App) -> bool {
         let mut redraw = false;
+        if std::mem::take(&mut self.other)
+            && let Some(path) = &self.path
+        {
+            match crate::state::load(path, None) {
+                crate::state::Loaded::Read(old) => self.pending = Some(old),
+                crate::state::Loaded::Unreadable(why) => {
+                    let path = path.display().to_string();
+                    app.notify(Text::StateUnreadable.fill(app.lang(), &[&path, &why]));
+                    app.set_whats_new(Standing::Unreadable { path, why });
+                    return true;
+                }
+                // Gone or emptied meanwhile (another dashboard does not do that): a first look.
+                _ => {
+                    app.set_whats_new(Standing::FirstLook);
+                    self.write_soon = true;
+                }
+            }
+        }
         if let Some(old) = self.pending.take() {
             let current = Seen::of(&app.cat().data);
             let d = seen::compare(&old, &current);
@@ -134,28 +169,31 @@ impl StateFile {
             self.current = Some(current);
         }
         if self.write_soon {
-            self.remember(app);
-            redraw = true;
+            // Only a failure shows.
+            redraw |= !self.remember(app);
         }
         redraw
     }
 
-    /// Write the data shown as seen, if there is a file to write; a failure is a notice.
-    pub fn remember(&mut self, app: &mut App) {
+    /// Write the data shown as seen, if there is a file to write; a failure is a notice (and
+    /// false).
+    pub fn remember(&mut self, app: &mut App) -> bool {
         self.write_soon = false;
         // Nothing is written over a file that could not be read.
         if matches!(app.whatsnew().standing(), Standing::Unreadable { .. }) {
-            return;
+            return true;
         }
         let Some(path) = &self.path else {
-            return;
+            return true;
         };
         let current = self
             .current
             .get_or_insert_with(|| Seen::of(&app.cat().data));
         if let Err(e) = crate::state::save(path, current) {
             app.notify(Text::StateNotSaved.fill(app.lang(), &[&e.to_string()]));
+            return false;
         }
+        true
     }
 }
 
@@ -166,10 +204,13 @@ enum Msg {
     /// The terminal reader failed: nothing more will come.
     Closed(io::Error),
     /// The data finished loading (or failed to).
-    Loaded(Box<Result<App, LoadError>>),
+    Loaded(Box<Loaded>),
     /// The search worker answered a query.
     Searched(Box<SearchResult>),
 }
+
+/// A loaded app, with the state file it was compared with; or why it did not load.
+type Loaded = Result<(App, StateFile), LoadError>;
 
 /// How long a load may take before a "loading" screen is worth showing: less would only
 /// flash.
@@ -303,28 +344,39 @@ pub fn run(
     let result = enter(opts.mouse).and_then(|()| {
         let backend = CrosstermBackend::new(BufWriter::with_capacity(OUTPUT_BUFFER, io::stdout()));
         let mut terminal = Terminal::new(backend)?;
-        let mut app = match start {
-            Start::Ready(app) => *app,
+        let (mut app, settled) = match start {
+            Start::Ready(app) => (*app, false),
             Start::Load {
                 load,
                 label,
                 keymap,
             } => {
                 let loader_tx = tx.clone();
+                let mut st = std::mem::replace(&mut state, StateFile::off());
                 std::thread::spawn(move || {
-                    let _ = loader_tx.send(Msg::Loaded(Box::new(load())));
+                    // A large dataset is compared with the state file here, while the loading
+                    // screen shows, rather than after the first frame, where it would hold up
+                    // the first keys.
+                    let loaded = load().map(|mut app| {
+                        st.check(&mut app);
+                        st.settle(&mut app);
+                        (app, st)
+                    });
+                    let _ = loader_tx.send(Msg::Loaded(Box::new(loaded)));
                 });
                 start_threads();
                 let Some(loaded) = wait_for_load(&mut terminal, &rx, &label, &keymap)? else {
                     return Ok(Ok(()));
                 };
                 match *loaded {
-                    Ok(app) => app,
+                    Ok((app, st)) => {
+                        state = st;
+                        (app, true)
+                    }
                     Err(e) => return Ok(Err(e)),
                 }
             }
         };
-        state.check(&mut app);
         let size = terminal.size()?;
         app.update(Action::Resize(size.width, size.height));
         // Drawn over the loading screen (if it showed): a diff against it.
@@ -334,10 +386,13 @@ pub fn run(
             return Ok(Ok(()));
         }
         start_threads();
-        // After the first frame: a comparison record by record, or a file written to disk,
-        // would delay it.
-        if state.settle(&mut app) {
-            draw(&mut terminal, &mut app)?;
+        // What's new, after the first frame, which it would otherwise delay: drawn again
+        // only if there is something to show (the usual unchanged data has nothing).
+        if !settled {
+            let noticed = state.check(&mut app);
+            if state.settle(&mut app) || noticed {
+                draw(&mut terminal, &mut app)?;
+            }
         }
         app.prepare_search();
         let search = app
@@ -366,7 +421,7 @@ fn wait_for_load(
     rx: &Receiver<Msg>,
     label: &str,
     keymap: &Keymap,
-) -> io::Result<Option<Box<Result<App, LoadError>>>> {
+) -> io::Result<Option<Box<Loaded>>> {
     // The keys are read as on the list, the pane the dashboard starts on.
     let cancel = keymap::active_scopes(false, Pane::List)
         .into_iter()

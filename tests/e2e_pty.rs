@@ -420,8 +420,9 @@ fn every_frame_is_a_synchronized_update() {
 /// by cell (text, colours, reverse, underline), though it is drawn and sent in two parts.
 #[test]
 fn the_first_frame_is_the_whole_dashboard() {
+    // No state file: a first look would add its notice to the frame.
     let mut s = Session::start_with(
-        "--today 2026-11-24",
+        "--today 2026-11-24 --no-state",
         &[("XDG_CONFIG_HOME", "/nonexistent/aifactories-test")],
     );
     s.wait_raw("\x1b[?2026l");

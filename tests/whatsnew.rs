@@ -153,6 +153,11 @@ fn changed_data_is_counted_listed_marked_and_then_seen() {
     assert!(screen.contains("system.vendor"), "{screen}");
     assert!(screen.contains("moved"), "{screen}");
     assert!(screen.contains("+ antenna"), "{screen}");
+    assert!(
+        status_line(&app).contains("? q close the changes"),
+        "{}",
+        status_line(&app)
+    );
     st.remember(&mut app);
     // Seen: the count is gone, the marks stay for this run.
     press(&mut app, &["Esc"]);
@@ -306,6 +311,55 @@ fn two_writers_at_once_never_leave_a_broken_file() {
 }
 
 #[test]
+fn the_count_the_list_and_the_marks_draw_at_any_size() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = seen_file(dir.path());
+    state::save(&path, &Seen::of(&older())).unwrap();
+    for (w, h) in [
+        (1, 1),
+        (2, 2),
+        (12, 3),
+        (24, 8),
+        (40, 12),
+        (80, 24),
+        (200, 60),
+    ] {
+        for lang in [Lang::En, Lang::Fr] {
+            let mut app = app_with(w, h, lang, true);
+            let mut st = StateFile::at(Some(path.clone()));
+            st.check(&mut app);
+            st.settle(&mut app);
+            screen_text(&app);
+            press(&mut app, &["n", "j", "PageDown", "k", "PageUp"]);
+            screen_text(&app);
+            press(&mut app, &["Esc", "Tab", "Tab", "Tab"]);
+            screen_text(&app);
+        }
+    }
+    // The count is cut whole, never to a misleading part.
+    let mut app = app_with(80, 24, Lang::En, false);
+    let mut st = StateFile::at(Some(path.clone()));
+    st.check(&mut app);
+    st.settle(&mut app);
+    let line = status_line(&app);
+    assert!(line.contains("3 changes since 24 Nov 2026 (n)"), "{line}");
+    // In French too, where it is longer: the count goes before the keys past help and quit.
+    let mut app = app_with(80, 24, Lang::Fr, false);
+    let mut st = StateFile::at(Some(path.clone()));
+    st.check(&mut app);
+    st.settle(&mut app);
+    let line = status_line(&app);
+    assert!(
+        line.contains("3\u{a0}changements depuis le 24 nov"),
+        "{line}"
+    );
+    assert!(
+        line.contains("? aide") && line.contains("q quitter"),
+        "{line}"
+    );
+}
+
+#[test]
 fn the_help_explains_the_marks_and_the_key() {
     let app = app_with(120, 40, Lang::En, false);
     let help = aifactories::ui::help::text(app.keymap(), &app);
@@ -450,6 +504,29 @@ fn two_dashboards_at_once_leave_a_whole_file() {
         Loaded::Read(s) => assert_eq!(s, strip(Seen::of(&embedded()))),
         other => panic!("{other:?}"),
     }
+}
+
+#[test]
+fn a_data_file_is_compared_while_it_loads() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = seen_file(dir.path());
+    let data = dir.path().join("data.ron");
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_aifactories"))
+        .args(["export", "--format", "ron"])
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    std::fs::write(&data, out.stdout).unwrap();
+    let data = data.to_str().unwrap();
+    // A first look, then the changes since an older record.
+    let mut d = Dash::start(dir.path(), &["--data", data]);
+    d.wait_for("first look");
+    d.quit();
+    assert!(matches!(state::load(&path, None), Loaded::Read(_)));
+    state::save(&path, &Seen::of(&older())).unwrap();
+    let mut d = Dash::start(dir.path(), &["--data", data]);
+    d.wait_for("3 changes since 24 Nov 2026 (n)");
+    d.quit();
 }
 
 #[test]

@@ -58,8 +58,20 @@ pub fn draw(f: &mut Frame, app: &App, theme: &Theme, area: Rect) {
     let total = usize::from(area.width);
     let hint_w = |(keys, what): &(String, &str)| width(keys) + width(what) + 3;
     let (help_open, focus) = (app.help_open(), app.focus());
-    let hints = app.keymap().hints(help_open, focus, lang);
-    let essential = app.keymap().essential_hints(help_open, focus, lang);
+    let mut hints = app.keymap().hints(help_open, focus, lang);
+    let mut essential = app.keymap().essential_hints(help_open, focus, lang);
+    // Over the changes list, the help's keys close it: said so.
+    if app.whatsnew().is_open() {
+        let (help, changes) = (
+            Msg::KeyCloseTheHelp.text(lang),
+            Msg::KeyCloseTheChanges.text(lang),
+        );
+        for (_, what) in hints.iter_mut().chain(essential.iter_mut()) {
+            if *what == help {
+                *what = changes;
+            }
+        }
+    }
     // A message (what was copied) is for this one look, and the data's date is what the
     // screen is true as of: each keeps its place before the keys past help and quit, when it
     // fits beside those two.
@@ -69,6 +81,9 @@ pub fn draw(f: &mut Frame, app: &App, theme: &Theme, area: Rect) {
         width(&status)
     } else if width(&short) <= after_essentials {
         width(&short)
+    } else if let Some(n) = news.as_ref().filter(|n| width(n) < after_essentials) {
+        // The count of changes alone, before the keys past help and quit.
+        width(n) + 1
     } else {
         0
     };
