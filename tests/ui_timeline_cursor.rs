@@ -38,8 +38,8 @@ fn cursor_is_drawn(a: &App) -> bool {
     let visible = a.screen().timeline.map_or(1, |r| lane_rows(r).max(1));
     let lane = tl.cursor_lane();
     a.tl().entry(c).is_some_and(|e| e.overlaps(from, to))
-        && lane >= tl.lane_offset()
-        && lane < tl.lane_offset() + visible
+        && tl.lane_shown(lane, visible)
+        && tl.shown_lanes(visible).any(|l| l == lane)
         && tl.lane_entries(lane).contains(&c)
 }
 
@@ -185,5 +185,57 @@ proptest! {
             prop_assert!(cursor_is_drawn(&a), "after {k} at {w}x{h}");
             let _ = render(&a);
         }
+    }
+}
+
+#[test]
+fn the_timeline_follows_the_search_and_the_country_filter() {
+    for (w, h) in SIZES {
+        let mut a = app(w, h);
+        press(&mut a, &["/", "type:energy", "Enter", "4"]);
+        insta::assert_snapshot!(format!("filtered_energy_{w}x{h}"), render(&a).backend());
+    }
+    let mut a = app(200, 60);
+    press(&mut a, &["/", "type:energy", "Enter"]);
+    let listed: Vec<usize> = a
+        .list()
+        .rows()
+        .iter()
+        .filter_map(|&h| match a.search().hits()[h].record {
+            Record::Factory(f) => Some(f),
+            Record::Antenna(_) => None,
+        })
+        .collect();
+    let tl = a.timeline();
+    assert_eq!(tl.lane_count(), 1 + listed.len());
+    assert!(tl.lane_count() < 1 + a.cat().factories().len());
+    for f in &listed {
+        assert!(tl.factory_lane(*f).is_some());
+    }
+    let s = screen_text(&a);
+    assert!(s.contains("filtered: /energy"), "{s}");
+    assert!(s.contains("Programme"), "{s}");
+    // H and L walk only the lanes shown.
+    press(&mut a, &["4"]);
+    for _ in 0..30 {
+        press(&mut a, &["L"]);
+        let c = a.timeline().cursor().unwrap();
+        assert!(a.timeline().lane_of(c).is_some());
+        assert!(cursor_is_drawn(&a));
+    }
+    // Esc clears the search: every lane again.
+    press(&mut a, &["/", "Esc"]);
+    assert_eq!(a.timeline().lane_count(), 1 + a.cat().factories().len());
+    assert!(a.timeline().filter().is_none());
+    // The country filter too (Spain from the map: its code in the title).
+    let mut a = app(200, 60);
+    let es = a.cat().country_index("ES").unwrap();
+    a.update(Action::SelectCountry(es));
+    let s = screen_text(&a);
+    assert!(s.contains("filtered: ES"), "{s}");
+    let tl = a.timeline();
+    for lane in 1..tl.lane_count() {
+        let f = tl.lane_factory(lane).unwrap();
+        assert_eq!(a.cat().factories()[f].country.as_str(), "ES");
     }
 }

@@ -355,7 +355,7 @@ impl App {
                 self.timeline.reset_lanes();
                 self.list.clamp(self.list_height());
                 if let Some(f) = self.network_factory() {
-                    self.timeline.show_lane(f + 1, self.lanes_visible());
+                    self.timeline.show_factory(f, self.lanes_visible());
                 }
                 return Effects::redraw();
             }
@@ -496,6 +496,7 @@ impl App {
     /// listed, and mark the hosts of what matched.
     fn results_changed(&mut self, keep: Option<Record>) {
         self.list.refill(&self.cat, self.search.hits());
+        self.timeline_follow_results();
         self.map
             .mark_hosts(self.search.hits(), self.list.rows(), self.search.filtered());
         let row = keep
@@ -520,7 +521,7 @@ impl App {
         }
         // The selected factory's lane stays in view.
         if let Some(f) = self.network_factory() {
-            self.timeline.show_lane(f + 1, self.lanes_visible());
+            self.timeline.show_factory(f, self.lanes_visible());
         }
     }
 

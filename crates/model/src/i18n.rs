@@ -402,6 +402,8 @@ catalogue! {
     CertaintyConfirmed => "confirmed", "confirmé";
     CertaintyUnconfirmed => "unconfirmed ?", "non confirmé\u{a0}?";
     CertaintyConflicting => "conflicting sources ?", "sources divergentes\u{a0}?";
+    /// `{}`: the query and country the lanes follow (`/energy · ES`).
+    TimelineFilteredBy => "· filtered: {}", "· filtré\u{a0}: {}";
     NoLateMilestones => "nothing late or overdue in that range", "rien de tardif ni de dépassé sur cette période";
 }
 

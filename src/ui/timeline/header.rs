@@ -16,53 +16,109 @@ fn short_month(lang: Lang, month: u8) -> &'static str {
     MONTHS_SHORT[usize::from(month.clamp(1, 12)) - 1].text(lang)
 }
 
-pub(super) fn title_spans<'a>(app: &App, theme: &Theme, g: &Geo) -> Vec<Span<'a>> {
+/// The title's variants, longest first: `Timeline · 2025 by month`, `Timeline · 2025`,
+/// `2025`, each followed by what the lanes are filtered by; then that alone.
+fn title_variants<'a>(app: &App, theme: &Theme, g: &Geo) -> Vec<Vec<Span<'a>>> {
     let lang = app.lang();
     let (from, to) = (g.axis.from, g.axis.to);
-    let text = match app.timeline().zoom() {
-        Zoom::Year2025 if from.year == to.year => format!(
-            "{} · {} {}",
-            Msg::Timeline.text(lang),
-            from.year,
-            Msg::ByMonth.text(lang)
-        ),
-        _ => format!(
-            "{} · {} {} – {} {} {}",
-            Msg::Timeline.text(lang),
+    let span = if from.year == to.year {
+        from.year.to_string()
+    } else {
+        format!(
+            "{} {} – {} {}",
             short_month(lang, from.month),
             from.year,
             short_month(lang, to.month),
-            to.year,
-            match app.timeline().zoom() {
-                Zoom::Year2025 => Msg::ByMonth.text(lang),
-                Zoom::Full => Msg::ByQuarter.text(lang),
-            }
-        ),
+            to.year
+        )
     };
-    vec![title(theme, text)]
+    let unit = match app.timeline().zoom() {
+        Zoom::Year2025 => Msg::ByMonth.text(lang),
+        Zoom::Full => Msg::ByQuarter.text(lang),
+    };
+    let name = Msg::Timeline.text(lang);
+    let filter = app.timeline().filter().map(|by| {
+        Span::styled(
+            format!("{} ", Msg::TimelineFilteredBy.fill(lang, &[by])),
+            theme.matched,
+        )
+    });
+    let mut out: Vec<Vec<Span<'a>>> = [
+        format!("{name} · {span} {unit}"),
+        format!("{name} · {span}"),
+        span.clone(),
+    ]
+    .into_iter()
+    .map(|t| {
+        let mut v = vec![title(theme, t)];
+        v.extend(filter.clone());
+        v
+    })
+    .collect();
+    if let Some(f) = filter {
+        out.push(vec![f]);
+    }
+    out
 }
 
-pub(super) fn hint_spans<'a>(app: &App, theme: &Theme, g: &Geo) -> Vec<Span<'a>> {
-    let mut spans = Vec::new();
-    let shown = g.lanes_drawn(app);
-    let total = app.timeline().lane_count();
-    if shown > 0 && shown < total {
-        spans.push(Span::styled(
-            format!(
-                " {}–{}/{} ",
-                app.timeline().lane_offset() + 1,
-                app.timeline().lane_offset() + shown,
-                total
-            ),
-            theme.dim,
-        ));
+/// The hints' variants, longest first: the lanes shown and the zoom key, the lanes alone,
+/// nothing.
+fn hint_variants<'a>(app: &App, theme: &Theme, g: &Geo) -> Vec<Vec<Span<'a>>> {
+    let mut counter = Vec::new();
+    // The factory lanes shown of those there are (the programme's is always shown).
+    let factories: Vec<usize> = g.lanes_drawn(app).into_iter().filter(|&l| l > 0).collect();
+    let total = app.timeline().lane_count() - 1;
+    if let (Some(first), Some(last)) = (factories.first(), factories.last())
+        && factories.len() < total
+    {
+        counter.push(Span::styled(format!(" {first}–{last}/{total} "), theme.dim));
     }
-    spans.push(Span::styled(" z", theme.key));
-    spans.push(Span::styled(
+    let mut full = counter.clone();
+    full.push(Span::styled(" z", theme.key));
+    full.push(Span::styled(
         Msg::HintZoom.text(app.lang()).to_string(),
         theme.dim,
     ));
-    spans
+    vec![full, counter, Vec::new()]
+}
+
+/// The border's title and hints that fit side by side in `width` columns, so that the title
+/// never runs into the counter: the zoom key goes first, then the words of the title, then
+/// the counter; what the lanes are filtered by stays.
+pub(super) fn top_line<'a>(
+    app: &App,
+    theme: &Theme,
+    g: &Geo,
+    width: u16,
+) -> (Vec<Span<'a>>, Vec<Span<'a>>) {
+    let titles = title_variants(app, theme, g);
+    let hints = hint_variants(app, theme, g);
+    let w = |v: &[Span]| {
+        v.iter()
+            .map(|s| crate::text::width(&s.content))
+            .sum::<usize>()
+    };
+    let room = usize::from(width).saturating_sub(3);
+    let order = [
+        (0, 0),
+        (0, 1),
+        (1, 1),
+        (2, 1),
+        (3, 1),
+        (0, 2),
+        (1, 2),
+        (2, 2),
+        (3, 2),
+    ];
+    for (t, h) in order {
+        if let (Some(t), Some(h)) = (titles.get(t), hints.get(h))
+            && w(t) + w(h) <= room
+        {
+            return (t.clone(), h.clone());
+        }
+    }
+    // Nothing fits whole: the shortest title, cut by the border.
+    (titles.last().cloned().unwrap_or_default(), Vec::new())
 }
 
 pub(super) fn draw_header(buf: &mut Buffer, app: &App, theme: &Theme, g: &Geo) {
