@@ -449,7 +449,7 @@ fn selected_factory_lane_is_highlighted() {
 fn never_panics_nor_draws_outside_the_area() {
     let app = app(5);
     let cursor = find_entry(&app, "Pharos contract");
-    for zoom in [Zoom::Year2025, Zoom::Full] {
+    for zoom in [Zoom::Year, Zoom::Full] {
         for lang in [Lang::En, Lang::Fr] {
             for chosen in [None, Some(cursor)] {
                 let mut app = app_on(catalog(5), lang, "2026-11-24");
@@ -488,7 +488,7 @@ fn never_panics_nor_draws_outside_the_area() {
 fn embedded_data_draws_at_every_size() {
     let cat = Catalog::embedded().expect("embedded data");
     let mut app = app_with(cat, Lang::En);
-    for zoom in [Zoom::Year2025, Zoom::Full] {
+    for zoom in [Zoom::Year, Zoom::Full] {
         if app.timeline().zoom() != zoom {
             app.update(Action::ToggleZoom);
         }

@@ -161,7 +161,7 @@ fn lanes_keep_the_nearest_milestone_and_left_right_stay_in_the_lane() {
 fn timeline_key() -> impl Strategy<Value = &'static str> {
     prop::sample::select(vec![
         "h", "j", "k", "l", "H", "L", "g", "G", "z", "p", "Enter", "Esc", "PageUp", "PageDown",
-        "Up", "Down", "Left", "Right", "Home", "End", "4",
+        "Up", "Down", "Left", "Right", "Home", "End", "4", "[", "]",
     ])
 }
 
@@ -238,4 +238,41 @@ fn the_timeline_follows_the_search_and_the_country_filter() {
         let f = tl.lane_factory(lane).unwrap();
         assert_eq!(a.cat().factories()[f].country.as_str(), "ES");
     }
+}
+
+#[test]
+fn brackets_step_the_year_and_year_sets_the_start() {
+    use aifactories::app::Zoom;
+    let mut a = app(120, 40);
+    assert_eq!(
+        (a.timeline().zoom(), a.timeline().year()),
+        (Zoom::Year, 2025)
+    );
+    press(&mut a, &["]"]);
+    assert_eq!(a.timeline().year(), 2026);
+    assert!(screen_text(&a).contains("Timeline · 2026 by month"));
+    press(&mut a, &["[", "[", "[", "["]);
+    assert_eq!(a.timeline().year(), 2024, "2024 is the first year");
+    let (_, last) = a.timeline().years();
+    for _ in 0..20 {
+        press(&mut a, &["]"]);
+    }
+    assert_eq!(a.timeline().year(), last, "the last year in the data");
+    assert!(last >= 2027);
+    // From the whole span, a bracket comes back to a year by month: today's.
+    press(&mut a, &["z", "["]);
+    assert_eq!(
+        (a.timeline().zoom(), a.timeline().year()),
+        (Zoom::Year, 2026)
+    );
+    // Not while typing: brackets are text there.
+    press(&mut a, &["/", "]"]);
+    assert_eq!(a.timeline().year(), 2026);
+    // --year
+    let mut a = app(120, 40);
+    assert!(a.start_at_year(2027).is_ok());
+    assert_eq!(a.timeline().year(), 2027);
+    let e = a.start_at_year(2031 + 100).unwrap_err();
+    assert!(e.contains("2024 to"), "{e}");
+    assert!(a.start_at_year(2023).is_err());
 }

@@ -393,6 +393,7 @@ impl App {
             A::ToggleMapView => self.map.toggle_view(),
             A::ToggleZoom => self.timeline.toggle_zoom(),
             A::TogglePlanView => self.toggle_plan_view(),
+            A::YearPrev | A::YearNext => self.step_year(matches!(action, A::YearNext)),
             A::FocusNext => self.set_focus(self.focus.next()),
             A::FocusPrev => self.set_focus(self.focus.prev()),
             A::Focus(p) => self.set_focus(p),

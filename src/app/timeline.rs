@@ -11,8 +11,8 @@ use crate::timeline::{PlanReport, PlanStatus, Tally, Timeline, TimelineQuery, Ti
 /// Timeline zoom.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Zoom {
-    /// The 2025 procurement year, by month.
-    Year2025,
+    /// One year by month ([`TimelineState::year`]; the 2025 procurement year at first).
+    Year,
     /// From the first selection to the last planned step, by quarter.
     Full,
 }
@@ -20,6 +20,10 @@ pub enum Zoom {
 pub struct TimelineState {
     timeline: Timeline,
     zoom: Zoom,
+    /// The year shown by month, and the years `[` and `]` reach: from 2024 to the last year
+    /// with a milestone.
+    year: i32,
+    years: (i32, i32),
     /// Timeline entry under the cursor.
     cursor: Option<usize>,
     /// The lane the cursor is in: a programme selection is drawn in the lanes of the factories
@@ -68,12 +72,21 @@ impl TimelineState {
             .filter(|&i| timeline.entry(i).is_some_and(|e| e.factory().is_none()))
             .map(|i| u32::try_from(i).unwrap_or(u32::MAX))
             .collect();
+        let last_year = timeline
+            .entries()
+            .iter()
+            .map(|e| e.end().year)
+            .max()
+            .unwrap_or(2025)
+            .max(FIRST_YEAR);
         TimelineState {
             plan_view: PlanView::default(),
             plan_status,
             tallies,
             timeline,
-            zoom: Zoom::Year2025,
+            zoom: Zoom::Year,
+            year: FIRST_YEAR.max(2025).min(last_year),
+            years: (FIRST_YEAR, last_year),
             cursor: None,
             cursor_lane: 0,
             card: None,
@@ -102,6 +115,23 @@ impl TimelineState {
 
     pub fn zoom(&self) -> Zoom {
         self.zoom
+    }
+
+    /// The year shown by month.
+    pub fn year(&self) -> i32 {
+        self.year
+    }
+
+    /// The first and last year `[` and `]` reach.
+    pub fn years(&self) -> (i32, i32) {
+        self.years
+    }
+
+    /// Show `year` by month, within the years there are.
+    pub(super) fn set_year(&mut self, year: i32) {
+        self.year = year.clamp(self.years.0, self.years.1);
+        self.zoom = Zoom::Year;
+        self.drop_cursor_outside();
     }
 
     /// The chosen milestone (a timeline entry).
@@ -243,7 +273,7 @@ impl TimelineState {
     /// The range of days shown at the current zoom.
     pub fn range(&self) -> (Day, Day) {
         match self.zoom {
-            Zoom::Year2025 => (day(2025, 1, 1), day(2025, 12, 31)),
+            Zoom::Year => (day(self.year, 1, 1), day(self.year, 12, 31)),
             Zoom::Full => self.full_range,
         }
     }
@@ -273,12 +303,17 @@ impl TimelineState {
 
     pub(super) fn toggle_zoom(&mut self) {
         self.zoom = match self.zoom {
-            Zoom::Year2025 => Zoom::Full,
-            Zoom::Full => Zoom::Year2025,
+            Zoom::Year => Zoom::Full,
+            Zoom::Full => Zoom::Year,
         };
-        // A cursor outside the new range would point at nothing visible.
+        self.drop_cursor_outside();
+    }
+
+    /// A cursor outside the range would point at nothing visible.
+    fn drop_cursor_outside(&mut self) {
+        let (from, to) = self.range();
         if let Some(c) = self.cursor
-            && !self.entries().contains(&c)
+            && !self.timeline.entry(c).is_some_and(|e| e.overlaps(from, to))
         {
             self.cursor = None;
         }
@@ -490,6 +525,9 @@ fn full_range(cat: &Catalog) -> (Day, Day) {
     )
 }
 
+/// The first year `[` reaches: the programme's first calls.
+const FIRST_YEAR: i32 = 2024;
+
 fn day(year: i32, month: u8, day: u8) -> Day {
     Day { year, month, day }
 }
@@ -548,6 +586,28 @@ impl App {
         };
         let filter = (!by.is_empty()).then(|| by.join(" · "));
         self.timeline.set_lanes(factories, filter);
+    }
+
+    /// `[` / `]`: the previous / next year by month (from the whole span: the year of today,
+    /// within the years there are).
+    pub(super) fn step_year(&mut self, forward: bool) {
+        let year = match self.timeline.zoom {
+            Zoom::Year => self.timeline.year + if forward { 1 } else { -1 },
+            Zoom::Full => self.today.year,
+        };
+        self.timeline.set_year(year);
+    }
+
+    /// `--year`: the year the dashboard starts on; an error names the years there are.
+    pub fn start_at_year(&mut self, year: i32) -> Result<(), String> {
+        let (first, last) = self.timeline.years;
+        if year < first || year > last {
+            return Err(format!(
+                "--year {year}: the timeline covers {first} to {last}"
+            ));
+        }
+        self.timeline.set_year(year);
+        Ok(())
     }
 
     /// `p`: the plan view in the timeline's place, or the timeline back.

@@ -404,6 +404,8 @@ catalogue! {
     CertaintyConflicting => "conflicting sources ?", "sources divergentes\u{a0}?";
     /// `{}`: the query and country the lanes follow (`/energy · ES`).
     TimelineFilteredBy => "· filtered: {}", "· filtré\u{a0}: {}";
+    KeyYearPrev => "timeline: previous year by month", "chronologie\u{a0}: année précédente par mois";
+    KeyYearNext => "timeline: next year by month", "chronologie\u{a0}: année suivante par mois";
     NoLateMilestones => "nothing late or overdue in that range", "rien de tardif ni de dépassé sur cette période";
 }
 

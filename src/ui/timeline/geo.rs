@@ -41,7 +41,7 @@ impl Axis {
         let (from, to) = app.timeline().range();
         let to = to.max(from);
         let per_col = match app.timeline().zoom() {
-            Zoom::Year2025 => 1,
+            Zoom::Year => 1,
             Zoom::Full => 3,
         };
         let months = i64::from(to.month_index() - from.month_index()) + 1;

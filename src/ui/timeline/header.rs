@@ -33,7 +33,7 @@ fn title_variants<'a>(app: &App, theme: &Theme, g: &Geo) -> Vec<Vec<Span<'a>>> {
         )
     };
     let unit = match app.timeline().zoom() {
-        Zoom::Year2025 => Msg::ByMonth.text(lang),
+        Zoom::Year => Msg::ByMonth.text(lang),
         Zoom::Full => Msg::ByQuarter.text(lang),
     };
     let name = Msg::Timeline.text(lang);

@@ -225,7 +225,7 @@ pub(super) fn draw_info(buf: &mut Buffer, app: &App, theme: &Theme, g: &Geo) {
         }
         None => {
             let mut status = Vec::new();
-            if app.timeline().zoom() == Zoom::Year2025 {
+            if app.timeline().zoom() == Zoom::Year {
                 status = plan_summary(app, theme, &g.axis);
                 if !status.is_empty() {
                     status.push(Span::raw("   "));
