@@ -276,3 +276,24 @@ fn brackets_step_the_year_and_year_sets_the_start() {
     assert!(e.contains("2024 to"), "{e}");
     assert!(a.start_at_year(2023).is_err());
 }
+
+#[test]
+fn the_help_explains_every_timeline_sign_in_both_languages() {
+    for lang in [Lang::En, Lang::Fr] {
+        let a = app_with(120, 40, lang, false);
+        let help = aifactories::ui::help::text(a.keymap(), &a);
+        for sign in [
+            "◆", "○", "§", "≡", "□", "●", "▲", "★", "►", "•", "━", "┈", "│", "▼", "‹", "›", "2…9",
+            "?", "✓", "«", "!", "~", "✗", "·",
+        ] {
+            assert!(help.contains(sign), "{sign} not in the {lang:?} help");
+        }
+        // The keys of the timeline and the plan view are there too, L's two meanings said.
+        for key in ["p ", "[ ", "] ", "H ", "L "] {
+            assert!(help.contains(&format!("  {key}")), "{key} not in the help");
+        }
+    }
+    let a = app(120, 40);
+    let help = aifactories::ui::help::text(a.keymap(), &a);
+    assert!(help.contains("here L is not the language"), "{help}");
+}

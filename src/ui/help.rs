@@ -42,6 +42,8 @@ fn lines_for(keymap: &Keymap, app: &App, theme: &Theme) -> Vec<Line<'static>> {
             Span::raw(meaning.text(lang)),
         ]));
     }
+    out.push(Line::raw(""));
+    out.extend(super::timeline::legend::help_lines(lang, theme));
     out
 }
 

@@ -182,53 +182,39 @@ pub(super) fn draw_header(buf: &mut Buffer, app: &App, theme: &Theme, g: &Geo) {
         } else {
             theme.label
         };
-        for (i, ch) in label
-            .chars()
-            .take(usize::try_from(fit).unwrap_or(0))
-            .enumerate()
-        {
+        // A label is drawn whole or not at all: `2` for `2024` reads as a wrong year.
+        if crate::text::width(&label) > usize::try_from(fit).unwrap_or(0) {
+            continue;
+        }
+        for (i, ch) in label.chars().enumerate() {
             let x = usize::try_from(x0).unwrap_or(0) + i;
             if x < w {
                 cells[x] = (ch, style, Some(c));
             }
         }
     }
-    // Today: `▼ today` from its column, or `today ▼` when it does not fit on the right.
+    // Today: `▼` over its column and the word beside it, only in cells no label uses, so
+    // that it never hides one (the `│` down the lanes and the legend say it too).
     if axis.contains(app.today()) {
         let tx = usize::try_from(axis.x_of(app.today()))
             .unwrap_or(0)
             .min(w - 1);
-        let word = Msg::Today.text(lang);
-        let wl = word.chars().count();
-        let text: Vec<char> = if tx + 1 + wl < w {
-            std::iter::once(TODAY_MARK)
-                .chain(format!(" {word}").chars())
-                .collect()
-        } else if tx > wl {
-            format!("{word} ")
-                .chars()
-                .chain(std::iter::once(TODAY_MARK))
-                .collect()
-        } else {
-            vec![TODAY_MARK]
+        let free = |cells: &[(char, Style, Option<i64>)], a: usize, b: usize| {
+            b <= cells.len() && cells[a..b].iter().all(|c| c.0 == ' ')
         };
-        let start = if text.first() == Some(&TODAY_MARK) {
-            tx
-        } else {
-            tx + 1 - text.len()
-        };
-        // A label partly covered, or touching the text, is hidden whole.
-        let covered: Vec<i64> = (start.saturating_sub(1)..start + text.len() + 1)
-            .filter_map(|x| cells.get(x).and_then(|c| c.2))
-            .collect();
-        for c in &mut cells {
-            if c.2.is_some_and(|col| covered.contains(&col)) {
-                *c = (' ', Style::new(), None);
-            }
-        }
-        for (i, ch) in text.into_iter().enumerate() {
-            if let Some(c) = cells.get_mut(start + i) {
-                *c = (ch, theme.today, None);
+        if free(&cells, tx, tx + 1) {
+            cells[tx] = (TODAY_MARK, theme.today, None);
+            let word: Vec<char> = Msg::Today.text(lang).chars().collect();
+            let n = word.len();
+            // ` today` after, else `today ` before; a blank cell stays between it and a label.
+            if tx + n + 3 <= w && free(&cells, tx + 1, tx + n + 3) {
+                for (i, ch) in word.into_iter().enumerate() {
+                    cells[tx + 2 + i] = (ch, theme.today, None);
+                }
+            } else if tx >= n + 2 && free(&cells, tx - n - 2, tx) {
+                for (i, ch) in word.into_iter().enumerate() {
+                    cells[tx - n - 1 + i] = (ch, theme.today, None);
+                }
             }
         }
     }

@@ -46,6 +46,7 @@ mod geo;
 mod header;
 mod info;
 mod lanes;
+pub mod legend;
 
 use ratatui::Frame;
 use ratatui::buffer::Buffer;
