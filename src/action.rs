@@ -19,6 +19,9 @@ pub enum Action {
     ToggleMapView,
     /// 2025 by month, or the whole span by quarter.
     ToggleZoom,
+    /// `[` / `]`: the previous / next year by month.
+    YearPrev,
+    YearNext,
     /// `H` / `L` in the timeline: the previous / next milestone of all lanes, in date order.
     MilestonePrev,
     MilestoneNext,

@@ -96,12 +96,20 @@ fn dashboard(args: &Cli) -> u8 {
         // The real size, so that the first layout is right before the first resize event.
         size: crossterm::terminal::size().unwrap_or((80, 24)),
     };
+    let year = args.year;
     let start = match args.data.clone() {
         // The embedded data decodes in a fraction of a millisecond: the app is built before
         // the terminal is touched. (Decoding it on a second core from the start of `main`
         // was tried, and dropped: with its thread the process took as long, or longer.)
         None => match Catalog::embedded() {
-            Ok(cat) => Start::Ready(Box::new(App::with_settings(cat, opts, theme, keymap))),
+            Ok(cat) => {
+                let mut app = App::with_settings(cat, opts, theme, keymap);
+                if let Some(Err(e)) = args.year.map(|y| app.start_at_year(y)) {
+                    eprintln!("error: {e}");
+                    return cli::EXIT_BAD_INPUT;
+                }
+                Start::Ready(Box::new(app))
+            }
             Err(e) => {
                 eprintln!("{e}");
                 return cli::EXIT_BAD_INPUT;
@@ -115,6 +123,11 @@ fn dashboard(args: &Cli) -> u8 {
             load: Box::new(move || {
                 let cat = Catalog::from_file(&path)?;
                 let mut app = App::with_settings(cat, opts, theme, keymap);
+                // A year outside this file's span shows its nearest year.
+                if let Some(y) = year {
+                    let (first, last) = app.timeline().years();
+                    let _ = app.start_at_year(y.clamp(first, last));
+                }
                 app.prepare_search();
                 Ok(app)
             }),

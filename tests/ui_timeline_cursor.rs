@@ -38,8 +38,8 @@ fn cursor_is_drawn(a: &App) -> bool {
     let visible = a.screen().timeline.map_or(1, |r| lane_rows(r).max(1));
     let lane = tl.cursor_lane();
     a.tl().entry(c).is_some_and(|e| e.overlaps(from, to))
-        && lane >= tl.lane_offset()
-        && lane < tl.lane_offset() + visible
+        && tl.lane_shown(lane, visible)
+        && tl.shown_lanes(visible).any(|l| l == lane)
         && tl.lane_entries(lane).contains(&c)
 }
 
@@ -161,7 +161,7 @@ fn lanes_keep_the_nearest_milestone_and_left_right_stay_in_the_lane() {
 fn timeline_key() -> impl Strategy<Value = &'static str> {
     prop::sample::select(vec![
         "h", "j", "k", "l", "H", "L", "g", "G", "z", "p", "Enter", "Esc", "PageUp", "PageDown",
-        "Up", "Down", "Left", "Right", "Home", "End", "4",
+        "Up", "Down", "Left", "Right", "Home", "End", "4", "[", "]",
     ])
 }
 
@@ -186,4 +186,114 @@ proptest! {
             let _ = render(&a);
         }
     }
+}
+
+#[test]
+fn the_timeline_follows_the_search_and_the_country_filter() {
+    for (w, h) in SIZES {
+        let mut a = app(w, h);
+        press(&mut a, &["/", "type:energy", "Enter", "4"]);
+        insta::assert_snapshot!(format!("filtered_energy_{w}x{h}"), render(&a).backend());
+    }
+    let mut a = app(200, 60);
+    press(&mut a, &["/", "type:energy", "Enter"]);
+    let listed: Vec<usize> = a
+        .list()
+        .rows()
+        .iter()
+        .filter_map(|&h| match a.search().hits()[h].record {
+            Record::Factory(f) => Some(f),
+            Record::Antenna(_) => None,
+        })
+        .collect();
+    let tl = a.timeline();
+    assert_eq!(tl.lane_count(), 1 + listed.len());
+    assert!(tl.lane_count() < 1 + a.cat().factories().len());
+    for f in &listed {
+        assert!(tl.factory_lane(*f).is_some());
+    }
+    let s = screen_text(&a);
+    assert!(s.contains("filtered: /energy"), "{s}");
+    assert!(s.contains("Programme"), "{s}");
+    // H and L walk only the lanes shown.
+    press(&mut a, &["4"]);
+    for _ in 0..30 {
+        press(&mut a, &["L"]);
+        let c = a.timeline().cursor().unwrap();
+        assert!(a.timeline().lane_of(c).is_some());
+        assert!(cursor_is_drawn(&a));
+    }
+    // Esc clears the search: every lane again.
+    press(&mut a, &["/", "Esc"]);
+    assert_eq!(a.timeline().lane_count(), 1 + a.cat().factories().len());
+    assert!(a.timeline().filter().is_none());
+    // The country filter too (Spain from the map: its code in the title).
+    let mut a = app(200, 60);
+    let es = a.cat().country_index("ES").unwrap();
+    a.update(Action::SelectCountry(es));
+    let s = screen_text(&a);
+    assert!(s.contains("filtered: ES"), "{s}");
+    let tl = a.timeline();
+    for lane in 1..tl.lane_count() {
+        let f = tl.lane_factory(lane).unwrap();
+        assert_eq!(a.cat().factories()[f].country.as_str(), "ES");
+    }
+}
+
+#[test]
+fn brackets_step_the_year_and_year_sets_the_start() {
+    use aifactories::app::Zoom;
+    let mut a = app(120, 40);
+    assert_eq!(
+        (a.timeline().zoom(), a.timeline().year()),
+        (Zoom::Year, 2025)
+    );
+    press(&mut a, &["]"]);
+    assert_eq!(a.timeline().year(), 2026);
+    assert!(screen_text(&a).contains("Timeline · 2026 by month"));
+    press(&mut a, &["[", "[", "[", "["]);
+    assert_eq!(a.timeline().year(), 2024, "2024 is the first year");
+    let (_, last) = a.timeline().years();
+    for _ in 0..20 {
+        press(&mut a, &["]"]);
+    }
+    assert_eq!(a.timeline().year(), last, "the last year in the data");
+    assert!(last >= 2027);
+    // From the whole span, a bracket comes back to a year by month: today's.
+    press(&mut a, &["z", "["]);
+    assert_eq!(
+        (a.timeline().zoom(), a.timeline().year()),
+        (Zoom::Year, 2026)
+    );
+    // Not while typing: brackets are text there.
+    press(&mut a, &["/", "]"]);
+    assert_eq!(a.timeline().year(), 2026);
+    // --year
+    let mut a = app(120, 40);
+    assert!(a.start_at_year(2027).is_ok());
+    assert_eq!(a.timeline().year(), 2027);
+    let e = a.start_at_year(2031 + 100).unwrap_err();
+    assert!(e.contains("2024 to"), "{e}");
+    assert!(a.start_at_year(2023).is_err());
+}
+
+#[test]
+fn the_help_explains_every_timeline_sign_in_both_languages() {
+    for lang in [Lang::En, Lang::Fr] {
+        let a = app_with(120, 40, lang, false);
+        let help = aifactories::ui::help::text(a.keymap(), &a);
+        for sign in [
+            "◆", "○", "§", "≡", "□", "●", "▲", "★", "►", "•", "━", "┈", "│", "▼", "‹", "›", "2…9",
+            "?", "✓", "«", "!", "~", "✗", "·",
+        ] {
+            assert!(help.contains(sign), "{sign} not in the {lang:?} help");
+        }
+        // The keys of the timeline and the plan view are there too, L's two meanings said.
+        for key in ["p ", "[ ", "] ", "H ", "L "] {
+            assert!(help.contains(&format!("  {key}")), "{key} not in the help");
+        }
+    }
+    let a = app(120, 40);
+    let help = aifactories::ui::help::text(a.keymap(), &a);
+    assert!(help.contains("here L is not the language"), "{help}");
 }

@@ -379,7 +379,7 @@ impl App {
                 self.timeline.reset_lanes();
                 self.list.clamp(self.list_height());
                 if let Some(f) = self.network_factory() {
-                    self.timeline.show_lane(f + 1, self.lanes_visible());
+                    self.timeline.show_factory(f, self.lanes_visible());
                 }
                 return Effects::redraw();
             }
@@ -419,6 +419,7 @@ impl App {
             A::ToggleMapView => self.map.toggle_view(),
             A::ToggleZoom => self.timeline.toggle_zoom(),
             A::TogglePlanView => self.toggle_plan_view(),
+            A::YearPrev | A::YearNext => self.step_year(matches!(action, A::YearNext)),
             A::FocusNext => self.set_focus(self.focus.next()),
             A::FocusPrev => self.set_focus(self.focus.prev()),
             A::Focus(p) => self.set_focus(p),
@@ -522,6 +523,7 @@ impl App {
     /// listed, and mark the hosts of what matched.
     fn results_changed(&mut self, keep: Option<Record>) {
         self.list.refill(&self.cat, self.search.hits());
+        self.timeline_follow_results();
         self.map
             .mark_hosts(self.search.hits(), self.list.rows(), self.search.filtered());
         let row = keep
@@ -546,7 +548,7 @@ impl App {
         }
         // The selected factory's lane stays in view.
         if let Some(f) = self.network_factory() {
-            self.timeline.show_lane(f + 1, self.lanes_visible());
+            self.timeline.show_factory(f, self.lanes_visible());
         }
     }
 

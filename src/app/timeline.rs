@@ -11,8 +11,8 @@ use crate::timeline::{PlanReport, PlanStatus, Tally, Timeline, TimelineQuery, Ti
 /// Timeline zoom.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Zoom {
-    /// The 2025 procurement year, by month.
-    Year2025,
+    /// One year by month ([`TimelineState::year`]; the 2025 procurement year at first).
+    Year,
     /// From the first selection to the last planned step, by quarter.
     Full,
 }
@@ -20,6 +20,10 @@ pub enum Zoom {
 pub struct TimelineState {
     timeline: Timeline,
     zoom: Zoom,
+    /// The year shown by month, and the years `[` and `]` reach: from 2024 to the last year
+    /// with a milestone.
+    year: i32,
+    years: (i32, i32),
     /// Timeline entry under the cursor.
     cursor: Option<usize>,
     /// The lane the cursor is in: a programme selection is drawn in the lanes of the factories
@@ -29,9 +33,16 @@ pub struct TimelineState {
     card: Option<u16>,
     /// The programme's own entries (date order), for its lane.
     programme: Vec<u32>,
-    /// First lane shown (0 = programme, 1 + i = factory i).
+    /// First factory lane shown under the pinned programme lane (lane 0 is the programme,
+    /// lane `1 + i` the factory `lanes[i]`), so at least 1.
     lane_offset: usize,
-    lane_count: usize,
+    /// The factories that have a lane, in file order: those the list shows (the search and
+    /// the country filter), all of them without a filter.
+    lanes: Vec<u32>,
+    /// Per factory, its lane, 0 when it has none.
+    lane_by_factory: Vec<u32>,
+    /// What the lanes are filtered by (`/energy · ES`), when they are.
+    filter: Option<String>,
     /// The zoomed-out range, computed once.
     full_range: (Day, Day),
     /// Plan against reality for every announced plan, computed once (it depends on the data
@@ -61,18 +72,33 @@ impl TimelineState {
             .filter(|&i| timeline.entry(i).is_some_and(|e| e.factory().is_none()))
             .map(|i| u32::try_from(i).unwrap_or(u32::MAX))
             .collect();
+        let last_year = timeline
+            .entries()
+            .iter()
+            .map(|e| e.end().year)
+            .max()
+            .unwrap_or(2025)
+            .max(FIRST_YEAR);
         TimelineState {
             plan_view: PlanView::default(),
             plan_status,
             tallies,
             timeline,
-            zoom: Zoom::Year2025,
+            zoom: Zoom::Year,
+            year: FIRST_YEAR.max(2025).min(last_year),
+            years: (FIRST_YEAR, last_year),
             cursor: None,
             cursor_lane: 0,
             card: None,
             programme,
-            lane_offset: 0,
-            lane_count: cat.factories().len() + 1,
+            lane_offset: 1,
+            lanes: (0..cat.factories().len())
+                .map(|f| u32::try_from(f).unwrap_or(u32::MAX))
+                .collect(),
+            lane_by_factory: (1..=cat.factories().len())
+                .map(|l| u32::try_from(l).unwrap_or(u32::MAX))
+                .collect(),
+            filter: None,
             full_range: full_range(cat),
             plan_reports,
         }
@@ -89,6 +115,23 @@ impl TimelineState {
 
     pub fn zoom(&self) -> Zoom {
         self.zoom
+    }
+
+    /// The year shown by month.
+    pub fn year(&self) -> i32 {
+        self.year
+    }
+
+    /// The first and last year `[` and `]` reach.
+    pub fn years(&self) -> (i32, i32) {
+        self.years
+    }
+
+    /// Show `year` by month, within the years there are.
+    pub(super) fn set_year(&mut self, year: i32) {
+        self.year = year.clamp(self.years.0, self.years.1);
+        self.zoom = Zoom::Year;
+        self.drop_cursor_outside();
     }
 
     /// The chosen milestone (a timeline entry).
@@ -123,7 +166,9 @@ impl TimelineState {
                 .filter(in_range)
                 .collect();
         }
-        let f = lane - 1;
+        let Some(f) = self.lane_factory(lane) else {
+            return Vec::new();
+        };
         self.timeline
             .for_factory(f)
             .iter()
@@ -142,9 +187,65 @@ impl TimelineState {
         self.lane_offset
     }
 
-    /// Lanes: the programme, then one per factory.
+    /// Lanes: the programme, then one per factory shown.
     pub fn lane_count(&self) -> usize {
-        self.lane_count
+        1 + self.lanes.len()
+    }
+
+    /// The factory of a lane; `None` for the programme's (or past the last).
+    pub fn lane_factory(&self, lane: usize) -> Option<usize> {
+        lane.checked_sub(1)
+            .and_then(|i| self.lanes.get(i))
+            .map(|&f| f as usize)
+    }
+
+    /// The lane of a factory, when it has one.
+    pub fn factory_lane(&self, f: usize) -> Option<usize> {
+        self.lane_by_factory
+            .get(f)
+            .filter(|&&l| l > 0)
+            .map(|&l| l as usize)
+    }
+
+    /// What the lanes are filtered by, when they are.
+    pub fn filter(&self) -> Option<&str> {
+        self.filter.as_deref()
+    }
+
+    /// The lanes drawn, top to bottom, when `visible` rows fit: the programme's, pinned, then
+    /// the factory lanes from the offset.
+    pub fn shown_lanes(&self, visible: usize) -> impl Iterator<Item = usize> + '_ {
+        let first = (visible > 0).then_some(0);
+        let rest = visible.saturating_sub(1);
+        first
+            .into_iter()
+            .chain((self.lane_offset.max(1)..self.lane_count()).take(rest))
+    }
+
+    /// Whether `lane` is drawn when `visible` rows fit.
+    pub fn lane_shown(&self, lane: usize, visible: usize) -> bool {
+        visible > 0
+            && lane < self.lane_count()
+            && (lane == 0
+                || (lane >= self.lane_offset
+                    && lane < self.lane_offset + visible.saturating_sub(1)))
+    }
+
+    /// Give lanes to these factories (file order) only; `filter` says by what, `None` for all.
+    pub(super) fn set_lanes(&mut self, factories: Vec<u32>, filter: Option<String>) {
+        for &f in &self.lanes {
+            if let Some(l) = self.lane_by_factory.get_mut(f as usize) {
+                *l = 0;
+            }
+        }
+        for (i, &f) in factories.iter().enumerate() {
+            if let Some(l) = self.lane_by_factory.get_mut(f as usize) {
+                *l = u32::try_from(i + 1).unwrap_or(u32::MAX);
+            }
+        }
+        self.lanes = factories;
+        self.filter = filter;
+        self.reset_lanes();
     }
 
     pub fn plan_reports(&self) -> &[PlanReport] {
@@ -172,37 +273,47 @@ impl TimelineState {
     /// The range of days shown at the current zoom.
     pub fn range(&self) -> (Day, Day) {
         match self.zoom {
-            Zoom::Year2025 => (day(2025, 1, 1), day(2025, 12, 31)),
+            Zoom::Year => (day(self.year, 1, 1), day(self.year, 12, 31)),
             Zoom::Full => self.full_range,
         }
     }
 
-    /// Entries in range, in date order: what left and right walk through.
+    /// Entries in range with a lane, in date order: what `H` and `L` walk through.
     pub fn entries(&self) -> Vec<usize> {
         let (from, to) = self.range();
-        self.timeline.query(&TimelineQuery {
+        let mut out = self.timeline.query(&TimelineQuery {
             from: Some(from),
             to: Some(to),
             ..TimelineQuery::default()
-        })
+        });
+        if self.filter.is_some() {
+            out.retain(|&e| self.lane_of(e).is_some());
+        }
+        out
     }
 
-    /// The lane of an entry: 0 for the programme, 1 + factory index.
-    pub fn lane_of(&self, entry: usize) -> usize {
-        self.timeline
-            .entry(entry)
-            .and_then(|e| e.factory())
-            .map_or(0, |f| f + 1)
+    /// The lane of an entry: 0 for the programme's, its factory's lane, `None` when its
+    /// factory has none (filtered out).
+    pub fn lane_of(&self, entry: usize) -> Option<usize> {
+        match self.timeline.entry(entry)?.factory() {
+            None => Some(0),
+            Some(f) => self.factory_lane(f),
+        }
     }
 
     pub(super) fn toggle_zoom(&mut self) {
         self.zoom = match self.zoom {
-            Zoom::Year2025 => Zoom::Full,
-            Zoom::Full => Zoom::Year2025,
+            Zoom::Year => Zoom::Full,
+            Zoom::Full => Zoom::Year,
         };
-        // A cursor outside the new range would point at nothing visible.
+        self.drop_cursor_outside();
+    }
+
+    /// A cursor outside the range would point at nothing visible.
+    fn drop_cursor_outside(&mut self) {
+        let (from, to) = self.range();
         if let Some(c) = self.cursor
-            && !self.entries().contains(&c)
+            && !self.timeline.entry(c).is_some_and(|e| e.overlaps(from, to))
         {
             self.cursor = None;
         }
@@ -224,9 +335,10 @@ impl TimelineState {
         if self.cursor.is_some() {
             return self.cursor_lane;
         }
-        match selected.map(|f| f + 1) {
-            Some(l) if l >= self.lane_offset && l < self.lane_offset + visible => l,
-            _ => self.lane_offset,
+        match selected.and_then(|f| self.factory_lane(f)) {
+            Some(l) if self.lane_shown(l, visible) => l,
+            _ if self.lane_shown(self.lane_offset, visible) => self.lane_offset,
+            _ => 0,
         }
     }
 
@@ -241,7 +353,9 @@ impl TimelineState {
         let lane = self.current_lane(selected, visible);
         let entries = self.lane_entries(lane);
         if entries.is_empty() {
-            return self.walk(forward, false).map(|e| (e, self.lane_of(e)));
+            return self
+                .walk(forward, false)
+                .and_then(|e| Some((e, self.lane_of(e)?)));
         }
         let last = entries.len() - 1;
         let pos = self
@@ -273,7 +387,7 @@ impl TimelineState {
             .map_or(today, |e| e.start());
         let key = |d: Day| i64::from(d.year) * 372 + i64::from(d.month) * 31 + i64::from(d.day);
         let lanes: Box<dyn Iterator<Item = usize>> = if down {
-            Box::new(here + 1..self.lane_count)
+            Box::new(here + 1..self.lane_count())
         } else {
             Box::new((0..here).rev())
         };
@@ -295,10 +409,9 @@ impl TimelineState {
     pub(super) fn keep_cursor_visible(&mut self, visible: usize) {
         if let Some(c) = self.cursor {
             let (from, to) = self.range();
-            let shown = self.cursor_lane >= self.lane_offset
-                && self.cursor_lane < self.lane_offset + visible.max(1)
-                && self.cursor_lane < self.lane_count
-                && self.timeline.entry(c).is_some_and(|e| e.overlaps(from, to));
+            let shown = self.lane_shown(self.cursor_lane, visible)
+                && self.timeline.entry(c).is_some_and(|e| e.overlaps(from, to))
+                && self.lane_entries(self.cursor_lane).contains(&c);
             if !shown {
                 self.cursor = None;
             }
@@ -345,30 +458,47 @@ impl TimelineState {
         Some(entries[next])
     }
 
-    /// Scroll the lanes by `by` (negative: up), `visible` lanes fitting at once.
+    /// Scroll the factory lanes by `by` (negative: up), `visible` lanes fitting at once (the
+    /// programme's among them).
     pub(super) fn scroll_lanes(&mut self, by: isize, visible: usize) {
         self.lane_offset = self.lane_offset.saturating_add_signed(by);
         self.clamp(visible);
     }
 
+    /// The first factory lane first (0 when there is none, so that the offset stays a lane).
     pub(super) fn reset_lanes(&mut self) {
-        self.lane_offset = 0;
+        self.lane_offset = 1.min(self.lanes.len());
     }
 
-    /// Bring `lane` into view.
+    /// Bring `lane` into view (the programme's always is).
     pub(super) fn show_lane(&mut self, lane: usize, visible: usize) {
+        let rows = visible.saturating_sub(1).max(1);
+        if lane == 0 {
+            return;
+        }
         if lane < self.lane_offset {
             self.lane_offset = lane;
-        } else if lane >= self.lane_offset + visible {
-            self.lane_offset = lane + 1 - visible;
+        } else if lane >= self.lane_offset + rows {
+            self.lane_offset = lane + 1 - rows;
         }
         self.clamp(visible);
     }
 
-    fn clamp(&mut self, visible: usize) {
+    /// Bring factory `f`'s lane into view, when it has one.
+    pub(super) fn show_factory(&mut self, f: usize, visible: usize) {
+        if let Some(l) = self.factory_lane(f) {
+            self.show_lane(l, visible);
+        }
+    }
+
+    /// Keep the offset where the lanes fill the rows (the pane may have grown since).
+    pub(super) fn clamp(&mut self, visible: usize) {
+        let rows = visible.saturating_sub(1).max(1);
         self.lane_offset = self
             .lane_offset
-            .min(self.lane_count.saturating_sub(visible));
+            .min(self.lane_count().saturating_sub(rows))
+            .max(1)
+            .min(self.lanes.len());
     }
 }
 
@@ -395,6 +525,9 @@ fn full_range(cat: &Catalog) -> (Day, Day) {
     )
 }
 
+/// The first year `[` reaches: the programme's first calls.
+const FIRST_YEAR: i32 = 2024;
+
 fn day(year: i32, month: u8, day: u8) -> Day {
     Day { year, month, day }
 }
@@ -412,10 +545,69 @@ impl App {
     /// only while the timeline has the focus.
     pub(super) fn after_timeline_change(&mut self) {
         let visible = self.lanes_visible();
+        self.timeline.clamp(visible);
         self.timeline.keep_cursor_visible(visible);
         if self.focus != Pane::Timeline || self.timeline.plan_view.is_open() {
             self.timeline.card = None;
         }
+    }
+
+    /// The results changed: the factory lanes follow the list (the search and the country
+    /// filter), the programme's stays.
+    pub(super) fn timeline_follow_results(&mut self) {
+        let mut by: Vec<String> = Vec::new();
+        let q = self.search.results_query().trim();
+        if !q.is_empty() {
+            by.push(format!("/{}", crate::text::sanitize(q)));
+        }
+        if let Some(ci) = self.list.country_filter()
+            && let Some(c) = self.cat.countries.get(ci)
+        {
+            by.push(c.code.to_string());
+        }
+        let factories = if by.is_empty() {
+            (0..self.cat.factories().len())
+                .map(|f| u32::try_from(f).unwrap_or(u32::MAX))
+                .collect()
+        } else {
+            let hits = self.search.hits();
+            let mut fs: Vec<u32> = self
+                .list
+                .rows()
+                .iter()
+                .filter_map(|&h| match hits.get(h)?.record {
+                    Record::Factory(f) => u32::try_from(f).ok(),
+                    Record::Antenna(_) => None,
+                })
+                .collect();
+            fs.sort_unstable();
+            fs.dedup();
+            fs
+        };
+        let filter = (!by.is_empty()).then(|| by.join(" · "));
+        self.timeline.set_lanes(factories, filter);
+    }
+
+    /// `[` / `]`: the previous / next year by month (from the whole span: the year of today,
+    /// within the years there are).
+    pub(super) fn step_year(&mut self, forward: bool) {
+        let year = match self.timeline.zoom {
+            Zoom::Year => self.timeline.year + if forward { 1 } else { -1 },
+            Zoom::Full => self.today.year,
+        };
+        self.timeline.set_year(year);
+    }
+
+    /// `--year`: the year the dashboard starts on; an error names the years there are.
+    pub fn start_at_year(&mut self, year: i32) -> Result<(), String> {
+        let (first, last) = self.timeline.years;
+        if year < first || year > last {
+            return Err(format!(
+                "--year {year}: the timeline covers {first} to {last}"
+            ));
+        }
+        self.timeline.set_year(year);
+        Ok(())
     }
 
     /// `p`: the plan view in the timeline's place, or the timeline back.
@@ -517,11 +709,11 @@ impl App {
             A::MilestonePrev | A::MilestoneNext => self
                 .timeline
                 .walk(matches!(action, A::MilestoneNext), false)
-                .map(|e| (e, self.timeline.lane_of(e))),
+                .and_then(|e| Some((e, self.timeline.lane_of(e)?))),
             A::Home | A::End => self
                 .timeline
                 .walk(matches!(action, A::End), true)
-                .map(|e| (e, self.timeline.lane_of(e))),
+                .and_then(|e| Some((e, self.timeline.lane_of(e)?))),
             A::Up | A::Down => {
                 match self.timeline.step_lane(
                     matches!(action, A::Down),
@@ -547,8 +739,9 @@ impl App {
     }
 
     pub(super) fn select_milestone(&mut self, entry: usize) {
-        let lane = self.timeline.lane_of(entry);
-        self.select_milestone_in(entry, lane);
+        if let Some(lane) = self.timeline.lane_of(entry) {
+            self.select_milestone_in(entry, lane);
+        }
     }
 
     /// Choose a milestone drawn in `lane`: its lane comes into view, its factory is selected.
@@ -557,8 +750,8 @@ impl App {
             return;
         }
         // Follow the milestone's factory in the list when it is listed.
-        if lane > 0 {
-            self.select_record(Record::Factory(lane - 1));
+        if let Some(f) = self.timeline.lane_factory(lane) {
+            self.select_record(Record::Factory(f));
         }
         self.timeline.show_lane(lane, self.lanes_visible());
     }

@@ -54,6 +54,10 @@ pub struct Cli {
     #[arg(long)]
     pub no_state: bool,
 
+    /// The year the dashboard's timeline starts on, by month [default: 2025].
+    #[arg(long, value_name = "Y")]
+    pub year: Option<i32>,
+
     /// Dashboard settings (RON): key overrides, theme, colours, language, mouse
     /// [default: $XDG_CONFIG_HOME/aifactories/config.ron or ~/.config/aifactories/config.ron].
     #[arg(long, global = true, value_name = "FILE")]

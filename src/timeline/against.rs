@@ -60,7 +60,7 @@ impl PlanRows {
 }
 
 /// Late or overdue: listed first.
-fn pressing(o: &Outcome) -> bool {
+fn pressing_outcome(o: &Outcome) -> bool {
     o.urgency().0 <= 1
 }
 
@@ -74,13 +74,22 @@ impl Timeline {
     pub fn plan_rows(&self, today: Day) -> PlanRows {
         let n_factories = self.by_factory_off.len().saturating_sub(1);
         let mut first: Vec<u32> = vec![NONE; n_factories];
-        let mut out = PlanRows::default();
+        let mut members: Vec<u32> = Vec::new();
+        // Rows go straight to their part, plan by plan, so nothing is sorted but the late
+        // answers of one plan.
+        // About one row per plan: a factory's own plan names one factory.
+        let n = self.planned.len();
+        let (mut pressing, mut rest): (Vec<PlanRow>, Vec<PlanRow>) =
+            (Vec::with_capacity(n), Vec::with_capacity(n));
+        members.reserve(n);
+        let mut late: Vec<PlanRow> = Vec::new();
+        let mut kept: Vec<PlanRow> = Vec::new();
+        let mut unclear: Vec<PlanRow> = Vec::new();
         let mut overdue: Vec<u32> = Vec::new();
         let mut open: Vec<u32> = Vec::new();
-        for (p, plan) in self.entries.iter().enumerate() {
-            if !plan.planned {
-                continue;
-            }
+        for &pu in &self.planned {
+            let p = pu as usize;
+            let plan = &self.entries[p];
             let answers = self.answers_of(p);
             for &a in answers {
                 let e = &self.entries[a as usize];
@@ -95,35 +104,48 @@ impl Timeline {
                 entry: a as usize,
                 timing: Timing::of(&self.entries[a as usize], plan),
             };
-            let before = out.rows.len();
             let mut named = false;
             for f in self.concerned(p) {
                 named = true;
                 if first[f] != NONE {
-                    let lo = out.members.len() as u32;
-                    out.members.push(f as u32);
-                    out.rows.push(PlanRow {
-                        plan: p as u32,
+                    let lo = members.len() as u32;
+                    members.push(f as u32);
+                    let a = answer(first[f]);
+                    let row = PlanRow {
+                        plan: pu,
                         members: (lo, lo + 1),
-                        outcome: Outcome::Answered(answer(first[f])),
-                    });
+                        outcome: Outcome::Answered(a),
+                    };
+                    match a.timing {
+                        Timing::Late { .. } => late.push(row),
+                        Timing::Unclear => unclear.push(row),
+                        Timing::Early { .. } | Timing::OnTime => kept.push(row),
+                    }
                 } else if plan.end < today {
                     overdue.push(f as u32);
                 } else {
                     open.push(f as u32);
                 }
             }
-            for (list, outcome) in [(&mut overdue, Outcome::Overdue), (&mut open, Outcome::Open)] {
-                if !list.is_empty() {
-                    let lo = out.members.len() as u32;
-                    out.members.append(list);
-                    out.rows.push(PlanRow {
-                        plan: p as u32,
-                        members: (lo, out.members.len() as u32),
-                        outcome,
-                    });
+            let mut shared = |list: &mut Vec<u32>, outcome: Outcome| -> Option<PlanRow> {
+                if list.is_empty() {
+                    return None;
                 }
-            }
+                let lo = members.len() as u32;
+                members.append(list);
+                Some(PlanRow {
+                    plan: pu,
+                    members: (lo, members.len() as u32),
+                    outcome,
+                })
+            };
+            // Inside a plan: overdue, late (the latest first), maybe late, open, kept.
+            pressing.extend(shared(&mut overdue, Outcome::Overdue));
+            late.sort_unstable_by_key(|r| (r.outcome.urgency(), r.members.0));
+            pressing.append(&mut late);
+            rest.append(&mut unclear);
+            rest.extend(shared(&mut open, Outcome::Open));
+            rest.append(&mut kept);
             if !named {
                 // Names no factory: judged by its first answer as a whole.
                 let a = answers
@@ -137,24 +159,28 @@ impl Timeline {
                     (_, Some(a)) => Outcome::Answered(answer(a)),
                     _ => Outcome::Open,
                 };
-                let lo = out.members.len() as u32;
-                out.rows.push(PlanRow {
-                    plan: p as u32,
+                let lo = members.len() as u32;
+                let row = PlanRow {
+                    plan: pu,
                     members: (lo, lo),
                     outcome,
-                });
+                };
+                if pressing_outcome(&outcome) {
+                    pressing.push(row);
+                } else {
+                    rest.push(row);
+                }
             }
             for &a in answers {
                 if let Some(f) = self.entries[a as usize].factory() {
                     first[f] = NONE;
                 }
             }
-            out.rows[before..].sort_by_key(|r| r.outcome.urgency());
         }
-        let (mut rows, rest): (Vec<PlanRow>, Vec<PlanRow>) =
-            out.rows.into_iter().partition(|r| pressing(&r.outcome));
-        rows.extend(rest);
-        out.rows = rows;
-        out
+        pressing.append(&mut rest);
+        PlanRows {
+            rows: pressing,
+            members,
+        }
     }
 }

@@ -22,6 +22,8 @@ pub struct Timeline {
     /// Entry indices of the plans that have an id, in date order, with their answers.
     pub(super) plans: Vec<u32>,
     pub(super) plan_answers: Vec<Vec<u32>>,
+    /// Entry indices of every planned milestone (with an id or not), in date order.
+    pub(super) planned: Vec<u32>,
     pub(super) span: Option<(Day, Day)>,
 }
 
@@ -91,6 +93,10 @@ impl Timeline {
             }
         }
         tl.plan_answers = vec![Vec::new(); tl.plans.len()];
+        tl.planned = (0..tl.entries.len())
+            .filter(|&i| tl.entries[i].planned)
+            .map(to_u32)
+            .collect();
         for i in 0..tl.entries.len() {
             let target = tl
                 .milestone(cat, i)

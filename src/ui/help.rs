@@ -77,6 +77,8 @@ fn lines_for(keymap: &Keymap, app: &App, theme: &Theme, cols: usize) -> Vec<Line
     for (sign, meaning) in legend.into_iter().chain(marks) {
         row(&mut out, sign.to_string(), meaning.text(lang));
     }
+    out.push(Line::raw(""));
+    out.extend(super::timeline::legend::help_lines(lang, theme));
     out
 }
 

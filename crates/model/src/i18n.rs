@@ -400,6 +400,17 @@ catalogue! {
     CertaintyConfirmed => "confirmed", "confirmé";
     CertaintyUnconfirmed => "unconfirmed ?", "non confirmé\u{a0}?";
     CertaintyConflicting => "conflicting sources ?", "sources divergentes\u{a0}?";
+    /// `{}`: the query and country the lanes follow (`/energy · ES`).
+    TimelineFilteredBy => "· filtered: {}", "· filtré\u{a0}: {}";
+    KeyYearPrev => "timeline: previous year by month", "chronologie\u{a0}: année précédente par mois";
+    KeyYearNext => "timeline: next year by month", "chronologie\u{a0}: année suivante par mois";
+    TimelineSigns => "Timeline and plan view", "Chronologie et vue prévu et réalisé";
+    LegendCount => "after a glyph: how many milestones share the cell (the most important is drawn; H and L walk them all)", "après un signe\u{a0}: nombre de jalons dans la case (le plus important est dessiné\u{a0}; H et L les parcourent tous)";
+    LegendLateBy => "late: the card and the plan view say by how much", "en retard\u{a0}: la fiche et la vue prévu et réalisé disent de combien";
+    LegendOverdueHelp => "overdue, no news: the plan's window has passed with no answering event (at the end of its window in a factory's lane)", "dépassé, sans nouvelles\u{a0}: la fenêtre du plan est passée sans événement qui y réponde (au bout de la fenêtre dans la ligne d'une usine)";
+    LegendOpen => "open: the plan's window is not over", "ouvert\u{a0}: la fenêtre du plan n'est pas close";
+    LegendColours => "colours repeat the marks", "les couleurs redisent les signes";
+    LegendShared => "milestones in one cell", "jalons dans une case";
     NoLateMilestones => "nothing late or overdue in that range", "rien de tardif ni de dépassé sur cette période";
     // What's new since you last looked (the state file, `n`, the marks).
     KeyWhatsNew => "what's new since you last looked", "nouveautés depuis votre dernière visite";

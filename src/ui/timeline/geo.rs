@@ -41,7 +41,7 @@ impl Axis {
         let (from, to) = app.timeline().range();
         let to = to.max(from);
         let per_col = match app.timeline().zoom() {
-            Zoom::Year2025 => 1,
+            Zoom::Year => 1,
             Zoom::Full => 3,
         };
         let months = i64::from(to.month_index() - from.month_index()) + 1;
@@ -130,12 +130,11 @@ impl Geo {
         }
     }
 
-    /// Lanes actually drawn: those that fit, from the offset, up to the last lane.
-    pub(super) fn lanes_drawn(&self, app: &App) -> usize {
-        usize::from(self.lanes.height).min(
-            app.timeline()
-                .lane_count()
-                .saturating_sub(app.timeline().lane_offset()),
-        )
+    /// Lanes actually drawn, top to bottom: the programme's (pinned), then the factory
+    /// lanes from the offset that fit.
+    pub(super) fn lanes_drawn(&self, app: &App) -> Vec<usize> {
+        app.timeline()
+            .shown_lanes(usize::from(self.lanes.height))
+            .collect()
     }
 }

@@ -16,53 +16,109 @@ fn short_month(lang: Lang, month: u8) -> &'static str {
     MONTHS_SHORT[usize::from(month.clamp(1, 12)) - 1].text(lang)
 }
 
-pub(super) fn title_spans<'a>(app: &App, theme: &Theme, g: &Geo) -> Vec<Span<'a>> {
+/// The title's variants, longest first: `Timeline · 2025 by month`, `Timeline · 2025`,
+/// `2025`, each followed by what the lanes are filtered by; then that alone.
+fn title_variants<'a>(app: &App, theme: &Theme, g: &Geo) -> Vec<Vec<Span<'a>>> {
     let lang = app.lang();
     let (from, to) = (g.axis.from, g.axis.to);
-    let text = match app.timeline().zoom() {
-        Zoom::Year2025 if from.year == to.year => format!(
-            "{} · {} {}",
-            Msg::Timeline.text(lang),
-            from.year,
-            Msg::ByMonth.text(lang)
-        ),
-        _ => format!(
-            "{} · {} {} – {} {} {}",
-            Msg::Timeline.text(lang),
+    let span = if from.year == to.year {
+        from.year.to_string()
+    } else {
+        format!(
+            "{} {} – {} {}",
             short_month(lang, from.month),
             from.year,
             short_month(lang, to.month),
-            to.year,
-            match app.timeline().zoom() {
-                Zoom::Year2025 => Msg::ByMonth.text(lang),
-                Zoom::Full => Msg::ByQuarter.text(lang),
-            }
-        ),
+            to.year
+        )
     };
-    vec![title(theme, text)]
+    let unit = match app.timeline().zoom() {
+        Zoom::Year => Msg::ByMonth.text(lang),
+        Zoom::Full => Msg::ByQuarter.text(lang),
+    };
+    let name = Msg::Timeline.text(lang);
+    let filter = app.timeline().filter().map(|by| {
+        Span::styled(
+            format!("{} ", Msg::TimelineFilteredBy.fill(lang, &[by])),
+            theme.matched,
+        )
+    });
+    let mut out: Vec<Vec<Span<'a>>> = [
+        format!("{name} · {span} {unit}"),
+        format!("{name} · {span}"),
+        span.clone(),
+    ]
+    .into_iter()
+    .map(|t| {
+        let mut v = vec![title(theme, t)];
+        v.extend(filter.clone());
+        v
+    })
+    .collect();
+    if let Some(f) = filter {
+        out.push(vec![f]);
+    }
+    out
 }
 
-pub(super) fn hint_spans<'a>(app: &App, theme: &Theme, g: &Geo) -> Vec<Span<'a>> {
-    let mut spans = Vec::new();
-    let shown = g.lanes_drawn(app);
-    let total = app.timeline().lane_count();
-    if shown > 0 && shown < total {
-        spans.push(Span::styled(
-            format!(
-                " {}–{}/{} ",
-                app.timeline().lane_offset() + 1,
-                app.timeline().lane_offset() + shown,
-                total
-            ),
-            theme.dim,
-        ));
+/// The hints' variants, longest first: the lanes shown and the zoom key, the lanes alone,
+/// nothing.
+fn hint_variants<'a>(app: &App, theme: &Theme, g: &Geo) -> Vec<Vec<Span<'a>>> {
+    let mut counter = Vec::new();
+    // The factory lanes shown of those there are (the programme's is always shown).
+    let factories: Vec<usize> = g.lanes_drawn(app).into_iter().filter(|&l| l > 0).collect();
+    let total = app.timeline().lane_count() - 1;
+    if let (Some(first), Some(last)) = (factories.first(), factories.last())
+        && factories.len() < total
+    {
+        counter.push(Span::styled(format!(" {first}–{last}/{total} "), theme.dim));
     }
-    spans.push(Span::styled(" z", theme.key));
-    spans.push(Span::styled(
+    let mut full = counter.clone();
+    full.push(Span::styled(" z", theme.key));
+    full.push(Span::styled(
         Msg::HintZoom.text(app.lang()).to_string(),
         theme.dim,
     ));
-    spans
+    vec![full, counter, Vec::new()]
+}
+
+/// The border's title and hints that fit side by side in `width` columns, so that the title
+/// never runs into the counter: the zoom key goes first, then the words of the title, then
+/// the counter; what the lanes are filtered by stays.
+pub(super) fn top_line<'a>(
+    app: &App,
+    theme: &Theme,
+    g: &Geo,
+    width: u16,
+) -> (Vec<Span<'a>>, Vec<Span<'a>>) {
+    let titles = title_variants(app, theme, g);
+    let hints = hint_variants(app, theme, g);
+    let w = |v: &[Span]| {
+        v.iter()
+            .map(|s| crate::text::width(&s.content))
+            .sum::<usize>()
+    };
+    let room = usize::from(width).saturating_sub(3);
+    let order = [
+        (0, 0),
+        (0, 1),
+        (1, 1),
+        (2, 1),
+        (3, 1),
+        (0, 2),
+        (1, 2),
+        (2, 2),
+        (3, 2),
+    ];
+    for (t, h) in order {
+        if let (Some(t), Some(h)) = (titles.get(t), hints.get(h))
+            && w(t) + w(h) <= room
+        {
+            return (t.clone(), h.clone());
+        }
+    }
+    // Nothing fits whole: the shortest title, cut by the border.
+    (titles.last().cloned().unwrap_or_default(), Vec::new())
 }
 
 pub(super) fn draw_header(buf: &mut Buffer, app: &App, theme: &Theme, g: &Geo) {
@@ -126,53 +182,39 @@ pub(super) fn draw_header(buf: &mut Buffer, app: &App, theme: &Theme, g: &Geo) {
         } else {
             theme.label
         };
-        for (i, ch) in label
-            .chars()
-            .take(usize::try_from(fit).unwrap_or(0))
-            .enumerate()
-        {
+        // A label is drawn whole or not at all: `2` for `2024` reads as a wrong year.
+        if crate::text::width(&label) > usize::try_from(fit).unwrap_or(0) {
+            continue;
+        }
+        for (i, ch) in label.chars().enumerate() {
             let x = usize::try_from(x0).unwrap_or(0) + i;
             if x < w {
                 cells[x] = (ch, style, Some(c));
             }
         }
     }
-    // Today: `▼ today` from its column, or `today ▼` when it does not fit on the right.
+    // Today: `▼` over its column and the word beside it, only in cells no label uses, so
+    // that it never hides one (the `│` down the lanes and the legend say it too).
     if axis.contains(app.today()) {
         let tx = usize::try_from(axis.x_of(app.today()))
             .unwrap_or(0)
             .min(w - 1);
-        let word = Msg::Today.text(lang);
-        let wl = word.chars().count();
-        let text: Vec<char> = if tx + 1 + wl < w {
-            std::iter::once(TODAY_MARK)
-                .chain(format!(" {word}").chars())
-                .collect()
-        } else if tx > wl {
-            format!("{word} ")
-                .chars()
-                .chain(std::iter::once(TODAY_MARK))
-                .collect()
-        } else {
-            vec![TODAY_MARK]
+        let free = |cells: &[(char, Style, Option<i64>)], a: usize, b: usize| {
+            b <= cells.len() && cells[a..b].iter().all(|c| c.0 == ' ')
         };
-        let start = if text.first() == Some(&TODAY_MARK) {
-            tx
-        } else {
-            tx + 1 - text.len()
-        };
-        // A label partly covered, or touching the text, is hidden whole.
-        let covered: Vec<i64> = (start.saturating_sub(1)..start + text.len() + 1)
-            .filter_map(|x| cells.get(x).and_then(|c| c.2))
-            .collect();
-        for c in &mut cells {
-            if c.2.is_some_and(|col| covered.contains(&col)) {
-                *c = (' ', Style::new(), None);
-            }
-        }
-        for (i, ch) in text.into_iter().enumerate() {
-            if let Some(c) = cells.get_mut(start + i) {
-                *c = (ch, theme.today, None);
+        if free(&cells, tx, tx + 1) {
+            cells[tx] = (TODAY_MARK, theme.today, None);
+            let word: Vec<char> = Msg::Today.text(lang).chars().collect();
+            let n = word.len();
+            // ` today` after, else `today ` before; a blank cell stays between it and a label.
+            if tx + n + 3 <= w && free(&cells, tx + 1, tx + n + 3) {
+                for (i, ch) in word.into_iter().enumerate() {
+                    cells[tx + 2 + i] = (ch, theme.today, None);
+                }
+            } else if tx >= n + 2 && free(&cells, tx - n - 2, tx) {
+                for (i, ch) in word.into_iter().enumerate() {
+                    cells[tx - n - 1 + i] = (ch, theme.today, None);
+                }
             }
         }
     }

@@ -110,6 +110,9 @@ fn status_legend<'a>(app: &App, theme: &Theme) -> Vec<Span<'a>> {
         Span::styled(format!("{EARLIER}{LATER}"), theme.dim),
         meaning(Msg::LegendOutOfRange),
         Span::raw("  "),
+        Span::styled("2", theme.label),
+        meaning(Msg::LegendShared),
+        Span::raw("  "),
         Span::styled(Timing::OnTime.mark().to_string(), theme.done),
         meaning(Msg::LegendOnTimeMet),
         Span::raw("  "),
@@ -225,7 +228,7 @@ pub(super) fn draw_info(buf: &mut Buffer, app: &App, theme: &Theme, g: &Geo) {
         }
         None => {
             let mut status = Vec::new();
-            if app.timeline().zoom() == Zoom::Year2025 {
+            if app.timeline().zoom() == Zoom::Year {
                 status = plan_summary(app, theme, &g.axis);
                 if !status.is_empty() {
                     status.push(Span::raw("   "));

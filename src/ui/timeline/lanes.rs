@@ -95,8 +95,7 @@ fn lane_entries(app: &App, axis: &Axis, lane: usize, out: &mut Vec<usize>) -> (b
             }
         }
         out.sort_unstable();
-    } else {
-        let f = lane - 1;
+    } else if let Some(f) = app.timeline().lane_factory(lane) {
         for &k in tl.for_factory(f) {
             let k = k as usize;
             let Some(e) = tl.entry(k) else { continue };
@@ -164,8 +163,8 @@ pub(super) fn lane_cells(app: &App, theme: &Theme, axis: &Axis, lane: usize) -> 
     // The plan windows a factory's events answer, faint, at the back; `✗` at the end of
     // those that closed with no answer from it, once every band is drawn.
     let mut overdue_ends = Vec::new();
-    if lane > 0 {
-        for &k in tl.for_factory(lane - 1) {
+    if let Some(f) = app.timeline().lane_factory(lane) {
+        for &k in tl.for_factory(f) {
             let Some(e) = tl.entry(k as usize) else {
                 continue;
             };
@@ -175,8 +174,7 @@ pub(super) fn lane_cells(app: &App, theme: &Theme, axis: &Axis, lane: usize) -> 
                     c.ch = PLAN_BAND;
                     c.style = theme.plan.add_modifier(Modifier::DIM);
                 }
-                if e.end() <= axis.to
-                    && tl.outcome(k as usize, lane - 1, app.today()) == Outcome::Overdue
+                if e.end() <= axis.to && tl.outcome(k as usize, f, app.today()) == Outcome::Overdue
                 {
                     overdue_ends.push(b.max(a));
                 }
@@ -305,10 +303,11 @@ pub(super) fn lane_cells(app: &App, theme: &Theme, axis: &Axis, lane: usize) -> 
 }
 
 pub(super) fn draw_lanes(buf: &mut Buffer, app: &App, theme: &Theme, g: &Geo) {
-    let selected_lane = app.network_factory().map(|f| f + 1);
+    let selected_lane = app
+        .network_factory()
+        .and_then(|f| app.timeline().factory_lane(f));
     let label_w = g.gutter.saturating_sub(1);
-    for i in 0..g.lanes_drawn(app) {
-        let lane = app.timeline().lane_offset() + i;
+    for (i, lane) in g.lanes_drawn(app).into_iter().enumerate() {
         let y = g.lanes.y + u16::try_from(i).unwrap_or(u16::MAX);
         let row = Rect::new(g.inner.x, y, g.inner.width, 1).intersection(g.lanes);
         let selected = selected_lane == Some(lane);
@@ -323,9 +322,9 @@ pub(super) fn draw_lanes(buf: &mut Buffer, app: &App, theme: &Theme, g: &Geo) {
                 )
             } else {
                 let name = app
-                    .cat()
-                    .factories()
-                    .get(lane - 1)
+                    .timeline()
+                    .lane_factory(lane)
+                    .and_then(|f| app.cat().factories().get(f))
                     .map_or("?", |f| f.name.as_str());
                 (safe(name), theme.text)
             };

@@ -4,8 +4,9 @@
 //! # Geometry
 //!
 //! Inside the border: one header row (the time columns, and `▼ today`), then the lanes
-//! (lane 0 is the programme, lane `1 + i` is factory `i`; the rows show the lanes from
-//! `app.timeline().lane_offset()` on), then up to two info rows (the chosen milestone in full, or the
+//! (lane 0 is the programme's, pinned on the first row; lane `1 + i` is the `i`-th factory
+//! the list shows, all of them without a search or country filter; the rows show the factory
+//! lanes from `app.timeline().lane_offset()` on), then up to two info rows (the chosen milestone in full, or the
 //! legend). A left gutter holds the lane labels; the rest is the plot, where days map to
 //! columns proportionally, so a column is a month (or a quarter) and a day milestone sits at
 //! its day inside its column. [`lane_rows`] and [`entry_at`] use the same geometry as
@@ -45,6 +46,7 @@ mod geo;
 mod header;
 mod info;
 mod lanes;
+pub mod legend;
 
 use ratatui::Frame;
 use ratatui::buffer::Buffer;
@@ -59,7 +61,7 @@ use crate::layout::Pane;
 use crate::text::{truncate, width};
 use crate::timeline::{PlanStatus, Timing};
 use geo::{Geo, rows};
-use header::{draw_header, hint_spans, title_spans};
+use header::{draw_header, top_line};
 use info::draw_info;
 use lanes::{draw_lanes, lane_cells};
 
@@ -131,13 +133,13 @@ pub fn entry_at(app: &App, area: Rect, col: u16, row: u16) -> Option<usize> {
     if row < g.lanes.y || row >= g.lanes.bottom() {
         return None;
     }
-    let lane = app
-        .timeline()
-        .lane_offset()
-        .saturating_add(usize::from(row - g.lanes.y));
-    if lane >= app.timeline().lane_count() {
+    let Some(lane) = g
+        .lanes_drawn(app)
+        .get(usize::from(row - g.lanes.y))
+        .copied()
+    else {
         return None;
-    }
+    };
     let cells = lane_cells(app, app.theme(), &g.axis, lane);
     cells.get(usize::from(col - plot.x)).and_then(|c| c.owner)
 }
@@ -149,13 +151,9 @@ pub fn draw(f: &mut Frame, app: &App, theme: &Theme, area: Rect) {
         return;
     }
     let g = Geo::new(app, area);
-    let block = pane_block(
-        app,
-        theme,
-        Pane::Timeline,
-        Line::from(title_spans(app, theme, &g)),
-    )
-    .title_top(Line::from(hint_spans(app, theme, &g)).right_aligned());
+    let (title, hints) = top_line(app, theme, &g, area.width);
+    let block = pane_block(app, theme, Pane::Timeline, Line::from(title))
+        .title_top(Line::from(hints).right_aligned());
     f.render_widget(block, area);
     if g.inner.is_empty() {
         return;
