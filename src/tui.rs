@@ -5,11 +5,12 @@
 //! listener for signals. The loop sleeps on the channel, so it does no work while idle.
 
 use std::io::{self, BufWriter, Stdout, Write};
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc::{self, Receiver, Sender};
 
 use crossterm::event::{
     self, DisableBracketedPaste, DisableMouseCapture, EnableBracketedPaste, EnableMouseCapture,
-    Event,
+    Event, KeyboardEnhancementFlags, PopKeyboardEnhancementFlags, PushKeyboardEnhancementFlags,
 };
 use crossterm::terminal::{
     BeginSynchronizedUpdate, EndSynchronizedUpdate, EnterAlternateScreen, LeaveAlternateScreen,
@@ -223,6 +224,9 @@ fn leave(app: App) {
     std::mem::forget(app);
 }
 
+/// Whether the keyboard mode `enter` pushed is still to be popped.
+static KEYBOARD_PUSHED: AtomicBool = AtomicBool::new(false);
+
 /// Put the terminal in dashboard mode, in one write.
 fn enter(mouse: bool) -> io::Result<()> {
     enable_raw_mode()?;
@@ -233,6 +237,19 @@ fn enter(mouse: bool) -> io::Result<()> {
         EnableBracketedPaste,
         cursor::Hide
     )?;
+    // Esc, unambiguous: in the legacy encoding two Esc presses read together (ESC ESC) are
+    // one Esc to crossterm, as they are Alt-Esc to some terminals. Terminals that know the
+    // kitty keyboard protocol then send each as CSI 27 u; the others ignore the request.
+    // Pushed on the alternate screen's stack of modes (each screen has its own), so popped
+    // before leaving it.
+    #[cfg(unix)]
+    {
+        queue!(
+            seq,
+            PushKeyboardEnhancementFlags(KeyboardEnhancementFlags::DISAMBIGUATE_ESCAPE_CODES)
+        )?;
+        KEYBOARD_PUSHED.store(true, Ordering::SeqCst);
+    }
     if mouse {
         queue!(seq, EnableMouseCapture)?;
     }
@@ -247,9 +264,13 @@ fn enter(mouse: bool) -> io::Result<()> {
 pub fn restore() {
     let mut seq = Vec::with_capacity(64);
     // Queuing into memory cannot fail; each step is there even if the terminal ignores one.
+    let _ = queue!(seq, EndSynchronizedUpdate);
+    // Once only: a second pop would take a mode the shell set on the main screen.
+    if KEYBOARD_PUSHED.swap(false, Ordering::SeqCst) {
+        let _ = queue!(seq, PopKeyboardEnhancementFlags);
+    }
     let _ = queue!(
         seq,
-        EndSynchronizedUpdate,
         DisableMouseCapture,
         DisableBracketedPaste,
         LeaveAlternateScreen,

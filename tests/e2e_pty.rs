@@ -523,4 +523,39 @@ fn p_shows_plan_against_reality_late_and_overdue_first() {
     s.wait_for(&["Timeline · 2025 by month"]);
     s.send("q");
     assert_eq!(s.exit_status(), "0");
+/// Two Esc presses that reach the dashboard in one read are two presses: the first leaves and
+/// clears the search, the second drops the country filter. In the legacy encoding they are
+/// `ESC ESC`, which crossterm reads as one Esc (it is also what some terminals send for
+/// Alt-Esc), so the dashboard asks the terminal to send Esc unambiguously (the kitty keyboard
+/// protocol's `CSI > 1 u`), as terminals that know the protocol then do (`CSI 27 u`); this
+/// test is such a terminal.
+#[test]
+fn a_double_esc_in_one_write_clears_the_search_and_the_country_filter() {
+    let mut s = Session::start("--today 2026-11-24");
+    s.wait_for(&["Search", "Results"]);
+    s.wait_raw("\x1b[>1u");
+    // The country filter: Finland, from the map.
+    s.send("1");
+    s.wait_for(&["▸ Finland"]);
+    s.send("\r");
+    s.wait_for(&["Map · tiles ▸ Finland"]);
+    // A search inside it.
+    s.send("/lumi");
+    s.wait_for(&["/ lumi", "1 / 32"]);
+    s.send("\x1b[27u\x1b[27u");
+    s.wait_for(&["32 / 32", "/ sector, name"]);
+    let screen = s.parser.screen().contents();
+    assert!(
+        !screen.contains("Map · tiles ▸"),
+        "the filter stayed:\n{screen}"
+    );
+    s.send("q");
+    assert_eq!(s.exit_status(), "0");
+    s.assert_restored();
+    let raw = String::from_utf8_lossy(&s.raw).into_owned();
+    let (pop, leave) = (raw.rfind("\x1b[<1u"), raw.rfind("\x1b[?1049l"));
+    assert!(
+        pop.is_some() && pop < leave,
+        "the keyboard mode is popped on the alternate screen, before leaving it"
+    );
 }

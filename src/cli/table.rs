@@ -1,11 +1,14 @@
-//! The commands' tables: aligned text sized to the terminal's width (comfy-table: it measures
-//! display width, so wide and accented characters line up, and wraps between words), and CSV
-//! (the csv crate: RFC 4180 quoting). Every cell is sanitized: nothing from a data file reaches
-//! the terminal raw.
+//! The commands' tables: aligned text sized to the terminal's width, and CSV (the csv crate:
+//! RFC 4180 quoting). Every cell is sanitized: nothing from a data file reaches the terminal
+//! raw.
+//!
+//! The text tables are our own small code rather than a table crate's: cells are measured
+//! with the dashboard's own display width (per grapheme, as `text::width` and the terminal
+//! count), which the table crates' string widths differ from (an Arabic lam-alef counts one
+//! column to them, two on screen), and the widths are chosen as below, where their dynamic
+//! layouts split words while whole columns had room.
 
 use std::io::{self, Write};
-
-use comfy_table::{Attribute, Cell, ColumnConstraint, ContentArrangement, Width, presets::NOTHING};
 
 use crate::text;
 
@@ -14,7 +17,7 @@ use crate::text;
 const LONGEST_WHOLE_WORD: usize = 24;
 
 /// Two spaces between columns, as `ls -l` and friends.
-const GAP: u16 = 2;
+const GAP: usize = 2;
 
 /// Column widths that add up to at most `room` where they can: each column as wide as its
 /// widest cell, then the widest narrowed first, one cell at a time, down to its longest word;
@@ -100,7 +103,7 @@ impl Table {
         let words: Vec<usize> = (0..n)
             .map(|i| self.column_width(i, true).min(LONGEST_WHOLE_WORD))
             .collect();
-        let gap = usize::from(GAP);
+        let gap = GAP;
         let mut kept: Vec<usize> = (0..n).collect();
         let needed = |kept: &[usize]| {
             kept.iter().map(|&i| words[i]).sum::<usize>() + gap * kept.len().saturating_sub(1)
@@ -126,35 +129,46 @@ impl Table {
             )
         });
 
-        let mut t = comfy_table::Table::new();
-        t.load_style(NOTHING).force_no_tty();
-        if bold_header {
-            t.enforce_styling();
-        }
-        t.set_header(
-            kept.iter()
-                .map(|&i| Cell::new(&self.headers[i]).add_attribute(Attribute::Bold)),
-        );
-        for r in &self.rows {
-            t.add_row(
-                kept.iter()
-                    .map(|&i| Cell::new(r.get(i).map_or("", String::as_str))),
-            );
-        }
-        let last = kept.len().saturating_sub(1);
-        for (k, col) in t.column_iter_mut().enumerate() {
-            let pad = if k == last { 0 } else { GAP };
-            col.set_padding((0, pad));
-            if let Some(ws) = &widths {
-                let cw = u16::try_from(ws[k]).unwrap_or(u16::MAX).max(1);
-                col.set_constraint(ColumnConstraint::Absolute(Width::Fixed(cw + pad)));
+        let widths = widths.unwrap_or_else(|| kept.iter().map(|&i| natural[i]).collect());
+        let mut lines = Vec::new();
+        let mut push_row = |cells: &[String], bold: bool| {
+            // Each cell's lines, split between words to its column's width.
+            let wrapped: Vec<Vec<String>> = kept
+                .iter()
+                .zip(&widths)
+                .map(|(&i, &w)| {
+                    let cell = cells.get(i).map_or("", String::as_str);
+                    if text::width(cell) <= w {
+                        vec![cell.to_string()]
+                    } else {
+                        text::wrap(cell, w)
+                    }
+                })
+                .collect();
+            let height = wrapped.iter().map(Vec::len).max().unwrap_or(1);
+            for k in 0..height {
+                let mut line = String::new();
+                for (c, (cell, &w)) in wrapped.iter().zip(&widths).enumerate() {
+                    let part = cell.get(k).map_or("", String::as_str);
+                    if c + 1 == wrapped.len() {
+                        line.push_str(part);
+                    } else {
+                        line.push_str(&text::fit(part, w));
+                        line.push_str(&" ".repeat(gap));
+                    }
+                }
+                let line = line.trim_end().to_string();
+                lines.push(if bold {
+                    format!("\x1b[1m{line}\x1b[0m")
+                } else {
+                    line
+                });
             }
+        };
+        push_row(&self.headers, bold_header);
+        for r in &self.rows {
+            push_row(r, false);
         }
-        if let Some(w) = width {
-            t.set_content_arrangement(ContentArrangement::Dynamic);
-            t.set_width(w);
-        }
-        let lines = t.lines().map(|l| l.trim_end().to_string()).collect();
         (lines, dropped)
     }
 
