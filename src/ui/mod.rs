@@ -9,6 +9,7 @@ pub mod list;
 pub mod map;
 pub mod search_box;
 pub mod timeline;
+pub mod wrap;
 
 use ratatui::Frame;
 use ratatui::layout::Rect;

@@ -338,6 +338,25 @@ catalogue! {
     /// `{}`: the URL put on the clipboard.
     Copied => "copied: {}", "copié : {}";
     NothingToCopy => "nothing to copy", "rien à copier";
+
+    // Access: how to use a factory (fact sheet, `match`, "for me").
+    Website => "Website", "Site web";
+    Offers => "Offers", "Offre";
+    OpenTo => "Open to", "Ouvert à";
+    /// The page or contact to ask for access.
+    Apply => "Access", "Accès";
+    AccessNotKnown => "not known: no source seen", "inconnu : aucune source vue";
+    ServiceCompute => "compute time", "temps de calcul";
+    ServiceSupport => "user support", "accompagnement";
+    ServiceTraining => "training", "formation";
+    ServiceData => "data services", "services de données";
+    ServiceExperimental => "experimental platform", "plateforme expérimentale";
+    ServiceIncubation => "start-up programmes", "programmes pour start-up";
+    UsersStartups => "start-ups", "start-up";
+    UsersSmes => "SMEs", "PME";
+    UsersIndustry => "industry", "industrie";
+    UsersAcademia => "academia", "recherche";
+    UsersPublic => "public sector", "secteur public";
 }
 
 /// The months' names, January first.
