@@ -7,6 +7,7 @@ pub mod diff;
 mod export;
 pub mod json;
 mod list;
+mod matching;
 mod search;
 mod show;
 pub mod table;
@@ -117,6 +118,7 @@ pub fn run_command(ctx: &Ctx, cmd: &Command, out: &mut dyn Write) -> Result<u8, 
         Command::Search(a) => search::run(ctx, a, out),
         Command::Timeline(a) => timeline::run(ctx, a, out),
         Command::Diff(a) => diff::run(ctx, a, out),
+        Command::Match(a) => matching::run(ctx, a, out),
         Command::Completions(a) => completions::completions(a.shell, out),
         Command::Man => completions::man(out),
     }

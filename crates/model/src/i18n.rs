@@ -345,7 +345,7 @@ catalogue! {
     OpenTo => "Open to", "Ouvert à";
     /// The page or contact to ask for access.
     Apply => "Access", "Accès";
-    AccessNotKnown => "not known: no source seen", "inconnu : aucune source vue";
+    AccessNotKnown => "not known: no source seen", "inconnu : aucune source vue";
     ServiceCompute => "compute time", "temps de calcul";
     ServiceSupport => "user support", "accompagnement";
     ServiceTraining => "training", "formation";
@@ -357,6 +357,33 @@ catalogue! {
     UsersIndustry => "industry", "industrie";
     UsersAcademia => "academia", "recherche";
     UsersPublic => "public sector", "secteur public";
+    /// `{}`: the country, `Spain (ES)`.
+    ReasonHosted => "in your country, {}", "dans votre pays, {}";
+    /// `{}`: the country.
+    ReasonPartner => "your country, {}, is a consortium partner",
+        "votre pays, {}, est partenaire du consortium";
+    /// `{}`: antenna names.
+    ReasonAntennaLinked => "an antenna in your country is linked to it: {}",
+        "une antenne de votre pays lui est rattachée : {}";
+    /// `{}`: factory names.
+    ReasonLinkedTo => "linked to {}", "rattachée à {}";
+    /// `{}`: sector labels.
+    ReasonSectors => "serves your sector: {}", "sert votre secteur : {}";
+    /// `{}`: a user group.
+    ReasonOpenTo => "open to your profile ({}), as its sources state", "ouverte à votre profil ({}) selon ses sources";
+    /// `{}`: a date.
+    ReasonRunning => "machine in operation since {}", "machine en service depuis {}";
+    /// `{}`: a date.
+    ReasonExpected => "machine expected {}", "machine attendue : {}";
+    /// `{}`: a date.
+    ReasonOverdue => "machine planned for {}, no start of operation recorded",
+        "machine prévue pour {}, aucune mise en service enregistrée";
+    ReasonOpenToAll => "open to users from every EuroHPC participating state (access calls)",
+        "ouverte aux utilisateurs de tous les États participant à EuroHPC (appels d'accès)";
+    /// `{}`: the country.
+    MatchFallback => "{}: no AI Factory, partner or antenna. The factories open to users from every EuroHPC participating state, by sector:",
+        "{} : aucune usine d'IA, aucun partenaire ni aucune antenne. Les usines ouvertes aux utilisateurs de tous les États participant à EuroHPC, par secteur :";
+    ColWhy => "why", "pourquoi";
 }
 
 /// The months' names, January first.
