@@ -5,6 +5,18 @@
 use crate::layout::{Geometry, Pane};
 use crate::search::SearchResult;
 
+/// What became of a URL to open.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Opened {
+    /// A browser was started.
+    Started,
+    /// Over SSH with no `$BROWSER`: a browser here would open on the wrong machine; the URL
+    /// was copied instead.
+    OverSsh,
+    /// No browser could be started; the URL was copied instead.
+    Failed,
+}
+
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Action {
     Quit,
@@ -60,6 +72,10 @@ pub enum Action {
     Suspend,
     /// Copy the selected milestone's or record's main source URL to the clipboard.
     Copy,
+    /// `o`: open the selection's website (or the chosen milestone's source) in the browser.
+    Open,
+    /// The loop tried to open this URL in a browser.
+    Opened(String, Opened),
     /// The search worker answered.
     SearchDone(Box<SearchResult>),
     /// A frame was drawn: where things are on screen and how far each pane can scroll.

@@ -56,6 +56,8 @@ pub struct Effects {
     pub suspend: bool,
     /// Put this text on the clipboard.
     pub copy: Option<String>,
+    /// Open this URL in the browser (or copy it where none can start).
+    pub open: Option<String>,
     /// Send this query to the search worker.
     pub search: Option<SearchRequest>,
 }
@@ -254,6 +256,19 @@ impl App {
         self.cat.source(id).map(|s| s.url.as_str())
     }
 
+    /// The URL `o` opens: the chosen milestone's first source when the timeline has focus,
+    /// else the selection's website, else its first source.
+    pub fn open_target(&self) -> Option<String> {
+        let website = match self.selected_record() {
+            _ if self.focus == Pane::Timeline && self.timeline.cursor().is_some() => None,
+            Some(Record::Factory(i)) => self.cat.factories()[i].access.as_ref(),
+            Some(Record::Antenna(i)) => self.cat.antennas()[i].access.as_ref(),
+            None => None,
+        }
+        .and_then(|a| a.website.as_deref());
+        website.or_else(|| self.copy_target()).map(str::to_string)
+    }
+
     /// Build the search index now if it is not built yet. The dashboard does it right after
     /// its first frame; without it, the first search does.
     pub fn prepare_search(&mut self) {
@@ -379,6 +394,21 @@ impl App {
         match action {
             A::Quit => effects.quit = true,
             A::Drawn(_) | A::Redraw | A::Resize(..) | A::Suspend | A::SearchDone(_) => {}
+            A::Open => match self.open_target() {
+                Some(url) => {
+                    self.status = Some(Msg::Opening.fill(self.lang, &[&url]));
+                    effects.open = Some(url);
+                }
+                None => self.status = Some(Msg::NothingToOpen.text(self.lang).to_string()),
+            },
+            A::Opened(url, how) => {
+                let msg = match how {
+                    crate::action::Opened::Started => Msg::Opening,
+                    crate::action::Opened::OverSsh => Msg::OpenOverSsh,
+                    crate::action::Opened::Failed => Msg::OpenFailed,
+                };
+                self.status = Some(msg.fill(self.lang, &[&url]));
+            }
             A::Copy => match self.copy_target().map(str::to_string) {
                 Some(url) => {
                     self.status = Some(Msg::Copied.fill(self.lang, &[&url]));

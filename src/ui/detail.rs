@@ -6,7 +6,8 @@ use ratatui::layout::{Margin, Rect};
 use ratatui::style::Modifier;
 use ratatui::text::{Line, Span};
 
-use super::wrap::{Piece, wrap};
+use super::hyperlink::LinkAt;
+use super::wrap::{LinkPos, Piece, wrap_links};
 use super::{Theme, pane_block, title};
 use crate::app::App;
 use crate::data::{Lang, Record};
@@ -15,10 +16,10 @@ use crate::layout::{Pane, inner};
 use crate::sheet::{Field, Part, Sheet};
 use ratatui::widgets::{Paragraph, Scrollbar, ScrollbarOrientation, ScrollbarState};
 
-/// Draw the pane; returns how far its text can scroll. The text is wrapped here (with a
-/// hanging indent), so its length is known on every frame, and a scrollbar on the right border
-/// shows where the view is when it does not fit.
-pub fn draw(f: &mut Frame, app: &App, theme: &Theme, area: Rect) -> Option<u16> {
+/// Draw the pane; returns how far its text can scroll, and where its addresses are on screen.
+/// The text is wrapped here (with a hanging indent), so its length is known on every frame,
+/// and a scrollbar on the right border shows where the view is when it does not fit.
+pub fn draw(f: &mut Frame, app: &App, theme: &Theme, area: Rect) -> (Option<u16>, Vec<LinkAt>) {
     let block = pane_block(
         app,
         theme,
@@ -28,9 +29,9 @@ pub fn draw(f: &mut Frame, app: &App, theme: &Theme, area: Rect) -> Option<u16> 
     f.render_widget(block, area);
     let body = inner(area);
     if body.width == 0 || body.height == 0 {
-        return Some(0);
+        return (Some(0), Vec::new());
     }
-    let lines = lines(app, theme, usize::from(body.width));
+    let Doc { lines, links } = lines(app, theme, usize::from(body.width));
     let total = lines.len();
     let height = usize::from(body.height);
     let max = u16::try_from(total.saturating_sub(height)).unwrap_or(u16::MAX);
@@ -41,6 +42,23 @@ pub fn draw(f: &mut Frame, app: &App, theme: &Theme, area: Rect) -> Option<u16> 
         .take(height)
         .collect();
     f.render_widget(Paragraph::new(shown), body);
+    let visible = usize::from(scroll)..usize::from(scroll) + height;
+    let links = links
+        .into_iter()
+        .filter(|l| visible.contains(&l.line))
+        .filter_map(|l| {
+            Some(LinkAt {
+                area: Rect::new(
+                    body.x + u16::try_from(l.col).ok()?,
+                    body.y + u16::try_from(l.line - usize::from(scroll)).ok()?,
+                    u16::try_from(l.width).ok()?,
+                    1,
+                )
+                .intersection(body),
+                url: l.url,
+            })
+        })
+        .collect();
     if max > 0 {
         let mut state = ScrollbarState::new(usize::from(max)).position(usize::from(scroll));
         f.render_stateful_widget(
@@ -52,7 +70,7 @@ pub fn draw(f: &mut Frame, app: &App, theme: &Theme, area: Rect) -> Option<u16> 
             &mut state,
         );
     }
-    Some(max)
+    (Some(max), links)
 }
 
 /// A value's parts as pieces to wrap.
@@ -68,10 +86,33 @@ fn pieces(theme: &Theme, value: &[Part]) -> Vec<Piece> {
         .collect()
 }
 
-/// A labelled value, its label padded to `label_w` columns, wrapped under the value.
-fn field(theme: &Theme, lang: Lang, f: &Field, label_w: usize, width: usize) -> Vec<Line<'static>> {
-    let label = Span::styled(format!("{:<label_w$}", f.label.text(lang)), theme.label);
-    wrap(vec![label], label_w, &pieces(theme, &f.value), width)
+/// The pane's text and its addresses.
+#[derive(Default)]
+struct Doc {
+    lines: Vec<Line<'static>>,
+    links: Vec<LinkPos>,
+}
+
+impl Doc {
+    fn push(&mut self, line: Line<'static>) {
+        self.lines.push(line);
+    }
+
+    fn wrap(&mut self, first: Vec<Span<'static>>, indent: usize, pieces: &[Piece], width: usize) {
+        let (lines, links) = wrap_links(first, indent, pieces, width);
+        let at = self.lines.len();
+        self.links.extend(links.into_iter().map(|l| LinkPos {
+            line: l.line + at,
+            ..l
+        }));
+        self.lines.extend(lines);
+    }
+
+    /// A labelled value, its label padded to `label_w` columns, wrapped under the value.
+    fn field(&mut self, theme: &Theme, lang: Lang, f: &Field, label_w: usize, width: usize) {
+        let label = Span::styled(format!("{:<label_w$}", f.label.text(lang)), theme.label);
+        self.wrap(vec![label], label_w, &pieces(theme, &f.value), width);
+    }
 }
 
 /// The selection's fact sheet.
@@ -85,13 +126,15 @@ fn sheet(app: &App) -> Option<Sheet> {
 
 /// The detail's text, wrapped to `width` columns: first what a user asks first (website,
 /// offer, users, access, sectors), then the summary, then the rest.
-fn lines(app: &App, theme: &Theme, width: usize) -> Vec<Line<'static>> {
+fn lines(app: &App, theme: &Theme, width: usize) -> Doc {
     let lang = app.lang();
+    let mut out = Doc::default();
     let Some(s) = sheet(app) else {
-        return vec![Line::styled(tr(lang, Msg::NothingSelected), theme.dim)];
+        out.push(Line::styled(tr(lang, Msg::NothingSelected), theme.dim));
+        return out;
     };
     let text = |s: &str| [Piece::Text(s.to_string(), theme.text)];
-    let mut out: Vec<Line> = wrap(
+    out.wrap(
         vec![],
         0,
         &[
@@ -101,12 +144,7 @@ fn lines(app: &App, theme: &Theme, width: usize) -> Vec<Line<'static>> {
         width,
     );
     if let Some(sub) = &s.subtitle {
-        out.extend(wrap(
-            vec![],
-            0,
-            &[Piece::Text(sub.clone(), theme.dim)],
-            width,
-        ));
+        out.wrap(vec![], 0, &[Piece::Text(sub.clone(), theme.dim)], width);
     }
     // The label column fits the longest label of the language, with a space after it.
     let label_w = s
@@ -118,17 +156,17 @@ fn lines(app: &App, theme: &Theme, width: usize) -> Vec<Line<'static>> {
         .unwrap_or(0)
         .max(11);
     for f in &s.lead {
-        out.extend(field(theme, lang, f, label_w, width));
+        out.field(theme, lang, f, label_w, width);
     }
     if let Some(summary) = &s.summary {
         out.push(Line::raw(""));
-        out.extend(wrap(vec![], 0, &text(summary), width));
+        out.wrap(vec![], 0, &text(summary), width);
     }
     if !s.fields.is_empty() {
         out.push(Line::raw(""));
     }
     for f in &s.fields {
-        out.extend(field(theme, lang, f, label_w, width));
+        out.field(theme, lang, f, label_w, width);
     }
     if !s.milestones.is_empty() {
         out.push(Line::raw(""));
@@ -144,7 +182,7 @@ fn lines(app: &App, theme: &Theme, width: usize) -> Vec<Line<'static>> {
             // The status first, in its own style: it is what changes; the title wraps under
             // itself.
             let style = theme.status(&m.status);
-            out.extend(wrap(
+            out.wrap(
                 vec![Span::styled(
                     format!("  {:<w$}", m.date, w = date_w - 2),
                     style,
@@ -156,7 +194,7 @@ fn lines(app: &App, theme: &Theme, width: usize) -> Vec<Line<'static>> {
                     Piece::Text(m.title.clone(), theme.text),
                 ],
                 width,
-            ));
+            );
         }
         if s.more_milestones > 0 {
             out.push(Line::styled(
@@ -175,12 +213,12 @@ fn lines(app: &App, theme: &Theme, width: usize) -> Vec<Line<'static>> {
             theme.title,
         ));
         for n in &s.notes {
-            out.extend(wrap(
+            out.wrap(
                 vec![Span::styled("  ? ", theme.unconfirmed)],
                 4,
                 &text(n),
                 width,
-            ));
+            );
         }
     }
     out.push(Line::raw(""));
@@ -196,13 +234,13 @@ fn lines(app: &App, theme: &Theme, width: usize) -> Vec<Line<'static>> {
                 theme.label,
             ));
         }
-        out.extend(wrap(vec![Span::raw("  ")], 4, &p, width));
-        out.extend(wrap(
+        out.wrap(vec![Span::raw("  ")], 4, &p, width);
+        out.wrap(
             vec![Span::raw("    ")],
             4,
             &[Piece::Link(src.url, link_style(theme))],
             width,
-        ));
+        );
     }
     out
 }

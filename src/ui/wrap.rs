@@ -93,6 +93,16 @@ fn cut(s: &str, max: usize) -> String {
     out
 }
 
+/// Where an address was put: line (of those returned), column, width, and the whole address
+/// (it may be shown cut).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LinkPos {
+    pub line: usize,
+    pub col: usize,
+    pub width: usize,
+    pub url: String,
+}
+
 /// `pieces` wrapped to `width` columns: the first line starts with `first` (a label), the
 /// others with `indent` spaces. Words longer than a line are broken (text) or cut (links).
 pub fn wrap(
@@ -101,7 +111,18 @@ pub fn wrap(
     pieces: &[Piece],
     width: usize,
 ) -> Vec<Line<'static>> {
+    wrap_links(first, indent, pieces, width).0
+}
+
+/// [`wrap`], and where each address went.
+pub fn wrap_links(
+    first: Vec<Span<'static>>,
+    indent: usize,
+    pieces: &[Piece],
+    width: usize,
+) -> (Vec<Line<'static>>, Vec<LinkPos>) {
     let mut lines = Vec::new();
+    let mut links = Vec::new();
     let mut used: usize = first.iter().map(|s| text_width(&s.content)).sum();
     let mut spans = first;
     let new_line = |spans: &mut Vec<Span<'static>>, used: &mut usize, lines: &mut Vec<_>| {
@@ -124,16 +145,23 @@ pub fn wrap(
         }
         has_word = true;
         let free = width.saturating_sub(used).max(1);
-        if word.width <= free {
+        if word.link {
+            let (s, style) = &word.parts[0];
+            let shown = cut(s, free);
+            let w = text_width(&shown);
+            links.push(LinkPos {
+                line: lines.len(),
+                col: used,
+                width: w,
+                url: s.clone(),
+            });
+            used += w;
+            spans.push(Span::styled(shown, *style));
+        } else if word.width <= free {
             for (s, style) in word.parts {
                 spans.push(Span::styled(s, style));
             }
             used += word.width;
-        } else if word.link {
-            let (s, style) = &word.parts[0];
-            let s = cut(s, free);
-            used += text_width(&s);
-            spans.push(Span::styled(s, *style));
         } else {
             // A word longer than the line: broken where the line ends.
             for (s, style) in word.parts {
@@ -152,7 +180,7 @@ pub fn wrap(
         }
     }
     lines.push(Line::from(spans));
-    lines
+    (lines, links)
 }
 
 #[cfg(test)]
@@ -188,6 +216,21 @@ mod tests {
             26,
         );
         assert_eq!(text(&l), ["W see", &format!("  {url}")]);
+        let (_, links) = wrap_links(
+            vec![Span::raw("W ")],
+            2,
+            &[Piece::Link(url.into(), Style::new())],
+            8,
+        );
+        assert_eq!(
+            links,
+            [LinkPos {
+                line: 0,
+                col: 2,
+                width: 6,
+                url: url.into()
+            }]
+        );
         let l = wrap(vec![], 0, &[Piece::Link(url.into(), Style::new())], 10);
         assert_eq!(text(&l), ["https://e…"]);
     }

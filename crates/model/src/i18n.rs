@@ -384,6 +384,15 @@ catalogue! {
     MatchFallback => "{}: no AI Factory, partner or antenna. The factories open to users from every EuroHPC participating state, by sector:",
         "{} : aucune usine d'IA, aucun partenaire ni aucune antenne. Les usines ouvertes aux utilisateurs de tous les États participant à EuroHPC, par secteur :";
     ColWhy => "why", "pourquoi";
+    KeyOpenInBrowser => "open the website (or the milestone's source)",
+        "ouvrir le site web (ou la source du jalon)";
+    /// `{}`: a URL.
+    Opening => "opening {}", "ouverture de {}";
+    /// `{}`: the URL copied instead.
+    OpenOverSsh => "over SSH, no browser here: copied {}", "en SSH, pas de navigateur ici : copié {}";
+    /// `{}`: the URL copied instead.
+    OpenFailed => "no browser could start: copied {}", "aucun navigateur n'a pu démarrer : copié {}";
+    NothingToOpen => "nothing to open", "rien à ouvrir";
 }
 
 /// The months' names, January first.
