@@ -72,6 +72,11 @@ pub enum Action {
     Suspend,
     /// Copy the selected milestone's or record's main source URL to the clipboard.
     Copy,
+    /// `s` in the list: the next sort key.
+    CycleSort,
+    /// `f`: the "for me" view (country from the map or the query, sectors from the query),
+    /// or back to the results.
+    ForMe,
     /// `o`: open the selection's website (or the chosen milestone's source) in the browser.
     Open,
     /// The loop tried to open this URL in a browser.

@@ -151,7 +151,6 @@ impl Ranked {
                 match self.place {
                     Place::Hosted => out.push(Reason::Hosted(f.country.clone())),
                     Place::Partner => out.push(Reason::Partner(code.into())),
-                    Place::None if p.country.is_some() => out.push(Reason::OpenToAll),
                     _ => {}
                 }
                 let here: Vec<IStr> = cat
@@ -195,6 +194,10 @@ impl Ranked {
             Machine::Expected(d) => out.push(Reason::Expected(d)),
             Machine::Overdue(d) => out.push(Reason::Overdue(d)),
             Machine::Unknown => {}
+        }
+        // Last: what sets the row apart comes first where the list has room for one reason.
+        if self.place == Place::None && p.country.is_some() {
+            out.push(Reason::OpenToAll);
         }
         out
     }
@@ -460,7 +463,7 @@ mod tests {
         assert!(
             m.ranked
                 .iter()
-                .all(|r| r.reasons(&cat, &p)[0] == Reason::OpenToAll)
+                .all(|r| r.reasons(&cat, &p).contains(&Reason::OpenToAll))
         );
         let first = m.ranked[0].reasons(&cat, &p);
         assert!(first.iter().any(|r| matches!(r, Reason::Sectors(_))));

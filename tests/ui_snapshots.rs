@@ -94,6 +94,14 @@ fn detail_hanging_indent_and_scroll_position() {
     assert!(thumb, "no scrollbar thumb\n{s}");
 }
 
+/// "For me": the ranking for Portugal, health and start-ups, each row with its reasons.
+#[test]
+fn for_me_in_both_languages() {
+    let keys = ["/", "type:country:pt health startup", "Enter", "f"];
+    snap("for_me_en", Lang::En, false, &keys);
+    snap("for_me_fr", Lang::Fr, false, &keys);
+}
+
 #[test]
 fn timeline_zoomed_out() {
     snap("timeline_full", Lang::En, false, &["4", "z"]);

@@ -155,6 +155,22 @@ fn lines(app: &App, theme: &Theme, width: usize) -> Doc {
         .max()
         .unwrap_or(0)
         .max(11);
+    // In the "for me" view, why the selection is listed, whole (the list cuts it).
+    if let (Some(me), Some(r)) = (
+        app.list().for_me(),
+        app.list().ranked(app.list().selected()),
+    ) {
+        let reasons: Vec<String> = r
+            .reasons(app.cat(), &me.profile)
+            .iter()
+            .map(|x| x.text(app.cat(), lang))
+            .collect();
+        let why = Field {
+            label: Msg::WhyLabel,
+            value: vec![Part::Plain(reasons.join(" · "))],
+        };
+        out.field(theme, lang, &why, label_w, width);
+    }
     for f in &s.lead {
         out.field(theme, lang, f, label_w, width);
     }

@@ -393,6 +393,28 @@ catalogue! {
     /// `{}`: the URL copied instead.
     OpenFailed => "no browser could start: copied {}", "aucun navigateur n'a pu démarrer : copié {}";
     NothingToOpen => "nothing to open", "rien à ouvrir";
+    KeyForMe => "for me: factories for the map's country and the query's sectors",
+        "pour moi : usines pour le pays de la carte et les secteurs de la requête";
+    KeySort => "sort by relevance, name, country, wave, date", "trier par pertinence, nom, pays, vague, date";
+    SortRelevance => "by relevance", "par pertinence";
+    SortName => "by name", "par nom";
+    SortCountry => "by country", "par pays";
+    SortWave => "by wave", "par vague";
+    SortSelected => "by selection date", "par date de sélection";
+    ForMeTitle => "For me", "Pour moi";
+    /// The detail's line of the reasons a record is listed "for me".
+    WhyLabel => "Why", "Pourquoi";
+    /// `{}`: the field, then the text it matched.
+    MatchedIn => "{}: {}", "{} : {}";
+    ColName => "name", "nom";
+    ColCity => "city", "ville";
+    ColCountry => "cc", "pays";
+    ColWave => "wave", "vague";
+    ColMatched => "why", "pourquoi";
+    /// The wave column of an antenna.
+    WaveAntenna => "ant", "ant";
+    /// The list's legend of the wave column: `W1`, `W2`, `W3` and `ant`.
+    WaveLegend => "W1–W3 selection wave · ant antenna", "W1–W3 vague de sélection · ant antenne";
 }
 
 /// The months' names, January first.
