@@ -13,6 +13,10 @@ use crate::data::{Catalog, Day, IStr, Kind, Lang, Link, PDate, Record, UserGroup
 use crate::i18n::Msg;
 use crate::text::fold;
 
+/// The sources of [`Reason::OpenToAll`]: AI Factories capacity is open to users from
+/// anywhere in Europe through the EuroHPC access calls.
+pub const OPEN_TO_ALL_SOURCES: [&str; 2] = ["oecd-ai-eurohpc", "europapact-eurohpc"];
+
 /// What the user says about themself.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Profile {

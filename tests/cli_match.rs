@@ -96,6 +96,17 @@ fn a_country_with_none_still_gets_every_factory_open_to_all() {
     let r = results(&v);
     assert!(r.len() >= 19, "{v}");
     assert!(r.iter().all(|x| reason_kinds(x).contains(&"open-to-all")));
+    // That reason is a fact too: it carries its sources.
+    let open = r[0]["reasons"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|x| x["kind"] == "open-to-all")
+        .unwrap();
+    assert!(
+        open["sources"][0].as_str().unwrap().starts_with("https://"),
+        "{open}"
+    );
     // Those serving the sector first.
     assert!(reason_kinds(&r[0]).contains(&"sector"));
     let last = r.last().unwrap();
@@ -191,4 +202,32 @@ fn countries_and_sectors_in_french_and_each_format() {
     let (code, table, _) = run(&["--country", "pt"]);
     assert_eq!(code, 0);
     assert!(table.lines().next().unwrap().starts_with('#'), "{table}");
+}
+
+/// Every access fact has its source, and every website given is https.
+#[test]
+fn every_access_fact_has_a_source() {
+    let cat = aifactories::data::Catalog::embedded().unwrap();
+    let access = cat
+        .factories()
+        .iter()
+        .map(|f| (f.id.as_str(), f.access.as_ref()))
+        .chain(
+            cat.antennas()
+                .iter()
+                .map(|a| (a.id.as_str(), a.access.as_ref())),
+        );
+    for (id, a) in access {
+        let Some(a) = a else { continue };
+        assert!(!a.sources.is_empty(), "{id}: access without a source");
+        for s in &a.sources {
+            assert!(cat.source(s).is_some(), "{id}: unknown source {s}");
+        }
+        if let Some(w) = &a.website {
+            assert!(w.starts_with("https://"), "{id}: {w}");
+        }
+    }
+    for id in aifactories::matching::OPEN_TO_ALL_SOURCES {
+        assert!(cat.source(id).is_some(), "{id}");
+    }
 }

@@ -11,7 +11,9 @@ use super::table::Table;
 use super::{Ctx, EXIT_FAILURE, EXIT_OK, Failure, json};
 use crate::data::{Catalog, Lang, Record, UserGroup};
 use crate::i18n::Msg;
-use crate::matching::{Matches, Profile, find_country, find_sector, rank};
+use crate::matching::{
+    Matches, OPEN_TO_ALL_SOURCES, Profile, Reason, find_country, find_sector, rank,
+};
 use crate::text::sanitize;
 
 #[derive(Debug, Serialize)]
@@ -20,6 +22,9 @@ struct JsonReason {
     /// `open-to-all`.
     kind: &'static str,
     text: String,
+    /// The URLs a reason rests on beyond the record's own sources (`open-to-all`).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    sources: Vec<String>,
 }
 
 #[derive(Debug, Serialize)]
@@ -171,6 +176,15 @@ fn rows<'a>(cat: &'a Catalog, p: &Profile, m: &Matches, lang: Lang) -> Vec<JsonR
                     .map(|x| JsonReason {
                         kind: x.key(),
                         text: x.text(cat, lang),
+                        sources: if *x == Reason::OpenToAll {
+                            OPEN_TO_ALL_SOURCES
+                                .iter()
+                                .filter_map(|id| cat.source(id))
+                                .map(|s| s.url.to_string())
+                                .collect()
+                        } else {
+                            Vec::new()
+                        },
                     })
                     .collect(),
             }

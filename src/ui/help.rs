@@ -30,10 +30,11 @@ fn lines_for(keymap: &Keymap, app: &App, theme: &Theme) -> Vec<Line<'static>> {
         out.push(Line::raw(""));
     }
     out.push(Line::styled(Msg::Signs.text(lang), theme.title));
-    let legend: [(&str, Msg); 4] = [
+    let legend: [(&str, Msg); 5] = [
         ("?", Msg::SignDoubt),
         ("●", Msg::SignFactory),
         ("◇", Msg::AntennaKind),
+        ("W1 ant", Msg::WaveLegend),
         ("/", Msg::SignFilters),
     ];
     for (sign, meaning) in legend {
