@@ -5,6 +5,18 @@
 use crate::layout::{Geometry, Pane};
 use crate::search::SearchResult;
 
+/// What became of a URL to open.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Opened {
+    /// A browser was started.
+    Started,
+    /// Over SSH with no `$BROWSER`: a browser here would open on the wrong machine; the URL
+    /// was copied instead.
+    OverSsh,
+    /// No browser could be started; the URL was copied instead.
+    Failed,
+}
+
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Action {
     Quit,
@@ -70,6 +82,15 @@ pub enum Action {
     ShowChanges,
     /// Copy the selected milestone's or record's main source URL to the clipboard.
     Copy,
+    /// `s` in the list: the next sort key.
+    CycleSort,
+    /// `f`: the "for me" view (country from the map or the query, sectors from the query),
+    /// or back to the results.
+    ForMe,
+    /// `o`: open the selection's website (or the chosen milestone's source) in the browser.
+    Open,
+    /// The loop tried to open this URL in a browser.
+    Opened(String, Opened),
     /// The search worker answered.
     SearchDone(Box<SearchResult>),
     /// A frame was drawn: where things are on screen and how far each pane can scroll.

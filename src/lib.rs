@@ -7,7 +7,8 @@
 //!    interface's words), both from the model crate (`crates/model`), with
 //!    [`text`] (folding, widths, "did you mean") and [`layout`] (where each pane goes, and
 //!    what a frame tells about scrolling).
-//! 2. [`search`] and [`timeline`]: pure logic over the data; [`sheet`]: a record's fact sheet.
+//! 2. [`search`], [`timeline`] and [`matching`] (which factory serves a user): pure logic
+//!    over the data; [`sheet`]: a record's fact sheet.
 //! 3. [`action`] (everything that can change the dashboard), [`theme`] (styles), [`keymap`]
 //!    (keys to actions, from the focus and mode) and [`config`] (the file that overrides them).
 //! 4. [`app`]: the dashboard's state, split by pane, changed only by `App::update`, which
@@ -27,6 +28,7 @@ pub mod data;
 pub use aifactories_model::i18n;
 pub mod keymap;
 pub mod layout;
+pub mod matching;
 pub mod search;
 pub mod sheet;
 pub mod state;

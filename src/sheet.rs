@@ -3,7 +3,9 @@
 //! detail pane and `aifactories show`, so that their labels and contents cannot drift apart.
 //! Text from the data is made safe for the terminal here.
 
-use crate::data::{Antenna, Catalog, Certainty, Day, Factory, IStr, Lang, Link, Note};
+use crate::data::{
+    Access, Antenna, Catalog, Certainty, Day, Factory, IStr, Lang, Link, Note, Service, UserGroup,
+};
 use crate::i18n::Msg;
 use crate::text::sanitize;
 use crate::timeline::{Status, Timeline};
@@ -19,6 +21,8 @@ pub enum Part {
     Strong(String),
     /// What the sources do not confirm: a ` ?` mark, or a missing value said so.
     Doubt(String),
+    /// An address, never broken across lines.
+    Link(String),
 }
 
 /// One labelled line.
@@ -52,6 +56,10 @@ pub struct Sheet {
     pub id: String,
     /// Other names (factories), or what kind of record it is (antennas).
     pub subtitle: Option<String>,
+    /// What a user asks first: the website, what it offers and to whom, how to get access,
+    /// then the sectors; shown before the summary.
+    pub lead: Vec<Field>,
+    /// The rest: host, place, consortium, machine, funding.
     pub fields: Vec<Field>,
     /// The plain-language summary.
     pub summary: Option<String>,
@@ -175,18 +183,6 @@ impl Sheet {
                     .chain(mark(sys.operation_certainty)),
             ));
         }
-        let sectors = f
-            .sectors
-            .iter()
-            .map(|k| cat.sector_label(k, lang))
-            .collect::<Vec<_>>()
-            .join(", ");
-        fields.push(field(
-            Msg::Sectors,
-            [plain(sectors)]
-                .into_iter()
-                .chain(mark(f.sectors_certainty)),
-        ));
         for m in &f.funding {
             fields.push(field(
                 Msg::Funding,
@@ -222,16 +218,30 @@ impl Sheet {
                 })
             })
             .collect();
+        let sectors = f
+            .sectors
+            .iter()
+            .map(|k| cat.sector_label(k, lang))
+            .collect::<Vec<_>>()
+            .join(", ");
+        let mut lead = access_fields(f.access.as_ref(), lang);
+        lead.push(field(
+            Msg::Sectors,
+            [plain(sectors)]
+                .into_iter()
+                .chain(mark(f.sectors_certainty)),
+        ));
         Sheet {
             name: safe(&f.name),
             id: f.id.to_string(),
             subtitle: (!f.aliases.is_empty()).then(|| safe(&f.aliases.join(" · "))),
+            lead,
             fields,
             summary: Some(safe(f.summary.get(lang))),
             milestones,
             more_milestones: entries.len().saturating_sub(MAX_MILESTONES),
             notes: notes(&f.notes, lang),
-            sources: sources(cat, &f.sources, lang),
+            sources: sources(cat, &f.sources, f.access.as_ref(), lang),
         }
     }
 
@@ -280,12 +290,13 @@ impl Sheet {
             name: safe(&a.name),
             id: a.id.to_string(),
             subtitle: Some(t(Msg::AntennaKind).to_string()),
+            lead: access_fields(a.access.as_ref(), lang),
             fields,
             summary: None,
             milestones: Vec::new(),
             more_milestones: 0,
             notes: notes(&a.notes, lang),
-            sources: sources(cat, &a.sources, lang),
+            sources: sources(cat, &a.sources, a.access.as_ref(), lang),
         }
     }
 }
@@ -294,8 +305,60 @@ fn notes(notes: &[Note], lang: Lang) -> Vec<String> {
     notes.iter().map(|n| safe(n.text.get(lang))).collect()
 }
 
-fn sources(cat: &Catalog, ids: &[IStr], lang: Lang) -> Vec<SourceRow> {
+/// The website, the services, the users and where to ask, each said unknown when no source
+/// gives it.
+fn access_fields(access: Option<&Access>, lang: Lang) -> Vec<Field> {
+    let unknown = || Part::Doubt(Msg::AccessNotKnown.text(lang).to_string());
+    let c = access.map_or(Certainty::Confirmed, |a| a.certainty);
+    let website = access
+        .and_then(|a| a.website.as_deref())
+        .map_or_else(unknown, |w| Part::Link(safe(w)));
+    let list = |words: Vec<&str>| {
+        if words.is_empty() {
+            vec![unknown()]
+        } else {
+            [plain(words.join(", "))]
+                .into_iter()
+                .chain(mark(c))
+                .collect()
+        }
+    };
+    let services: Vec<&str> = access.map_or(Vec::new(), |a| {
+        a.services.iter().map(|s: &Service| s.label(lang)).collect()
+    });
+    let users: Vec<&str> = access.map_or(Vec::new(), |a| {
+        // In the vocabulary's order, whatever the order of the file.
+        UserGroup::ALL
+            .into_iter()
+            .filter(|g| a.users.contains(g))
+            .map(|g| g.label(lang))
+            .collect()
+    });
+    let apply = access
+        .and_then(|a| a.apply.as_deref())
+        .map_or_else(unknown, |w| {
+            if w.starts_with("https://") || w.starts_with("http://") {
+                Part::Link(safe(w))
+            } else {
+                plain(safe(w))
+            }
+        });
+    vec![
+        field(Msg::Website, [website]),
+        field(Msg::Offers, list(services)),
+        field(Msg::OpenTo, list(users)),
+        field(Msg::Apply, [apply]),
+    ]
+}
+
+/// The record's sources, then those of its access facts that it does not already cite.
+fn sources(cat: &Catalog, ids: &[IStr], access: Option<&Access>, lang: Lang) -> Vec<SourceRow> {
+    let extra = access
+        .map_or(&[][..], |a| &a.sources[..])
+        .iter()
+        .filter(|id| !ids.contains(id));
     ids.iter()
+        .chain(extra)
         .filter_map(|id| cat.source(id))
         .map(|s| SourceRow {
             title: safe(&s.title),
@@ -311,7 +374,7 @@ pub fn value_text(parts: &[Part]) -> String {
     parts
         .iter()
         .map(|p| match p {
-            Part::Plain(s) | Part::Strong(s) | Part::Doubt(s) => s.as_str(),
+            Part::Plain(s) | Part::Strong(s) | Part::Doubt(s) | Part::Link(s) => s.as_str(),
         })
         .collect()
 }

@@ -21,6 +21,7 @@ use ratatui::Terminal;
 use ratatui::backend::CrosstermBackend;
 use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM, SIGTSTP};
 
+use crate::action::Opened;
 use crate::app::{Action, App, Effects, Standing};
 use crate::changes::{Seen, seen};
 use crate::data::LoadError;
@@ -490,7 +491,7 @@ fn draw(terminal: &mut Terminal<Backend>, app: &mut App) -> io::Result<()> {
     debug_panic("draw");
     queue!(terminal.backend_mut(), BeginSynchronizedUpdate)?;
     let mut geometry = None;
-    terminal.draw(|f| geometry = Some(ui::render(f, app)))?;
+    terminal.draw(|f| geometry = Some(ui::render_links(f, app, true)))?;
     end_frame(terminal.backend_mut())?;
     if let Some(g) = geometry {
         app.update(Action::Drawn(Box::new(g)));
@@ -502,6 +503,19 @@ fn draw(terminal: &mut Terminal<Backend>, app: &mut App) -> io::Result<()> {
 fn end_frame(w: &mut Backend) -> io::Result<()> {
     queue!(w, EndSynchronizedUpdate)?;
     w.flush()
+}
+
+/// Open a URL in the browser, honouring `$BROWSER` (the `webbrowser` crate reads it first).
+/// Over SSH without `$BROWSER`, a browser would start on the remote machine, out of sight.
+fn open_url(url: &str) -> Opened {
+    let set = |k: &str| std::env::var_os(k).is_some_and(|v| !v.is_empty());
+    if !set("BROWSER") && (set("SSH_CONNECTION") || set("SSH_TTY") || set("SSH_CLIENT")) {
+        return Opened::OverSsh;
+    }
+    match webbrowser::open(url) {
+        Ok(()) => Opened::Started,
+        Err(_) => Opened::Failed,
+    }
 }
 
 /// The OSC 52 sequence that puts text on the clipboard of the terminal, also over SSH.
@@ -553,6 +567,13 @@ fn event_loop(
             if let Some(text) = effects.copy {
                 // OSC 52: the terminal puts it on the clipboard, also over SSH.
                 write!(terminal.backend_mut(), "{}", osc52(&text))?;
+            }
+            if let Some(url) = effects.open {
+                let how = open_url(&url);
+                if how != Opened::Started {
+                    write!(terminal.backend_mut(), "{}", osc52(&url))?;
+                }
+                todo.redraw |= app.update(Action::Opened(url, how)).redraw;
             }
             // Only the latest query matters: the worker drops those typed meanwhile too.
             todo.search = effects.search.or(todo.search);

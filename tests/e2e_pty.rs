@@ -523,6 +523,8 @@ fn p_shows_plan_against_reality_late_and_overdue_first() {
     s.wait_for(&["Timeline · 2025 by month"]);
     s.send("q");
     assert_eq!(s.exit_status(), "0");
+}
+
 /// Two Esc presses that reach the dashboard in one read are two presses: the first leaves and
 /// clears the search, the second drops the country filter. In the legacy encoding they are
 /// `ESC ESC`, which crossterm reads as one Esc (it is also what some terminals send for
@@ -558,4 +560,72 @@ fn a_double_esc_in_one_write_clears_the_search_and_the_country_filter() {
         pop.is_some() && pop < leave,
         "the keyboard mode is popped on the alternate screen, before leaving it"
     );
+}
+
+/// `o` runs `$BROWSER` with the selection's https website; the first screen's bytes hold an
+/// OSC 8 hyperlink for it.
+#[test]
+fn o_opens_the_website_with_browser_and_links_are_osc8() {
+    let dir = tempfile::tempdir().unwrap();
+    let log = dir.path().join("opened");
+    let script = dir.path().join("browser");
+    std::fs::write(
+        &script,
+        format!("#!/bin/sh\necho \"$1\" > '{}'\n", log.display()),
+    )
+    .unwrap();
+    use std::os::unix::fs::PermissionsExt;
+    std::fs::set_permissions(&script, std::fs::Permissions::from_mode(0o755)).unwrap();
+    let cat = aifactories::data::Catalog::embedded().unwrap();
+    let website = cat
+        .factory("lumi-aif")
+        .and_then(|f| f.access.as_ref())
+        .and_then(|a| a.website.as_deref())
+        .expect("LUMI AIF's website")
+        .to_string();
+    let mut s = Session::start_with(
+        "--today 2026-11-24",
+        &[("BROWSER", script.to_str().unwrap())],
+    );
+    s.wait_for(&["Results", "LUMI AIF"]);
+    // The first frame: the website as a hyperlink, around its first letter.
+    s.wait_raw(&format!("\x1b]8;;{website}\x1b\\h\x1b]8;;\x1b\\"));
+    s.send("o");
+    s.wait_for(&["opening"]);
+    let deadline = Instant::now() + Duration::from_secs(20);
+    let opened = loop {
+        if let Ok(text) = std::fs::read_to_string(&log)
+            && !text.is_empty()
+        {
+            break text;
+        }
+        assert!(Instant::now() < deadline, "the browser script was not run");
+        std::thread::sleep(Duration::from_millis(50));
+    };
+    // The crate hands the browser the URL parsed and normalised (a trailing `/`).
+    assert_eq!(
+        opened.trim().trim_end_matches('/'),
+        website.trim_end_matches('/')
+    );
+    assert!(opened.starts_with("https://"));
+    s.send("q");
+    assert_eq!(s.exit_status(), "0");
+}
+
+/// Over SSH with no `$BROWSER`, `o` says so and copies the URL instead.
+#[test]
+fn o_over_ssh_copies_instead() {
+    let mut s = Session::start_with(
+        "--today 2026-11-24",
+        &[
+            ("SSH_CONNECTION", "10.0.0.1 22 10.0.0.2 22"),
+            ("BROWSER", ""),
+        ],
+    );
+    s.wait_for(&["Results", "LUMI AIF"]);
+    s.send("o");
+    s.wait_raw("\x1b]52;c;");
+    s.wait_for(&["over SSH"]);
+    s.send("q");
+    assert_eq!(s.exit_status(), "0");
 }

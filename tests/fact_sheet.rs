@@ -11,7 +11,7 @@ use aifactories::timeline::Timeline;
 
 /// The detail pane's text for a record, at a size where it shows whole.
 fn detail_text(name: &str, lang: Lang) -> String {
-    let mut app = common::app_with(200, 80, lang, false);
+    let mut app = common::app_with(200, 240, lang, false);
     common::press(&mut app, &["/", &format!("type:{name}"), "Enter", "Enter"]);
     let area = app.screen().detail.expect("a detail pane");
     let buf = common::render(&app).backend().buffer().clone();
@@ -49,7 +49,7 @@ fn the_detail_pane_and_show_give_the_same_labelled_facts() {
             };
             let detail = detail_text(name, lang);
             let show = show_text(id, lang);
-            for f in &sheet.fields {
+            for f in sheet.lead.iter().chain(&sheet.fields) {
                 let label = f.label.text(lang);
                 let value = value_text(&f.value);
                 assert!(

@@ -49,7 +49,57 @@ fn detail_of_it4lia() {
     let mut a = app(120, 40);
     press(&mut a, &["/", "type:it4lia", "Enter", "Enter"]);
     assert_eq!(a.focus(), Pane::Detail);
-    assert!(screen_text(&a).contains("CINECA"));
+    assert!(screen_text(&a).contains("compute time"));
+}
+
+/// The detail answers first what a user asks first: website, offer, users, access, sectors.
+#[test]
+fn detail_access_first_in_both_languages() {
+    let keys = ["/", "type:meluxina", "Enter", "Enter"];
+    snap("detail_access_en", Lang::En, false, &keys);
+    snap("detail_access_fr", Lang::Fr, false, &keys);
+    let mut a = app(200, 120);
+    press(&mut a, &keys);
+    let s = screen_text(&a);
+    let at = |w: &str| s.find(w).unwrap_or_else(|| panic!("{w} missing\n{s}"));
+    assert!(at("Website") < at("Offers") && at("Offers") < at("Sectors"));
+    assert!(at("Sectors") < at("Host"), "{s}");
+}
+
+/// Wrapped values start under the value, not under the label; the scrollbar says where the
+/// view is.
+#[test]
+fn detail_hanging_indent_and_scroll_position() {
+    let mut a = app(80, 24);
+    press(&mut a, &["/", "type:it4lia", "Enter", "Enter"]);
+    let s = screen_text(&a);
+    let lines: Vec<&str> = s.lines().collect();
+    let i = lines
+        .iter()
+        .position(|l| l.contains("Sectors "))
+        .expect("sectors line");
+    let col = lines[i].find("Sectors").unwrap();
+    let next = &lines[i + 1][col..];
+    assert!(
+        next.starts_with("           ") && !next.starts_with("            "),
+        "continuation not indented:\n{}\n{}",
+        lines[i],
+        lines[i + 1]
+    );
+    // A scrollbar thumb on the detail's right border.
+    let area = a.screen().detail.unwrap();
+    let buf = render(&a).backend().buffer().clone();
+    let x = area.right() - 1;
+    let thumb = (area.top() + 1..area.bottom() - 1).any(|y| buf[(x, y)].symbol() == "█");
+    assert!(thumb, "no scrollbar thumb\n{s}");
+}
+
+/// "For me": the ranking for Portugal, health and start-ups, each row with its reasons.
+#[test]
+fn for_me_in_both_languages() {
+    let keys = ["/", "type:country:pt health startup", "Enter", "f"];
+    snap("for_me_en", Lang::En, false, &keys);
+    snap("for_me_fr", Lang::Fr, false, &keys);
 }
 
 #[test]

@@ -59,6 +59,8 @@ pub struct Effects {
     pub suspend: bool,
     /// Put this text on the clipboard.
     pub copy: Option<String>,
+    /// Open this URL in the browser (or copy it where none can start).
+    pub open: Option<String>,
     /// Send this query to the search worker.
     pub search: Option<SearchRequest>,
     /// Remember the data shown as seen (the changes list was opened).
@@ -278,6 +280,19 @@ impl App {
         self.cat.source(id).map(|s| s.url.as_str())
     }
 
+    /// The URL `o` opens: the chosen milestone's first source when the timeline has focus,
+    /// else the selection's website, else its first source.
+    pub fn open_target(&self) -> Option<String> {
+        let website = match self.selected_record() {
+            _ if self.focus == Pane::Timeline && self.timeline.cursor().is_some() => None,
+            Some(Record::Factory(i)) => self.cat.factories()[i].access.as_ref(),
+            Some(Record::Antenna(i)) => self.cat.antennas()[i].access.as_ref(),
+            None => None,
+        }
+        .and_then(|a| a.website.as_deref());
+        website.or_else(|| self.copy_target()).map(str::to_string)
+    }
+
     /// Build the search index now if it is not built yet. The dashboard does it right after
     /// its first frame; without it, the first search does.
     pub fn prepare_search(&mut self) {
@@ -300,9 +315,10 @@ impl App {
 
     /// Rows of the list that fit on screen (inside the border).
     pub fn list_height(&self) -> usize {
-        self.screen()
-            .list
-            .map_or(1, |r| usize::from(r.height.saturating_sub(2)).max(1))
+        self.screen().list.map_or(1, |r| {
+            let h = r.height.saturating_sub(2);
+            usize::from(h - list::header_rows(h)).max(1)
+        })
     }
 
     fn detail_height(&self) -> u16 {
@@ -335,7 +351,11 @@ impl App {
         if col < r.x || col >= r.x + r.width || row < r.y || row >= r.y + r.height {
             return None;
         }
-        let i = self.list.offset() + usize::from(row - r.y);
+        let head = list::header_rows(r.height);
+        if row < r.y + head {
+            return None;
+        }
+        let i = self.list.offset() + usize::from(row - r.y - head);
         (i < self.list.len()).then_some(i)
     }
 
@@ -406,6 +426,27 @@ impl App {
         match action {
             A::Quit => effects.quit = true,
             A::Drawn(_) | A::Redraw | A::Resize(..) | A::Suspend | A::SearchDone(_) => {}
+            A::CycleSort => {
+                self.list
+                    .cycle_sort(&self.cat, self.search.hits(), self.search.results_query());
+                self.after_selection_change();
+            }
+            A::ForMe => self.toggle_for_me(),
+            A::Open => match self.open_target() {
+                Some(url) => {
+                    self.status = Some(Msg::Opening.fill(self.lang, &[&url]));
+                    effects.open = Some(url);
+                }
+                None => self.status = Some(Msg::NothingToOpen.text(self.lang).to_string()),
+            },
+            A::Opened(url, how) => {
+                let msg = match how {
+                    crate::action::Opened::Started => Msg::Opening,
+                    crate::action::Opened::OverSsh => Msg::OpenOverSsh,
+                    crate::action::Opened::Failed => Msg::OpenFailed,
+                };
+                self.status = Some(msg.fill(self.lang, &[&url]));
+            }
             A::Copy => match self.copy_target().map(str::to_string) {
                 Some(url) => {
                     self.status = Some(Msg::Copied.fill(self.lang, &[&url]));
@@ -522,7 +563,8 @@ impl App {
     /// Re-apply the country filter to the results, keep the selected record if it is still
     /// listed, and mark the hosts of what matched.
     fn results_changed(&mut self, keep: Option<Record>) {
-        self.list.refill(&self.cat, self.search.hits());
+        self.list
+            .refill(&self.cat, self.search.hits(), self.search.results_query());
         self.timeline_follow_results();
         self.map
             .mark_hosts(self.search.hits(), self.list.rows(), self.search.filtered());
@@ -549,6 +591,71 @@ impl App {
         // The selected factory's lane stays in view.
         if let Some(f) = self.network_factory() {
             self.timeline.show_factory(f, self.lanes_visible());
+        }
+    }
+
+    /// The "for me" view: the country of the list's filter, else of the query's `country:`,
+    /// else of the map's cursor; the sectors and the profile from the query's words. Again:
+    /// back to the results.
+    fn toggle_for_me(&mut self) {
+        let keep = self.selected_record();
+        if self.list.for_me().is_some() {
+            self.results_changed(keep);
+            return;
+        }
+        let profile = self.for_me_profile();
+        let m = crate::matching::rank(&self.cat, &profile, self.today);
+        self.list.set_for_me(
+            &self.cat,
+            Some(list::ForMe {
+                profile,
+                ranked: m.ranked,
+                fallback: m.fallback,
+            }),
+        );
+        self.list.select(0);
+        self.set_focus(Pane::List);
+        self.after_selection_change();
+    }
+
+    fn for_me_profile(&self) -> crate::matching::Profile {
+        use crate::matching::{find_country, find_sector};
+        let query = self.search.query();
+        let mut country = self
+            .list
+            .country_filter()
+            .map(|ci| self.cat.countries[ci].code.clone());
+        let mut sectors = Vec::new();
+        let mut users = None;
+        for word in query.split_whitespace() {
+            let w = word.trim_matches('"');
+            let (key, value) = w.split_once(':').unwrap_or(("", w));
+            match key.to_ascii_lowercase().as_str() {
+                "country" | "pays" | "cc" if country.is_none() => {
+                    country = find_country(&self.cat, value).ok();
+                }
+                "sector" | "secteur" | "" => {
+                    if let Ok(s) = find_sector(&self.cat, value) {
+                        if !sectors.contains(&s) {
+                            sectors.push(s);
+                        }
+                    } else if let Some(g) = crate::data::UserGroup::parse(value) {
+                        users = Some(g);
+                    }
+                }
+                _ => {}
+            }
+        }
+        let country = country.or_else(|| {
+            self.cat
+                .countries
+                .get(self.map.cursor())
+                .map(|c| c.code.clone())
+        });
+        crate::matching::Profile {
+            country,
+            sectors,
+            users,
         }
     }
 

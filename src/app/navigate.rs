@@ -51,6 +51,11 @@ impl App {
             }
             return true;
         }
+        if self.list.for_me().is_some() {
+            let keep = self.selected_record();
+            self.results_changed(keep);
+            return true;
+        }
         if self.list.country_filter().is_some() {
             self.list.set_country_filter(None);
             let keep = self.selected_record();

@@ -69,6 +69,13 @@ impl SearchState {
         &self.hits
     }
 
+    /// The text a hit matched in (a sector's label, a city...), as in the data.
+    pub fn match_text(&self, m: &Match) -> &str {
+        self.searcher
+            .as_ref()
+            .map_or("", |s| s.index().match_text(m))
+    }
+
     /// The query the shown results answer.
     pub fn results_query(&self) -> &str {
         &self.results_query

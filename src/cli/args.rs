@@ -87,6 +87,9 @@ pub enum Command {
     Timeline(TimelineArgs),
     /// Compare two datasets: records added, removed and changed, milestones moved.
     Diff(DiffArgs),
+    /// Which factories and antennas serve you: ranked for your country, sectors and profile,
+    /// each with its reasons.
+    Match(MatchArgs),
     /// Print the shell completion script for bash, zsh, fish, powershell or elvish.
     Completions(CompletionsArgs),
     /// Print the manual page (roff) on standard output.
@@ -190,6 +193,33 @@ pub struct DiffArgs {
     pub new: PathBuf,
     #[arg(long, value_enum, default_value_t = ShowFormat::Text)]
     pub format: ShowFormat,
+}
+
+#[derive(Debug, Args)]
+#[command(after_help = "Examples:\n  \
+                        aifactories match --country pt --sector health --profile startup\n  \
+                        aifactories match --country Croatie --format json")]
+pub struct MatchArgs {
+    /// Your country: ISO code or name, in English or French (accents optional).
+    #[arg(long, value_name = "CC")]
+    pub country: String,
+    /// A sector you work in (key, label or synonym, English or French); repeat for several.
+    #[arg(long, value_name = "S")]
+    pub sector: Vec<String>,
+    /// Who you are; factories whose sources say they are open to it rank first.
+    #[arg(long, value_enum)]
+    pub profile: Option<ProfileArg>,
+    #[arg(long, value_enum, default_value_t = ListFormat::Table)]
+    pub format: ListFormat,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ProfileArg {
+    Startup,
+    Sme,
+    Industry,
+    Academia,
+    Public,
 }
 
 #[derive(Debug, Args)]

@@ -7,6 +7,7 @@ pub mod diff;
 mod export;
 pub mod json;
 mod list;
+mod matching;
 mod records;
 mod search;
 mod show;
@@ -149,6 +150,7 @@ pub fn run_command(
         Command::Search(a) => search::run(ctx, a, width, out),
         Command::Timeline(a) => timeline::run(ctx, a, out),
         Command::Diff(a) => diff::run(ctx, a, out),
+        Command::Match(a) => matching::run(ctx, a, width, out),
         Command::Completions(a) => completions::completions(a.shell, out),
         Command::Man => completions::man(out),
     }

@@ -46,12 +46,17 @@ fn write_sheet(s: &Sheet, lang: Lang, out: &mut dyn Write) -> std::io::Result<()
     if let Some(sub) = &s.subtitle {
         writeln!(out, "  {sub}")?;
     }
-    for f in &s.fields {
+    // The detail pane's order: what a user asks first, the summary, then the rest.
+    for f in &s.lead {
         writeln!(out, "  {}: {}", tr(lang, f.label), value_text(&f.value))?;
     }
     if let Some(summary) = &s.summary {
         writeln!(out)?;
         writeln!(out, "  {summary}")?;
+        writeln!(out)?;
+    }
+    for f in &s.fields {
+        writeln!(out, "  {}: {}", tr(lang, f.label), value_text(&f.value))?;
     }
     if !s.milestones.is_empty() {
         writeln!(out)?;

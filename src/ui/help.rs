@@ -60,10 +60,11 @@ fn lines_for(keymap: &Keymap, app: &App, theme: &Theme, cols: usize) -> Vec<Line
     }
     out.push(Line::raw(""));
     out.push(Line::styled(Msg::Signs.text(lang), theme.title));
-    let legend: [(&str, Msg); 3] = [
+    let legend: [(&str, Msg); 4] = [
         ("?", Msg::SignDoubt),
         ("●", Msg::SignFactory),
         ("◇", Msg::AntennaKind),
+        ("W1 ant", Msg::WaveLegend),
     ];
     // What's new since you last looked (`n`).
     let new = super::whatsnew::sign(crate::changes::Mark::New).to_string();

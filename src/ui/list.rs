@@ -2,32 +2,88 @@
 
 use ratatui::Frame;
 use ratatui::layout::{Margin, Rect};
-use ratatui::style::Style;
+use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Scrollbar, ScrollbarOrientation, ScrollbarState};
 
 use super::{Theme, pane_block, safe, title};
 use crate::app::App;
+use crate::app::list::header_rows;
 use crate::data::Record;
 use crate::i18n::Msg;
 use crate::layout::{Pane, inner};
 use crate::text::{fit, truncate, width};
 
-pub fn draw(f: &mut Frame, app: &App, theme: &Theme, area: Rect) {
+/// The list's title: "Results" (and the map's country), or "For me" and the profile.
+fn head(app: &App, theme: &Theme) -> Line<'static> {
     let lang = app.lang();
-    let mut head = vec![title(theme, Msg::Results.text(lang))];
-    if let Some(ci) = app.list().country_filter()
-        && let Some(c) = app.cat().countries.get(ci)
-    {
+    let cat = app.cat();
+    let mut head = Vec::new();
+    if let Some(f) = app.list().for_me() {
+        head.push(title(theme, Msg::ForMeTitle.text(lang)));
+        let mut what: Vec<String> = Vec::new();
+        if let Some(c) = &f.profile.country {
+            what.push(format!("{} ({c})", cat.country_name(c, lang)));
+        }
+        what.extend(
+            f.profile
+                .sectors
+                .iter()
+                .map(|k| cat.sector_label(k, lang).to_string()),
+        );
+        if let Some(g) = f.profile.users {
+            what.push(g.label(lang).to_string());
+        }
         head.push(Span::styled(
-            Msg::InCountry.fill(lang, &[c.name(lang)]),
+            format!("· {} ", what.join(" · ")),
             theme.label,
         ));
+    } else {
+        head.push(title(theme, Msg::Results.text(lang)));
+        if let Some(ci) = app.list().country_filter()
+            && let Some(c) = cat.countries.get(ci)
+        {
+            head.push(Span::styled(
+                Msg::InCountry.fill(lang, &[c.name(lang)]),
+                theme.label,
+            ));
+        }
     }
+    Line::from(head)
+}
+
+/// Why a row is listed: the "for me" reasons, or the field and text the search matched.
+fn why(app: &App, row: usize) -> Option<String> {
+    let lang = app.lang();
+    if let (Some(f), Some(r)) = (app.list().for_me(), app.list().ranked(row)) {
+        let reasons: Vec<String> = r
+            .reasons(app.cat(), &f.profile)
+            .iter()
+            .map(|x| x.text(app.cat(), lang))
+            .collect();
+        return Some(reasons.join(" · "));
+    }
+    let m = app.list().hit(app.search().hits(), row)?;
+    let text = app.search().match_text(m);
+    Some(if text.is_empty() {
+        m.field.label(lang).to_string()
+    } else {
+        Msg::MatchedIn.fill(lang, &[m.field.label(lang), &safe(text)])
+    })
+}
+
+pub fn draw(f: &mut Frame, app: &App, theme: &Theme, area: Rect) {
+    let lang = app.lang();
     let total = app.cat().factories().len() + app.cat().antennas().len();
-    let block = pane_block(app, theme, Pane::List, Line::from(head)).title_top(
+    // The sort key where there is room for it beside the title.
+    let sort = if area.width >= 60 {
+        format!(" {} ·", app.list().sort().label(lang))
+    } else {
+        String::new()
+    };
+    let block = pane_block(app, theme, Pane::List, head(app, theme)).title_top(
         Line::from(Span::styled(
-            format!(" {} / {} ", app.list().rows().len(), total),
+            format!("{sort} {} / {} ", app.list().rows().len(), total),
             theme.label,
         ))
         .right_aligned(),
@@ -48,37 +104,71 @@ pub fn draw(f: &mut Frame, app: &App, theme: &Theme, area: Rect) {
         );
         return;
     }
-    let overflow = app.list().rows().len() > usize::from(body.height);
+    let head_rows = header_rows(body.height);
+    let rows_h = usize::from(body.height - head_rows);
+    let overflow = app.list().rows().len() > rows_h;
     // Leave the last column to the scrollbar when there is one.
     let w = usize::from(body.width) - usize::from(overflow && body.width > 1);
-    let (city_w, cc_w, wave_w) = if w >= 50 {
-        (14, 3, 3)
+    // Why each row is listed, in place of the city, when there is a search or "for me".
+    let show_why = app.list().for_me().is_some() || app.search().filtered();
+    // The code and wave columns as wide as their headers in the language.
+    let cc = width(Msg::ColCountry.text(lang)).max(2);
+    let wv = width(Msg::ColWave.text(lang)).max(3);
+    let fixed = 4 + cc + wv;
+    let (mid_w, cc_w, wave_w) = if w >= 50 {
+        (if show_why { (w - fixed) * 9 / 20 } else { 14 }, cc, wv)
     } else if w >= 34 {
-        (10, 3, 3)
+        (if show_why { (w - fixed) / 3 } else { 10 }, cc, wv)
     } else if w >= 22 {
-        (0, 3, 3)
+        (0, cc, wv)
     } else {
         (0, 0, 0)
     };
     let name_w = w.saturating_sub(
-        2 + city_w
+        2 + mid_w
             + cc_w
             + wave_w
-            + usize::from(city_w > 0)
+            + usize::from(mid_w > 0)
             + usize::from(cc_w > 0)
             + usize::from(wave_w > 0),
     );
     let focused = app.focus() == Pane::List || app.focus() == Pane::Search;
     let mut lines = Vec::with_capacity(usize::from(body.height));
-    for (i, &h) in app
+    if head_rows > 0 {
+        let col = |m: Msg, cols: usize| format!(" {}", fit(m.text(lang), cols));
+        let mut s = format!("  {}", fit(Msg::ColName.text(lang), name_w));
+        if mid_w > 0 {
+            s.push_str(&col(
+                if show_why {
+                    Msg::ColMatched
+                } else {
+                    Msg::ColCity
+                },
+                mid_w,
+            ));
+        }
+        if cc_w > 0 {
+            s.push_str(&col(Msg::ColCountry, cc_w));
+        }
+        if wave_w > 0 {
+            s.push_str(&col(Msg::ColWave, wave_w));
+        }
+        lines.push(Line::styled(
+            s,
+            theme.label.add_modifier(Modifier::UNDERLINED),
+        ));
+    }
+    for (i, _) in app
         .list()
         .rows()
         .iter()
         .enumerate()
         .skip(app.list().offset())
-        .take(usize::from(body.height))
+        .take(rows_h)
     {
-        let record = app.search().hits()[h].record;
+        let Some(record) = app.list().record(app.search().hits(), i) else {
+            continue;
+        };
         let selected = i == app.list().selected();
         let row_style = match (selected, focused) {
             (true, true) => theme.selected,
@@ -103,7 +193,7 @@ pub fn draw(f: &mut Frame, app: &App, theme: &Theme, area: Rect) {
                     a.name.as_str(),
                     a.city.as_deref().unwrap_or("–"),
                     a.country.as_str(),
-                    "ant".to_string(),
+                    Msg::WaveAntenna.text(lang).to_string(),
                 )
             }
         };
@@ -133,11 +223,13 @@ pub fn draw(f: &mut Frame, app: &App, theme: &Theme, area: Rect) {
             row_style,
             theme,
         ));
-        if city_w > 0 {
-            spans.push(Span::styled(
-                format!(" {}", fit(&safe(city), city_w)),
-                row_style,
-            ));
+        if mid_w > 0 {
+            let text = if show_why {
+                why(app, i).unwrap_or_default()
+            } else {
+                safe(city).to_string()
+            };
+            spans.push(Span::styled(format!(" {}", fit(&text, mid_w)), row_style));
         }
         if cc_w > 0 {
             spans.push(Span::styled(format!(" {}", fit(cc, cc_w)), row_style));
@@ -150,13 +242,8 @@ pub fn draw(f: &mut Frame, app: &App, theme: &Theme, area: Rect) {
     let list_area = Rect::new(body.x, body.y, w as u16, body.height);
     f.render_widget(Paragraph::new(lines), list_area);
     if overflow {
-        let mut state = ScrollbarState::new(
-            app.list()
-                .rows()
-                .len()
-                .saturating_sub(usize::from(body.height)),
-        )
-        .position(app.list().offset());
+        let mut state = ScrollbarState::new(app.list().rows().len().saturating_sub(rows_h))
+            .position(app.list().offset());
         f.render_stateful_widget(
             Scrollbar::new(ScrollbarOrientation::VerticalRight)
                 .begin_symbol(None)

@@ -4,6 +4,7 @@ pub mod detail;
 pub mod geo_map;
 pub mod help;
 pub mod hints;
+pub mod hyperlink;
 pub mod input;
 pub mod list;
 pub mod map;
@@ -11,6 +12,7 @@ pub mod plan;
 pub mod search_box;
 pub mod timeline;
 pub mod whatsnew;
+pub mod wrap;
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -30,6 +32,12 @@ pub fn draw(f: &mut Frame, app: &App) {
 
 /// Draw the whole screen, and say how far the panes that were drawn can scroll.
 pub fn render(f: &mut Frame, app: &App) -> Geometry {
+    render_links(f, app, false)
+}
+
+/// [`render`], with the addresses on screen as OSC 8 hyperlinks (the terminal loop; tests
+/// that read the buffer as text draw without them).
+pub fn render_links(f: &mut Frame, app: &App, links: bool) -> Geometry {
     let theme = *app.theme();
     let screen = app.screen();
     let mut geometry = Geometry::default();
@@ -51,7 +59,11 @@ pub fn render(f: &mut Frame, app: &App) -> Geometry {
         list::draw(f, app, &theme, r);
     }
     if let Some(r) = screen.detail {
-        geometry.detail_max_scroll = detail::draw(f, app, &theme, r);
+        let (max, at) = detail::draw(f, app, &theme, r);
+        geometry.detail_max_scroll = max;
+        if links {
+            hyperlink::apply(f.buffer_mut(), &at);
+        }
     }
     if let Some(r) = screen.timeline {
         if app.timeline().plan_view().is_open() {

@@ -424,7 +424,14 @@ mod tests {
 
     #[test]
     fn binary_formats_carry_dates_as_numbers_and_text_formats_as_written() {
-        for s in ["2024-12-10", "2025-07", "2025-Q3", "2026-H1", "end-2025", "2027"] {
+        for s in [
+            "2024-12-10",
+            "2025-07",
+            "2025-Q3",
+            "2026-H1",
+            "end-2025",
+            "2027",
+        ] {
             let d = p(s);
             let bytes = postcard::to_allocvec(&d).unwrap();
             assert!(bytes.len() <= 5, "{s}: {bytes:?}");

@@ -501,6 +501,83 @@ catalogue! {
     /// `{}`: the query's length, then the limit.
     QueryTooLong => "the query is {} characters long; the limit is {}",
         "la requête fait {} caractères\u{a0}; la limite est {}";
+
+    // Access: how to use a factory (fact sheet, `match`, "for me").
+    Website => "Website", "Site web";
+    Offers => "Offers", "Offre";
+    OpenTo => "Open to", "Ouvert à";
+    /// The page or contact to ask for access.
+    Apply => "Access", "Accès";
+    AccessNotKnown => "not known: no source seen", "inconnu : aucune source vue";
+    ServiceCompute => "compute time", "temps de calcul";
+    ServiceSupport => "user support", "accompagnement";
+    ServiceTraining => "training", "formation";
+    ServiceData => "data services", "services de données";
+    ServiceExperimental => "experimental platform", "plateforme expérimentale";
+    ServiceIncubation => "start-up programmes", "programmes pour start-up";
+    UsersStartups => "start-ups", "start-up";
+    UsersSmes => "SMEs", "PME";
+    UsersIndustry => "industry", "industrie";
+    UsersAcademia => "academia", "recherche";
+    UsersPublic => "public sector", "secteur public";
+    /// `{}`: the country, `Spain (ES)`.
+    ReasonHosted => "in your country, {}", "dans votre pays, {}";
+    /// `{}`: the country.
+    ReasonPartner => "your country, {}, is a consortium partner",
+        "votre pays, {}, est partenaire du consortium";
+    /// `{}`: antenna names.
+    ReasonAntennaLinked => "an antenna in your country is linked to it: {}",
+        "une antenne de votre pays lui est rattachée : {}";
+    /// `{}`: factory names.
+    ReasonLinkedTo => "linked to {}", "rattachée à {}";
+    /// `{}`: sector labels.
+    ReasonSectors => "serves your sector: {}", "sert votre secteur : {}";
+    /// `{}`: a user group.
+    ReasonOpenTo => "open to your profile ({}), as its sources state", "ouverte à votre profil ({}) selon ses sources";
+    /// `{}`: a date.
+    ReasonRunning => "machine in operation since {}", "machine en service depuis {}";
+    /// `{}`: a date.
+    ReasonExpected => "machine expected {}", "machine attendue : {}";
+    /// `{}`: a date.
+    ReasonOverdue => "machine planned for {}, no start of operation recorded",
+        "machine prévue pour {}, aucune mise en service enregistrée";
+    ReasonOpenToAll => "open to users from every EuroHPC participating state (access calls)",
+        "ouverte aux utilisateurs de tous les États participant à EuroHPC (appels d'accès)";
+    /// `{}`: the country.
+    MatchFallback => "{}: no AI Factory, partner or antenna. The factories open to users from every EuroHPC participating state, by sector:",
+        "{} : aucune usine d'IA, aucun partenaire ni aucune antenne. Les usines ouvertes aux utilisateurs de tous les États participant à EuroHPC, par secteur :";
+    ColWhy => "why", "pourquoi";
+    KeyOpenInBrowser => "open the website (or the milestone's source)",
+        "ouvrir le site web (ou la source du jalon)";
+    /// `{}`: a URL.
+    Opening => "opening {}", "ouverture de {}";
+    /// `{}`: the URL copied instead.
+    OpenOverSsh => "over SSH, no browser here: copied {}", "en SSH, pas de navigateur ici : copié {}";
+    /// `{}`: the URL copied instead.
+    OpenFailed => "no browser could start: copied {}", "aucun navigateur n'a pu démarrer : copié {}";
+    NothingToOpen => "nothing to open", "rien à ouvrir";
+    KeyForMe => "for me: factories for the map's country and the query's sectors",
+        "pour moi : usines pour le pays de la carte et les secteurs de la requête";
+    KeySort => "sort by relevance, name, country, wave, date", "trier par pertinence, nom, pays, vague, date";
+    SortRelevance => "by relevance", "par pertinence";
+    SortName => "by name", "par nom";
+    SortCountry => "by country", "par pays";
+    SortWave => "by wave", "par vague";
+    SortSelected => "by selection date", "par date de sélection";
+    ForMeTitle => "For me", "Pour moi";
+    /// The detail's line of the reasons a record is listed "for me".
+    WhyLabel => "Why", "Pourquoi";
+    /// `{}`: the field, then the text it matched.
+    MatchedIn => "{}: {}", "{} : {}";
+    ColName => "name", "nom";
+    ColCity => "city", "ville";
+    ColCountry => "cc", "pays";
+    ColWave => "wave", "vague";
+    ColMatched => "why", "pourquoi";
+    /// The wave column of an antenna.
+    WaveAntenna => "ant", "ant";
+    /// The list's legend of the wave column: `W1`, `W2`, `W3` and `ant`.
+    WaveLegend => "W1–W3 selection wave · ant antenna", "W1–W3 vague de sélection · ant antenne";
 }
 
 /// The months' names, January first.

@@ -205,6 +205,40 @@ pub enum Service {
     Incubation,
 }
 
+impl Service {
+    pub const ALL: [Service; 6] = [
+        Service::Compute,
+        Service::Support,
+        Service::Training,
+        Service::Data,
+        Service::Experimental,
+        Service::Incubation,
+    ];
+
+    pub fn key(self) -> &'static str {
+        match self {
+            Service::Compute => "compute",
+            Service::Support => "support",
+            Service::Training => "training",
+            Service::Data => "data",
+            Service::Experimental => "experimental",
+            Service::Incubation => "incubation",
+        }
+    }
+
+    pub fn label(self, lang: Lang) -> &'static str {
+        match self {
+            Service::Compute => Msg::ServiceCompute,
+            Service::Support => Msg::ServiceSupport,
+            Service::Training => Msg::ServiceTraining,
+            Service::Data => Msg::ServiceData,
+            Service::Experimental => Msg::ServiceExperimental,
+            Service::Incubation => Msg::ServiceIncubation,
+        }
+        .text(lang)
+    }
+}
+
 /// Who may use a factory or an antenna.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 pub enum UserGroup {
@@ -213,6 +247,47 @@ pub enum UserGroup {
     Industry,
     Academia,
     Public,
+}
+
+impl UserGroup {
+    pub const ALL: [UserGroup; 5] = [
+        UserGroup::Startups,
+        UserGroup::Smes,
+        UserGroup::Industry,
+        UserGroup::Academia,
+        UserGroup::Public,
+    ];
+
+    /// The key of `--profile`: `startup`, `sme`, `industry`, `academia`, `public`.
+    pub fn key(self) -> &'static str {
+        match self {
+            UserGroup::Startups => "startup",
+            UserGroup::Smes => "sme",
+            UserGroup::Industry => "industry",
+            UserGroup::Academia => "academia",
+            UserGroup::Public => "public",
+        }
+    }
+
+    pub fn label(self, lang: Lang) -> &'static str {
+        match self {
+            UserGroup::Startups => Msg::UsersStartups,
+            UserGroup::Smes => Msg::UsersSmes,
+            UserGroup::Industry => Msg::UsersIndustry,
+            UserGroup::Academia => Msg::UsersAcademia,
+            UserGroup::Public => Msg::UsersPublic,
+        }
+        .text(lang)
+    }
+
+    /// A key, case ignored, plural or not (`startups`, `SMEs`).
+    pub fn parse(s: &str) -> Option<UserGroup> {
+        let s = s.trim().to_ascii_lowercase();
+        let one = s.strip_suffix('s').unwrap_or(&s);
+        UserGroup::ALL
+            .into_iter()
+            .find(|g| g.key() == s || g.key() == one || (g.key() == "startup" && one == "start-up"))
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
