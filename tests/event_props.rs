@@ -238,11 +238,7 @@ fn check(app: &App, ev: &Event) {
         .list()
         .for_me()
         .map_or(app.search().hits().len(), |f| f.ranked.len());
-    assert!(
-        app.list().rows().iter().all(|&h| h < listed),
-        "{}",
-        ctx()
-    );
+    assert!(app.list().rows().iter().all(|&h| h < listed), "{}", ctx());
     assert!(
         app.search().cursor() <= app.search().query().chars().count(),
         "cursor {} past the query {:?}, {}",
