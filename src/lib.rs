@@ -7,10 +7,12 @@
 //!    interface's words), both from the model crate (`crates/model`), with
 //!    [`text`] (folding, widths, "did you mean") and [`layout`] (where each pane goes, and
 //!    what a frame tells about scrolling).
-//! 2. [`search`], [`timeline`] and [`matching`] (which factory serves a user): pure logic
-//!    over the data; [`sheet`]: a record's fact sheet.
+//! 2. [`search`], [`timeline`], [`matching`] (which factory serves a user) and [`changes`]
+//!    (what changed between two versions of the data): pure logic over the data; [`sheet`]:
+//!    a record's fact sheet.
 //! 3. [`action`] (everything that can change the dashboard), [`theme`] (styles), [`keymap`]
-//!    (keys to actions, from the focus and mode) and [`config`] (the file that overrides them).
+//!    (keys to actions, from the focus and mode), [`config`] (the file that overrides them)
+//!    and [`state`] (the file that remembers which data was seen last).
 //! 4. [`app`]: the dashboard's state, split by pane, changed only by `App::update`, which
 //!    returns what the loop must do.
 //! 5. [`ui`]: one widget per pane, drawing from `&App`, and the mouse's hit-testing.
