@@ -89,3 +89,39 @@ fn for_me_ranks_for_the_country_with_reasons_and_esc_leaves_it() {
     assert!(s.contains("Croatia (HR)"), "{s}");
     assert_eq!(a.list().len(), a.cat().factories().len());
 }
+
+/// The text a search matched is drawn in the matched style in the "why" column, as the
+/// name's matched letters are; the field's label is not.
+#[test]
+fn the_matched_text_of_a_row_is_highlighted() {
+    let mut a = app(120, 40);
+    press(&mut a, &["/", "type:health", "Enter"]);
+    let t = common::render(&a);
+    let buf = t.backend().buffer();
+    let matched = a.theme().matched;
+    let row = (0..buf.area.height)
+        .find(|&y| {
+            let line: String = (0..buf.area.width)
+                .map(|x| buf[(x, y)].symbol().to_string())
+                .collect();
+            line.contains("sector: Health")
+        })
+        .expect("a row that says why");
+    let line: Vec<(String, ratatui::style::Style)> = (0..buf.area.width)
+        .map(|x| (buf[(x, row)].symbol().to_string(), buf[(x, row)].style()))
+        .collect();
+    let text: String = line.iter().map(|(s, _)| s.as_str()).collect();
+    let at = text.find("sector: Health").unwrap();
+    let col = text[..at].chars().count();
+    let style_at = |c: usize| line[c].1;
+    let has = |s: ratatui::style::Style| {
+        s.add_modifier.contains(matched.add_modifier)
+            && (matched.fg.is_none() || s.fg == matched.fg)
+    };
+    assert!(!has(style_at(col)), "the label is plain");
+    let h = col + "sector: ".len();
+    assert!(
+        (h..h + "Health".len()).all(|c| has(style_at(c))),
+        "the matched text is highlighted"
+    );
+}

@@ -52,6 +52,37 @@ fn head(app: &App, theme: &Theme) -> Line<'static> {
     Line::from(head)
 }
 
+/// Why a row is listed, fitted to `cols` columns: the "for me" reasons, or the field and the
+/// text the search matched, that text in the matched style (as the name's matched letters).
+fn why_spans(app: &App, row: usize, cols: usize, base: Style, theme: &Theme) -> Vec<Span<'static>> {
+    let text = why(app, row).unwrap_or_default();
+    let shown = fit(&text, cols);
+    let matched = app
+        .list()
+        .hit(app.search().hits(), row)
+        .map(|m| safe(app.search().match_text(m)).to_string())
+        .filter(|t| !t.is_empty());
+    // The matched text ends the line (`field: text`): from its first char to the end of what
+    // is shown, less the padding and the ellipsis of a cut line.
+    let start = matched
+        .as_ref()
+        .and_then(|t| text.len().checked_sub(t.len()))
+        .filter(|&at| text.is_char_boundary(at))
+        .map(|at| text[..at].chars().count());
+    let Some(start) = start.filter(|&c| c < shown.chars().count()) else {
+        return vec![Span::styled(shown, base)];
+    };
+    let head: String = shown.chars().take(start).collect();
+    let tail: String = shown.chars().skip(start).collect();
+    let body = tail.trim_end_matches([' ', '…']);
+    let rest = tail[body.len()..].to_string();
+    vec![
+        Span::styled(head, base),
+        Span::styled(body.to_string(), base.patch(theme.matched)),
+        Span::styled(rest, base),
+    ]
+}
+
 /// Why a row is listed: the "for me" reasons, or the field and text the search matched.
 fn why(app: &App, row: usize) -> Option<String> {
     let lang = app.lang();
@@ -224,12 +255,12 @@ pub fn draw(f: &mut Frame, app: &App, theme: &Theme, area: Rect) {
             theme,
         ));
         if mid_w > 0 {
-            let text = if show_why {
-                why(app, i).unwrap_or_default()
+            spans.push(Span::styled(" ", row_style));
+            if show_why {
+                spans.extend(why_spans(app, i, mid_w, row_style, theme));
             } else {
-                safe(city).to_string()
-            };
-            spans.push(Span::styled(format!(" {}", fit(&text, mid_w)), row_style));
+                spans.push(Span::styled(fit(&safe(city), mid_w), row_style));
+            }
         }
         if cc_w > 0 {
             spans.push(Span::styled(format!(" {}", fit(cc, cc_w)), row_style));
