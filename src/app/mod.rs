@@ -15,6 +15,7 @@ mod navigate;
 pub mod plan;
 pub mod search;
 pub mod timeline;
+mod timeline_keys;
 
 use ratatui::layout::Rect;
 

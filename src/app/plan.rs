@@ -87,7 +87,7 @@ impl PlanView {
         self.scroll_into_view(visible);
     }
 
-    pub(super) fn to_end(&mut self, end: bool, visible: usize) {
+    pub(super) fn jump_to_end(&mut self, end: bool, visible: usize) {
         self.selected = if end {
             self.rows().len().saturating_sub(1)
         } else {
