@@ -34,7 +34,7 @@ fn late_and_overdue_first_plan_by_plan() {
     let pv = a.timeline().plan_view();
     assert!(pv.is_open());
     let rows = pv.rows();
-    let pressing = |r: &aifactories::timeline::PlanRow| r.outcome.urgency().0 <= 1;
+    let pressing = |r: &aifactories::timeline::PlanRow| r.outcome().urgency().0 <= 1;
     let split = rows.iter().position(|r| !pressing(r)).unwrap_or(rows.len());
     assert!(split > 0 && rows[split..].iter().all(|r| !pressing(r)));
     // Plan by plan in date order (entries are in date order), inside a plan the most
@@ -43,11 +43,11 @@ fn late_and_overdue_first_plan_by_plan() {
         for w in part.windows(2) {
             assert!(w[0].plan() <= w[1].plan());
             if w[0].plan() == w[1].plan() {
-                assert!(w[0].outcome.urgency() <= w[1].outcome.urgency());
+                assert!(w[0].outcome().urgency() <= w[1].outcome().urgency());
             }
         }
     }
-    assert_eq!(rows[0].outcome, Outcome::Overdue);
+    assert_eq!(rows[0].outcome(), Outcome::Overdue);
 }
 
 #[test]

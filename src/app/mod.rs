@@ -15,6 +15,7 @@ mod navigate;
 pub mod plan;
 pub mod search;
 pub mod timeline;
+mod timeline_keys;
 pub mod whatsnew;
 
 use ratatui::layout::Rect;

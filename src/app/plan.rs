@@ -59,7 +59,7 @@ impl PlanView {
         let mut c = PlanCounts::default();
         for r in self.rows() {
             let n = self.factory_count(r).max(1);
-            match r.outcome.urgency().0 {
+            match r.outcome().urgency().0 {
                 0 => c.overdue += n,
                 1 => c.late += n,
                 _ => {}
@@ -87,7 +87,7 @@ impl PlanView {
         self.scroll_into_view(visible);
     }
 
-    pub(super) fn to_end(&mut self, end: bool, visible: usize) {
+    pub(super) fn jump_to_end(&mut self, end: bool, visible: usize) {
         self.selected = if end {
             self.rows().len().saturating_sub(1)
         } else {
@@ -128,6 +128,6 @@ impl PlanView {
     pub fn selected_overdue(&self) -> bool {
         self.rows()
             .get(self.selected)
-            .is_some_and(|r| r.outcome == Outcome::Overdue)
+            .is_some_and(|r| r.outcome() == Outcome::Overdue)
     }
 }

@@ -24,6 +24,9 @@ pub struct Timeline {
     pub(super) plan_answers: Vec<Vec<u32>>,
     /// Entry indices of every planned milestone (with an id or not), in date order.
     pub(super) planned: Vec<u32>,
+    /// Per entry, its index in `plans` (`NONE` when it is not a plan with an id): the answers
+    /// of a plan without a search.
+    pub(super) plan_slot: Vec<u32>,
     pub(super) span: Option<(Day, Day)>,
 }
 
@@ -93,6 +96,10 @@ impl Timeline {
             }
         }
         tl.plan_answers = vec![Vec::new(); tl.plans.len()];
+        tl.plan_slot = vec![NONE; tl.entries.len()];
+        for (k, &p) in tl.plans.iter().enumerate() {
+            tl.plan_slot[p as usize] = to_u32(k);
+        }
         tl.planned = (0..tl.entries.len())
             .filter(|&i| tl.entries[i].planned)
             .map(to_u32)

@@ -226,10 +226,10 @@ impl Timeline {
     /// The answering events of plan entry `p` (entry indices, date order); empty when `p`
     /// is not a plan with an id.
     pub fn answers_of(&self, p: usize) -> &[u32] {
-        u32::try_from(p)
-            .ok()
-            .and_then(|p| self.plans.binary_search(&p).ok())
-            .map_or(&[], |k| self.plan_answers[k].as_slice())
+        match self.plan_slot.get(p) {
+            Some(&k) if k != super::entry::NONE => &self.plan_answers[k as usize],
+            _ => &[],
+        }
     }
 
     /// What factory `f` did about plan entry `p` by `today`: its first answering event that

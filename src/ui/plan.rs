@@ -108,7 +108,7 @@ fn cells(app: &App, theme: &Theme, r: &PlanRow, short: bool) -> [(String, Style)
     );
     let title = safe(tl.milestone(app.cat(), r.plan()).title.get(lang)).into_owned();
     [
-        outcome_cell(theme, r.outcome, lang, short),
+        outcome_cell(theme, r.outcome(), lang, short),
         (plan_label(app, tl, r.plan()), theme.plan),
         (answer, theme.text),
         (factories, theme.text),

@@ -182,11 +182,13 @@ pub(super) fn draw_header(buf: &mut Buffer, app: &App, theme: &Theme, g: &Geo) {
         } else {
             theme.label
         };
-        // A label is drawn whole or not at all: `2` for `2024` reads as a wrong year.
-        if crate::text::width(&label) > usize::try_from(fit).unwrap_or(0) {
+        // A year or quarter is drawn whole or not at all: `2` for `2024` reads as a wrong
+        // year. A month may shrink to its initial (`J F M`).
+        let fit = usize::try_from(fit).unwrap_or(0);
+        if axis.per_col != 1 && crate::text::width(&label) > fit {
             continue;
         }
-        for (i, ch) in label.chars().enumerate() {
+        for (i, ch) in label.chars().take(fit).enumerate() {
             let x = usize::try_from(x0).unwrap_or(0) + i;
             if x < w {
                 cells[x] = (ch, style, Some(c));

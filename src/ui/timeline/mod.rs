@@ -133,13 +133,10 @@ pub fn entry_at(app: &App, area: Rect, col: u16, row: u16) -> Option<usize> {
     if row < g.lanes.y || row >= g.lanes.bottom() {
         return None;
     }
-    let Some(lane) = g
+    let lane = g
         .lanes_drawn(app)
         .get(usize::from(row - g.lanes.y))
-        .copied()
-    else {
-        return None;
-    };
+        .copied()?;
     let cells = lane_cells(app, app.theme(), &g.axis, lane);
     cells.get(usize::from(col - plot.x)).and_then(|c| c.owner)
 }
