@@ -125,3 +125,25 @@ fn the_matched_text_of_a_row_is_highlighted() {
         "the matched text is highlighted"
     );
 }
+
+/// A query the list cannot run says why in the display language, whole (wrapped, not cut).
+#[test]
+fn a_query_error_in_the_list_is_in_french_and_whole() {
+    let mut a = common::app_with(60, 24, aifactories::i18n::Lang::Fr, false);
+    press(&mut a, &["/", "type:zzzz:abc", "Enter"]);
+    let e = a.search().error().expect("a query error").clone();
+    let fr = e.message(aifactories::i18n::Lang::Fr);
+    assert_ne!(fr, e.message(aifactories::i18n::Lang::En));
+    let s: String = screen_text(&a)
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ");
+    // Every word of the message is on the screen (wrapped across lines, never cut).
+    for word in fr.split_whitespace() {
+        assert!(
+            s.contains(word),
+            "{word:?} missing from\n{}",
+            screen_text(&a)
+        );
+    }
+}

@@ -4,7 +4,7 @@ use ratatui::Frame;
 use ratatui::layout::{Margin, Rect};
 use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Paragraph, Scrollbar, ScrollbarOrientation, ScrollbarState};
+use ratatui::widgets::{Paragraph, Scrollbar, ScrollbarOrientation, ScrollbarState, Wrap};
 
 use super::{Theme, pane_block, safe, title};
 use crate::app::App;
@@ -12,7 +12,7 @@ use crate::app::list::header_rows;
 use crate::data::Record;
 use crate::i18n::Msg;
 use crate::layout::{Pane, inner};
-use crate::text::{fit, truncate, width};
+use crate::text::{fit, width};
 
 /// The list's title: "Results" (and the map's country), or "For me" and the profile.
 fn head(app: &App, theme: &Theme) -> Line<'static> {
@@ -125,12 +125,15 @@ pub fn draw(f: &mut Frame, app: &App, theme: &Theme, area: Rect) {
         return;
     }
     if app.list().rows().is_empty() {
+        // In the display language, and wrapped: read whole, never cut.
         let msg: String = match app.search().error() {
-            Some(e) => e.to_string(),
+            Some(e) => e.message(lang),
             None => Msg::NoMatch.text(lang).into(),
         };
         f.render_widget(
-            Paragraph::new(truncate(&msg, usize::from(body.width))).style(theme.dim),
+            Paragraph::new(safe(&msg).to_string())
+                .wrap(Wrap { trim: true })
+                .style(theme.dim),
             body,
         );
         return;
