@@ -134,3 +134,21 @@ fn keys_move_and_never_leave_the_rows() {
         }
     }
 }
+
+/// The hint line over the plan view gives the plan view's keys, not the timeline's (which
+/// walk milestones the view does not show), in both languages.
+#[test]
+fn the_hint_line_gives_the_plan_views_keys() {
+    for (lang, open, back, not) in [
+        (Lang::En, "Enter open the factory", "back to the timeline", "next milestone"),
+        (Lang::Fr, "Entrée ouvrir l'usine", "retour à la chronologie", "jalon suivant"),
+    ] {
+        let mut a = app_with(120, 40, lang, false);
+        press(&mut a, &["p"]);
+        let s = screen_text(&a);
+        let last = s.lines().last().unwrap().to_string();
+        assert!(last.contains(open) && last.contains(back), "{last}");
+        assert!(!last.contains(not), "{last}");
+        assert!(last.contains('?') && last.contains('q'), "{last}");
+    }
+}

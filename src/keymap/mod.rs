@@ -241,15 +241,28 @@ impl Keymap {
         keep: impl Fn(&Action) -> bool,
     ) -> Vec<(String, &'static str)> {
         let mut out = Vec::new();
-        for scope in active_scopes(help_open, focus) {
+        let scopes = active_scopes(help_open, focus);
+        for (i, &scope) in scopes.iter().enumerate() {
             for b in self
                 .in_scope(scope)
                 .filter(|b| b.def.hint && keep(&b.def.action))
+                .filter(|b| !self.shadowed(b, &scopes[..i]))
             {
                 out.push((b.keys_label_in(lang), b.def.help(lang)));
             }
         }
         out
+    }
+
+    /// Whether every key of `b` is taken by one of the more specific `scopes` (as `L` in the
+    /// timeline walks the milestones instead of switching the language): a hint for it
+    /// would promise what the key does not do there.
+    pub fn shadowed(&self, b: &Bound, scopes: &[Scope]) -> bool {
+        b.keys.iter().all(|k| {
+            scopes
+                .iter()
+                .any(|&s| self.in_scope(s).any(|o| o.keys.contains(k)))
+        })
     }
 }
 

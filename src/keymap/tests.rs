@@ -247,3 +247,20 @@ fn french_names_the_keys_as_french_keyboards_do() {
     );
     assert_eq!(label_in("Esc Enter", Lang::En), "Esc Enter");
 }
+
+#[test]
+fn a_hint_never_promises_a_key_that_a_more_specific_scope_takes() {
+    let km = Keymap::default();
+    let says = |focus: Pane, what: Msg| {
+        km.hints(false, focus, Lang::En)
+            .iter()
+            .any(|(_, h)| *h == what.text(Lang::En))
+    };
+    // `L` switches the language from the list, but walks the milestones in the timeline.
+    assert!(says(Pane::List, Msg::KeyLanguage));
+    assert!(!says(Pane::Timeline, Msg::KeyLanguage));
+    // Help and quit are never taken.
+    for focus in [Pane::Map, Pane::List, Pane::Detail, Pane::Timeline] {
+        assert!(says(focus, Msg::KeyHelp) && says(focus, Msg::KeyQuit), "{focus:?}");
+    }
+}

@@ -5,8 +5,11 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 
 use super::Theme;
+use crate::action::Action;
 use crate::app::App;
 use crate::i18n::Msg;
+use crate::keymap::Scope;
+use crate::layout::Pane;
 use crate::text::width;
 
 /// Whether the data is more than six months older than today.
@@ -14,6 +17,42 @@ pub fn data_is_stale(app: &App) -> bool {
     let as_of = app.cat().data.as_of.end();
     let months = app.today().month_index() - as_of.month_index();
     months > 6 || (months == 6 && app.today().day > as_of.day)
+}
+
+/// The plan view's keys, in place of the timeline's (which walk milestones the view does not
+/// show): the rows, Enter, back; then the keys of every pane. Keys as bound, rebound or not.
+fn plan_view_hints(app: &App) -> Vec<(String, &'static str)> {
+    let lang = app.lang();
+    let keymap = app.keymap();
+    let keys = |scope: Scope, action: Action| -> Vec<String> {
+        keymap
+            .in_scope(scope)
+            .filter(|b| b.def.action == action)
+            .map(|b| b.keys_label_in(lang))
+            .collect()
+    };
+    let mut out = Vec::new();
+    let rows = [keys(Scope::Timeline, Action::Down), keys(Scope::Timeline, Action::Up)].concat();
+    if !rows.is_empty() {
+        out.push((rows.join(" "), Msg::KeyPlanRows.text(lang)));
+    }
+    if let Some(k) = keys(Scope::Timeline, Action::Confirm).first() {
+        out.push((k.clone(), Msg::KeyPlanOpenFactory.text(lang)));
+    }
+    let back = [keys(Scope::Panes, Action::TogglePlanView), keys(Scope::Always, Action::Back)].concat();
+    if !back.is_empty() {
+        out.push((back.join(" "), Msg::KeyPlanBack.text(lang)));
+    }
+    for scope in [Scope::Panes, Scope::Always] {
+        out.extend(
+            keymap
+                .in_scope(scope)
+                .filter(|b| b.def.hint && b.def.action != Action::Back)
+                .filter(|b| !keymap.shadowed(b, &[Scope::Timeline]))
+                .map(|b| (b.keys_label_in(lang), b.def.help(lang))),
+        );
+    }
+    out
 }
 
 pub fn draw(f: &mut Frame, app: &App, theme: &Theme, area: Rect) {
@@ -60,6 +99,9 @@ pub fn draw(f: &mut Frame, app: &App, theme: &Theme, area: Rect) {
     let (help_open, focus) = (app.help_open(), app.focus());
     let mut hints = app.keymap().hints(help_open, focus, lang);
     let mut essential = app.keymap().essential_hints(help_open, focus, lang);
+    if !help_open && focus == Pane::Timeline && app.timeline().plan_view().is_open() {
+        hints = plan_view_hints(app);
+    }
     // Over the changes list, the help's keys close it: said so.
     if app.whatsnew().is_open() {
         let (help, changes) = (

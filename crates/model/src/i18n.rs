@@ -413,6 +413,10 @@ catalogue! {
     LegendShared => "milestones in one cell", "jalons dans une case";
     NoLateMilestones => "nothing late or overdue in that range", "rien de tardif ni de dépassé sur cette période";
     // What's new since you last looked (the state file, `n`, the marks).
+    // The plan view's hint line.
+    KeyPlanRows => "plans", "plans";
+    KeyPlanOpenFactory => "open the factory", "ouvrir l'usine";
+    KeyPlanBack => "back to the timeline", "retour à la chronologie";
     KeyWhatsNew => "what's new since you last looked", "nouveautés depuis votre dernière visite";
     KeyCloseTheChanges => "close the changes", "fermer les nouveautés";
     /// `{}`: how many, the date of the data last seen.
