@@ -140,8 +140,18 @@ fn keys_move_and_never_leave_the_rows() {
 #[test]
 fn the_hint_line_gives_the_plan_views_keys() {
     for (lang, open, back, not) in [
-        (Lang::En, "Enter open the factory", "back to the timeline", "next milestone"),
-        (Lang::Fr, "Entrée ouvrir l'usine", "retour à la chronologie", "jalon suivant"),
+        (
+            Lang::En,
+            "Enter open the factory",
+            "back to the timeline",
+            "next milestone",
+        ),
+        (
+            Lang::Fr,
+            "Entrée ouvrir l'usine",
+            "retour à la chronologie",
+            "jalon suivant",
+        ),
     ] {
         let mut a = app_with(120, 40, lang, false);
         press(&mut a, &["p"]);

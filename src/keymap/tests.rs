@@ -261,6 +261,9 @@ fn a_hint_never_promises_a_key_that_a_more_specific_scope_takes() {
     assert!(!says(Pane::Timeline, Msg::KeyLanguage));
     // Help and quit are never taken.
     for focus in [Pane::Map, Pane::List, Pane::Detail, Pane::Timeline] {
-        assert!(says(focus, Msg::KeyHelp) && says(focus, Msg::KeyQuit), "{focus:?}");
+        assert!(
+            says(focus, Msg::KeyHelp) && says(focus, Msg::KeyQuit),
+            "{focus:?}"
+        );
     }
 }

@@ -32,14 +32,22 @@ fn plan_view_hints(app: &App) -> Vec<(String, &'static str)> {
             .collect()
     };
     let mut out = Vec::new();
-    let rows = [keys(Scope::Timeline, Action::Down), keys(Scope::Timeline, Action::Up)].concat();
+    let rows = [
+        keys(Scope::Timeline, Action::Down),
+        keys(Scope::Timeline, Action::Up),
+    ]
+    .concat();
     if !rows.is_empty() {
         out.push((rows.join(" "), Msg::KeyPlanRows.text(lang)));
     }
     if let Some(k) = keys(Scope::Timeline, Action::Confirm).first() {
         out.push((k.clone(), Msg::KeyPlanOpenFactory.text(lang)));
     }
-    let back = [keys(Scope::Panes, Action::TogglePlanView), keys(Scope::Always, Action::Back)].concat();
+    let back = [
+        keys(Scope::Panes, Action::TogglePlanView),
+        keys(Scope::Always, Action::Back),
+    ]
+    .concat();
     if !back.is_empty() {
         out.push((back.join(" "), Msg::KeyPlanBack.text(lang)));
     }

@@ -54,7 +54,7 @@ fn head(app: &App, theme: &Theme) -> Line<'static> {
 
 /// Why a row is listed, fitted to `cols` columns: the "for me" reasons, or the field and the
 /// text the search matched, that text in the matched style (as the name's matched letters).
-fn why_spans(app: &App, row: usize, cols: usize, base: Style, theme: &Theme) -> Vec<Span<'static>> {
+fn why_spans(app: &App, row: usize, cols: usize, base: Style, hl: Style) -> Vec<Span<'static>> {
     let text = why(app, row).unwrap_or_default();
     let shown = fit(&text, cols);
     let matched = app
@@ -78,7 +78,7 @@ fn why_spans(app: &App, row: usize, cols: usize, base: Style, theme: &Theme) -> 
     let rest = tail[body.len()..].to_string();
     vec![
         Span::styled(head, base),
-        Span::styled(body.to_string(), base.patch(theme.matched)),
+        Span::styled(body.to_string(), hl),
         Span::styled(rest, base),
     ]
 }
@@ -245,22 +245,17 @@ pub fn draw(f: &mut Frame, app: &App, theme: &Theme, area: Rect) {
         spans.push(match mark {
             Some(m) => Span::styled(
                 super::whatsnew::sign(m).to_string(),
-                row_style.patch(theme.key),
+                on_row(row_style, theme.key, selected),
             ),
             None => Span::styled(" ", row_style),
         });
         let positions = app.name_positions(record);
-        spans.extend(highlighted(
-            &safe(name),
-            &positions,
-            name_w,
-            row_style,
-            theme,
-        ));
+        let hl = on_row(row_style, theme.matched, selected);
+        spans.extend(highlighted(&safe(name), &positions, name_w, row_style, hl));
         if mid_w > 0 {
             spans.push(Span::styled(" ", row_style));
             if show_why {
-                spans.extend(why_spans(app, i, mid_w, row_style, theme));
+                spans.extend(why_spans(app, i, mid_w, row_style, hl));
             } else {
                 spans.push(Span::styled(fit(&safe(city), mid_w), row_style));
             }
@@ -289,23 +284,27 @@ pub fn draw(f: &mut Frame, app: &App, theme: &Theme, area: Rect) {
     }
 }
 
-/// The name fitted to `cols` columns, with the chars at `positions` in the matched style.
+/// A style over a row: on the selected row only its modifiers (bold, underline), so that its
+/// colour never lands on the selection's background, where it may not read.
+fn on_row(row: Style, style: Style, selected: bool) -> Style {
+    if selected {
+        row.add_modifier(style.add_modifier)
+    } else {
+        row.patch(style)
+    }
+}
+
+/// The name fitted to `cols` columns, with the chars at `positions` in the `hl` style.
 fn highlighted<'a>(
     name: &str,
     positions: &[usize],
     cols: usize,
     base: Style,
-    theme: &Theme,
+    hl: Style,
 ) -> Vec<Span<'a>> {
     let shown = fit(name, cols);
     let cut = width(name) > cols;
-    let style = |matched: bool| {
-        if matched {
-            base.patch(theme.matched)
-        } else {
-            base
-        }
-    };
+    let style = |matched: bool| if matched { hl } else { base };
     let mut spans: Vec<Span> = Vec::new();
     let mut run = String::new();
     let mut run_matched = false;
@@ -335,7 +334,7 @@ mod tests {
     #[test]
     fn highlights_the_matched_chars_of_accented_names() {
         let theme = Theme::dark();
-        let spans = highlighted("Linköping", &[4, 5], 12, Style::new(), &theme);
+        let spans = highlighted("Linköping", &[4, 5], 12, Style::new(), theme.matched);
         let texts: Vec<&str> = spans.iter().map(|s| s.content.as_ref()).collect();
         assert_eq!(texts, ["Link", "öp", "ing   "]);
         assert_eq!(spans[1].style, theme.matched);
