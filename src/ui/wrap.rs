@@ -93,6 +93,15 @@ fn cut(s: &str, max: usize) -> String {
     out
 }
 
+/// Add `text` to the line: to the last span when it has the same style, so that a line of
+/// words in one style is one span, not one per word.
+fn push(spans: &mut Vec<Span<'static>>, text: &str, style: Style) {
+    match spans.last_mut() {
+        Some(last) if last.style == style => last.content.to_mut().push_str(text),
+        _ => spans.push(Span::styled(text.to_string(), style)),
+    }
+}
+
 /// Where an address was put: line (of those returned), column, width, and the whole address
 /// (it may be shown cut).
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -139,7 +148,7 @@ pub fn wrap_links(
             if used + gap + word.width > width {
                 new_line(&mut spans, &mut used, &mut lines);
             } else if gap > 0 {
-                spans.push(Span::styled(" ".repeat(gap), style));
+                push(&mut spans, &" ".repeat(gap), style);
                 used += gap;
             }
         }
@@ -158,8 +167,8 @@ pub fn wrap_links(
             used += w;
             spans.push(Span::styled(shown, *style));
         } else if word.width <= free {
-            for (s, style) in word.parts {
-                spans.push(Span::styled(s, style));
+            for (s, style) in &word.parts {
+                push(&mut spans, s, *style);
             }
             used += word.width;
         } else {
@@ -169,13 +178,13 @@ pub fn wrap_links(
                 for c in s.chars() {
                     let cw = unicode_width::UnicodeWidthChar::width(c).unwrap_or(0);
                     if used + cw > width && (used > indent || !chunk.is_empty()) {
-                        spans.push(Span::styled(std::mem::take(&mut chunk), style));
+                        push(&mut spans, &std::mem::take(&mut chunk), style);
                         new_line(&mut spans, &mut used, &mut lines);
                     }
                     chunk.push(c);
                     used += cw;
                 }
-                spans.push(Span::styled(chunk, style));
+                push(&mut spans, &chunk, style);
             }
         }
     }
