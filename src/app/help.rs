@@ -1,12 +1,15 @@
-//! The help overlay's state: open or not, and how far it is scrolled.
+//! A scrolling overlay's state (the help, the changes list): open or not, how far it is
+//! scrolled, and the keys that move it.
+
+use crate::action::Action;
 
 #[derive(Debug, Default)]
-pub struct HelpState {
+pub struct Overlay {
     /// Some(scroll) while the overlay is open.
     scroll: Option<u16>,
 }
 
-impl HelpState {
+impl Overlay {
     pub fn is_open(&self) -> bool {
         self.scroll.is_some()
     }
@@ -34,5 +37,23 @@ impl HelpState {
         if let (Some(s), Some(max)) = (self.scroll, max) {
             self.scroll = Some(s.min(max));
         }
+    }
+}
+
+impl Overlay {
+    /// The movement keys, a `page` at a time, no further than `max`: whether `action` was one.
+    pub(super) fn scroll_for(&mut self, action: &Action, page: u16, max: Option<u16>) -> bool {
+        let by = match action {
+            Action::Down | Action::ScrollDown(_) => 1,
+            Action::Up | Action::ScrollUp(_) => -1,
+            Action::PageDown => i32::from(page),
+            Action::PageUp => -i32::from(page),
+            Action::Home => i32::MIN / 2,
+            Action::End => i32::MAX / 2,
+            _ => return false,
+        };
+        self.scroll_by(by);
+        self.clamp(max);
+        true
     }
 }

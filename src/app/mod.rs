@@ -22,7 +22,7 @@ use ratatui::layout::Rect;
 
 pub use crate::action::Action;
 pub use detail::DetailState;
-pub use help::HelpState;
+pub use help::Overlay;
 pub use list::ListState;
 pub use map::{MapState, Net, Roles};
 pub use search::{BACKGROUND_SEARCH_FROM, SearchState};
@@ -102,7 +102,7 @@ pub struct App {
     map: MapState,
     detail: DetailState,
     timeline: TimelineState,
-    help: HelpState,
+    help: Overlay,
     whatsnew: WhatsNewState,
 }
 
@@ -121,7 +121,7 @@ impl App {
             map: MapState::new(&cat),
             detail: DetailState::default(),
             timeline: TimelineState::new(&cat, opts.today),
-            help: HelpState::default(),
+            help: Overlay::default(),
             whatsnew: WhatsNewState::default(),
             cat,
             keymap,
@@ -199,7 +199,7 @@ impl App {
         &self.timeline
     }
 
-    pub fn help(&self) -> &HelpState {
+    pub fn help(&self) -> &Overlay {
         &self.help
     }
 

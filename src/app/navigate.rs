@@ -7,35 +7,26 @@ use crate::layout::Pane;
 impl App {
     pub(super) fn update_help(&mut self, action: &Action) -> bool {
         let page = self.size.1.saturating_sub(6).max(1);
-        match action {
-            Action::Quit | Action::ToggleHelp | Action::Back => self.help.close(),
-            Action::Down | Action::ScrollDown(_) => self.help.scroll_by(1),
-            Action::Up | Action::ScrollUp(_) => self.help.scroll_by(-1),
-            Action::PageDown => self.help.scroll_by(i32::from(page)),
-            Action::PageUp => self.help.scroll_by(-i32::from(page)),
-            _ => return false,
+        if matches!(action, Action::Quit | Action::ToggleHelp | Action::Back) {
+            self.help.close();
+            return true;
         }
-        self.help.clamp(self.help_max_scroll());
-        true
+        let max = self.help_max_scroll();
+        self.help.scroll_for(action, page, max)
     }
 
     /// The changes overlay: as the help's, and its own key closes it.
     pub(super) fn update_changes(&mut self, action: &Action) -> bool {
         let page = self.size.1.saturating_sub(6).max(1);
-        match action {
-            Action::Quit | Action::ToggleHelp | Action::Back | Action::ShowChanges => {
-                self.whatsnew.close()
-            }
-            Action::Down | Action::ScrollDown(_) => self.whatsnew.scroll_by(1),
-            Action::Up | Action::ScrollUp(_) => self.whatsnew.scroll_by(-1),
-            Action::PageDown => self.whatsnew.scroll_by(i32::from(page)),
-            Action::PageUp => self.whatsnew.scroll_by(-i32::from(page)),
-            Action::Home => self.whatsnew.scroll_by(i32::MIN / 2),
-            Action::End => self.whatsnew.scroll_by(i32::MAX / 2),
-            _ => return false,
+        if matches!(
+            action,
+            Action::Quit | Action::ToggleHelp | Action::Back | Action::ShowChanges
+        ) {
+            self.whatsnew.close();
+            return true;
         }
-        self.whatsnew.clamp(self.help_max_scroll());
-        true
+        let max = self.help_max_scroll();
+        self.whatsnew.overlay_mut().scroll_for(action, page, max)
     }
 
     /// Esc: leave the search (clearing it), else drop the country filter, else go back to

@@ -34,8 +34,8 @@ pub struct WhatsNewState {
     standing: Standing,
     /// The changes list was opened (and the data remembered) in this run.
     seen: bool,
-    /// Some(scroll) while the overlay is open.
-    scroll: Option<u16>,
+    /// The list's overlay: open or not, and its scroll.
+    overlay: super::help::Overlay,
     factories: Vec<Option<Mark>>,
     antennas: Vec<Option<Mark>>,
     /// Per timeline entry.
@@ -107,35 +107,31 @@ impl WhatsNewState {
     }
 
     pub fn is_open(&self) -> bool {
-        self.scroll.is_some()
+        self.overlay.is_open()
     }
 
     pub fn scroll(&self) -> u16 {
-        self.scroll.unwrap_or(0)
+        self.overlay.scroll()
+    }
+
+    pub(super) fn overlay_mut(&mut self) -> &mut super::help::Overlay {
+        &mut self.overlay
     }
 
     /// Open the list; true when this is the first look at changes not yet remembered.
     pub(super) fn open(&mut self) -> bool {
-        self.scroll = Some(0);
+        self.overlay.open();
         let first = matches!(self.standing, Standing::Changed(_)) && !self.seen;
         self.seen = true;
         first
     }
 
     pub(super) fn close(&mut self) {
-        self.scroll = None;
-    }
-
-    pub(super) fn scroll_by(&mut self, by: i32) {
-        if let Some(s) = self.scroll {
-            self.scroll = Some(u16::try_from((i32::from(s) + by).max(0)).unwrap_or(u16::MAX));
-        }
+        self.overlay.close();
     }
 
     pub(super) fn clamp(&mut self, max: Option<u16>) {
-        if let (Some(s), Some(max)) = (self.scroll, max) {
-            self.scroll = Some(s.min(max));
-        }
+        self.overlay.clamp(max);
     }
 }
 
