@@ -380,17 +380,7 @@ mod tests {
 
     #[test]
     fn a_dataset_is_the_same_as_itself_even_reordered() {
-        let a = embedded();
-        let mut b = a.clone();
-        b.factories.reverse();
-        b.antennas.reverse();
-        b.milestones.reverse();
-        b.sources.reverse();
-        for f in &mut b.factories {
-            f.milestones.reverse();
-            f.sources.reverse();
-            f.sectors.reverse();
-        }
+        let (a, b) = crate::changes::embedded_and_reordered();
         let d = compare(&a, &b);
         assert!(d.same, "{d:#?}");
     }

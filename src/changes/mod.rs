@@ -115,3 +115,20 @@ pub fn milestone_label(m: &Milestone) -> String {
         None => format!("{} {} {:?}", m.date, m.kind.key(), m.title.en.as_str()),
     }
 }
+
+/// For the tests of both ways in: the embedded data, and the same with every list reversed.
+#[cfg(test)]
+pub(crate) fn embedded_and_reordered() -> (crate::data::Dataset, crate::data::Dataset) {
+    let a = crate::data::Catalog::embedded().unwrap().data;
+    let mut b = a.clone();
+    b.factories.reverse();
+    b.antennas.reverse();
+    b.milestones.reverse();
+    b.sources.reverse();
+    for f in &mut b.factories {
+        f.milestones.reverse();
+        f.sources.reverse();
+        f.sectors.reverse();
+    }
+    (a, b)
+}

@@ -660,17 +660,7 @@ mod tests {
 
     #[test]
     fn the_same_data_reordered_has_no_change() {
-        let a = embedded();
-        let mut b = a.clone();
-        b.factories.reverse();
-        b.antennas.reverse();
-        b.milestones.reverse();
-        b.sources.reverse();
-        for f in &mut b.factories {
-            f.milestones.reverse();
-            f.sources.reverse();
-            f.sectors.reverse();
-        }
+        let (a, b) = crate::changes::embedded_and_reordered();
         let d = compare(&Seen::of(&a), &Seen::of(&b));
         assert!(d.is_empty(), "{d:#?}");
     }
