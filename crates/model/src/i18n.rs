@@ -181,7 +181,7 @@ catalogue! {
     HintZoom => ": zoom ", "\u{a0}: zoom ";
     Today => "today", "aujourd'hui";
     /// `{}`: the plan's date, then its kind.
-    PlanSummary => "plan {} {}: ", "prévu {} {}: ";
+    PlanSummary => "plan {} {}: ", "prévu {} {}\u{a0}: ";
     /// `{}`: the plan's date.
     PlanOf => " (plan {})", " (prévu {})";
     LegendSlipped => "slipped", "retardé";
@@ -675,7 +675,7 @@ mod tests {
                     if before == Some(' ') {
                         out.push(format!("breaking space before `{c}`: {:?}", at()));
                     } else if spaced
-                        && before.is_some_and(char::is_alphanumeric)
+                        && before.is_some_and(|b| b.is_alphanumeric() || b == '}')
                         && after.is_none_or(|a| a == ' ')
                     {
                         out.push(format!("no space before `{c}`: {:?}", at()));
@@ -705,6 +705,8 @@ mod tests {
         // The check itself.
         assert_eq!(french_typography_faults("a ; b", true).len(), 1);
         assert_eq!(french_typography_faults("a; b", true).len(), 1);
+        // After a slot too: the value goes where the word would.
+        assert_eq!(french_typography_faults("prévu {}: ", true).len(), 1);
         assert_eq!(french_typography_faults("« a »", true).len(), 2);
         assert!(
             french_typography_faults("a\u{a0}; «\u{a0}b\u{a0}» sector:energy (?)", true).is_empty()
